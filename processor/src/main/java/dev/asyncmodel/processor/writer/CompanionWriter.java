@@ -1,0 +1,398 @@
+package dev.asyncmodel.processor.writer;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.asyncmodel.processor.Names;
+import dev.asyncmodel.processor.Naming;
+import dev.asyncmodel.processor.model.ColumnKind;
+import dev.asyncmodel.processor.model.ModelSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a model's companion: the table name, one field constant per component, {@code
+ * objects(db)}, {@code toDict}, {@code toJson}, and the row mapper and metadata the runtime uses.
+ * Input: a valid {@link ModelSpec}. Output: a {@link JavaFile}.
+ */
+public final class CompanionWriter {
+  private CompanionWriter() {}
+
+  /**
+   * @param model a valid model
+   * @return the companion's source
+   */
+  public static JavaFile write(ModelSpec model) {
+    ClassName record = model.record();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model.companion())
+            .addOriginatingElement(model.element())
+            .addJavadoc(
+                "Queries, field constants and mappers for {@link $T} (table {@code $L}).\n"
+                    + "Generated from {@code $L}: change the record, not this file.\n",
+                record,
+                model.table(),
+                record.canonicalName())
+            .addAnnotation(generated())
+            .addModifiers(visibility(model))
+            .addModifiers(Modifier.FINAL);
+
+    type.addField(
+        FieldSpec.builder(String.class, "TABLE")
+            .addModifiers(visibility(model))
+            .addModifiers(Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The table's name.\n")
+            .initializer("$S", model.table())
+            .build());
+    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
+      type.addField(fieldConstant(model, field));
+    }
+    type.addField(meta(model));
+    type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(objects(model));
+    type.addMethod(toDict(model));
+    type.addMethod(toJson(model));
+    type.addMethod(fromRow(model));
+    type.addMethod(values(model));
+    type.addMethod(fromValues(model));
+
+    return JavaFile.builder(record.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  static AnnotationSpec generated() {
+    return AnnotationSpec.builder(Names.GENERATED)
+        .addMember("value", "$S", Names.PROCESSOR)
+        .build();
+  }
+
+  static Modifier[] visibility(ModelSpec model) {
+    return model.isPublic() ? new Modifier[] {Modifier.PUBLIC} : new Modifier[0];
+  }
+
+  private static FieldSpec fieldConstant(
+      ModelSpec model, dev.asyncmodel.processor.model.FieldSpec field) {
+    ClassName record = model.record();
+    TypeName type;
+    CodeBlock initializer;
+    CodeBlock spec = columnSpec(field);
+    switch (field.kind()) {
+      case REF -> {
+        ClassName target = field.target().record();
+        type = ParameterizedTypeName.get(Names.REF_FIELD, record, target);
+        initializer =
+            CodeBlock.of(
+                "new $T<>(\n$>$>$L,\n() -> $T.$N)$<$<",
+                Names.REF_FIELD,
+                spec,
+                field.target().companion(),
+                field.target().idConstant());
+      }
+      case STRING -> {
+        type = ParameterizedTypeName.get(Names.STRING_FIELD, record);
+        initializer = CodeBlock.of("new $T<>(\n$>$>$L)$<$<", Names.STRING_FIELD, spec);
+      }
+      case BOOLEAN, UUID, BYTES, ENUM -> {
+        type = ParameterizedTypeName.get(Names.VALUE_FIELD, record, field.boxedType());
+        initializer = CodeBlock.of("new $T<>(\n$>$>$L)$<$<", Names.VALUE_FIELD, spec);
+      }
+      default -> {
+        type = ParameterizedTypeName.get(Names.COMPARABLE_FIELD, record, field.boxedType());
+        initializer = CodeBlock.of("new $T<>(\n$>$>$L)$<$<", Names.COMPARABLE_FIELD, spec);
+      }
+    }
+    return FieldSpec.builder(type, field.constant())
+        .addModifiers(visibility(model))
+        .addModifiers(Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(describe(model, field))
+        .initializer(initializer)
+        .build();
+  }
+
+  private static CodeBlock columnSpec(dev.asyncmodel.processor.model.FieldSpec field) {
+    CodeBlock.Builder b =
+        CodeBlock.builder()
+            .add(
+                "$T.of($L, $S, $S, $T.$L)",
+                Names.COLUMN_SPEC,
+                field.index(),
+                field.column(),
+                field.name(),
+                Names.COLUMN_TYPE,
+                field.kind().columnType());
+    if (field.primaryKey()) {
+      b.add(".withPrimaryKey()");
+    }
+    if (field.nullable()) {
+      b.add(".withNullable()");
+    }
+    if (field.unique()) {
+      b.add(".withUnique()");
+    }
+    if (field.autoNowAdd()) {
+      b.add(".withAutoNowAdd()");
+    }
+    if (!field.inDict()) {
+      b.add(".withoutDict()");
+    }
+    if (field.maxLength() > 0) {
+      b.add(".withMaxLength($L)", field.maxLength());
+    }
+    if (field.kind() == ColumnKind.DECIMAL) {
+      b.add(".withDecimal($L, $L)", field.maxDigits(), field.decimalPlaces());
+    }
+    if (field.onDelete() != null) {
+      b.add(".withOnDelete($T.$L)", Names.ON_DELETE, field.onDelete());
+    }
+    return b.build();
+  }
+
+  private static CodeBlock describe(
+      ModelSpec model, dev.asyncmodel.processor.model.FieldSpec field) {
+    String sqlType =
+        switch (field.kind()) {
+          case STRING -> field.maxLength() > 0 ? "varchar(" + field.maxLength() + ")" : "text";
+          case DECIMAL -> "numeric(" + field.maxDigits() + ", " + field.decimalPlaces() + ")";
+          default -> field.kind().sqlType();
+        };
+    List<String> notes = new ArrayList<>();
+    if (field.primaryKey()) {
+      notes.add("primary key, generated by the database");
+    } else {
+      notes.add(field.nullable() ? "nullable" : "not null");
+    }
+    if (field.unique()) {
+      notes.add("unique");
+    }
+    if (field.autoNowAdd()) {
+      notes.add("set to the current time on insert when null");
+    }
+    if (!field.inDict()) {
+      notes.add("left out of toDict and toJson");
+    }
+    CodeBlock.Builder b =
+        CodeBlock.builder()
+            .add(
+                "{@code $L.$L}: {@code $L}, $L",
+                model.table(),
+                field.column(),
+                sqlType,
+                String.join(", ", notes));
+    if (field.target() != null) {
+      b.add(
+          ";\nreferences {@link $T}, on delete {@code $L}",
+          field.target().record(),
+          field.onDelete());
+    }
+    return b.add(".\n").build();
+  }
+
+  private static FieldSpec meta(ModelSpec model) {
+    ClassName record = model.record();
+    TypeName metaType = ParameterizedTypeName.get(Names.MODEL_META, record);
+    CodeBlock.Builder fields = CodeBlock.builder();
+    for (int i = 0; i < model.fields().size(); i++) {
+      fields.add(i == 0 ? "$N" : ", $N", model.fields().get(i).constant());
+    }
+    CodeBlock dependents;
+    if (model.dependents().isEmpty()) {
+      dependents = CodeBlock.of("$T::of", List.class);
+    } else {
+      CodeBlock.Builder refs = CodeBlock.builder();
+      for (int i = 0; i < model.dependents().size(); i++) {
+        ModelSpec.Dependent dependent = model.dependents().get(i);
+        refs.add(i == 0 ? "$T.$N" : ", $T.$N", dependent.companion(), dependent.constant());
+      }
+      dependents =
+          CodeBlock.of(
+              "() -> $T.<$T>of($L)",
+              List.class,
+              ParameterizedTypeName.get(
+                  Names.REF_FIELD, WildcardTypeName.subtypeOf(Object.class), record),
+              refs.build());
+    }
+    return FieldSpec.builder(metaType, "META", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(
+            "new $T<>(\n$>$>$T.class,\n$S,\nTABLE,\n$T.of($L),\n$T::fromRow,\n$T::values,\n"
+                + "$T::fromValues,\n$L)$<$<",
+            Names.MODEL_META,
+            record,
+            record.simpleName(),
+            List.class,
+            fields.build(),
+            model.companion(),
+            model.companion(),
+            model.companion(),
+            dependents)
+        .build();
+  }
+
+  private static MethodSpec objects(ModelSpec model) {
+    return MethodSpec.methodBuilder("objects")
+        .addJavadoc(
+            "All rows of {@code $L} in {@code db}, as a QuerySet to filter, order and slice:"
+                + " Django's\n{@code $T.objects}. Nothing runs until a terminal method"
+                + " ({@code aall}, {@code aget}, ...).\n\n"
+                + "@param db the database, or the one an atomic block was given\n"
+                + "@return the QuerySet of every row\n",
+            model.table(),
+            model.record())
+        .addModifiers(visibility(model))
+        .addModifiers(Modifier.STATIC)
+        .returns(model.querySet())
+        .addParameter(Names.DATABASE, "db")
+        .addStatement("return new $T(META, db)", model.querySet())
+        .build();
+  }
+
+  private static MethodSpec toDict(ModelSpec model) {
+    NameAllocator names = new NameAllocator();
+    String param = names.newName(Naming.parameter(model.record().simpleName()));
+    String dict = names.newName("dict");
+    TypeName mapType =
+        ParameterizedTypeName.get(
+            ClassName.get(Map.class), TypeName.get(String.class), ClassName.OBJECT);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("toDict")
+            .addJavadoc(
+                "The record as a map, Django's {@code model_to_dict}: component names in"
+                    + " snake_case, in\ncomponent order; a foreign key shows the referenced id.\n\n"
+                    + "@param $L the record\n@return a new mutable map\n",
+                param)
+            .addModifiers(visibility(model))
+            .addModifiers(Modifier.STATIC)
+            .returns(mapType)
+            .addParameter(model.record(), param)
+            .addStatement("$T $N = new $T<>()", mapType, dict, LinkedHashMap.class);
+    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
+      if (!field.inDict()) {
+        continue;
+      }
+      if (field.kind() == ColumnKind.REF) {
+        method.addStatement(
+            "$N.put($S, $T.refId($N.$N()))",
+            dict,
+            field.dictKey(),
+            Names.VALUES,
+            param,
+            field.name());
+      } else {
+        method.addStatement("$N.put($S, $N.$N())", dict, field.dictKey(), param, field.name());
+      }
+    }
+    return method.addStatement("return $N", dict).build();
+  }
+
+  private static MethodSpec toJson(ModelSpec model) {
+    NameAllocator names = new NameAllocator();
+    String param = names.newName(Naming.parameter(model.record().simpleName()));
+    String json = names.newName("json");
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("toJson")
+            .addJavadoc(
+                "The record as JSON, with {@link #toDict}'s keys: decimals as plain text"
+                    + " ({@code \"12.50\"}),\ndates and times as ISO-8601 text, UUIDs as text,"
+                    + " enums by name, bytes in base64.\n\n"
+                    + "@param $L the record\n@return a new JSON object\n",
+                param)
+            .addModifiers(visibility(model))
+            .addModifiers(Modifier.STATIC)
+            .returns(Names.JSON_OBJECT)
+            .addParameter(model.record(), param)
+            .addStatement("$T $N = new $T()", Names.JSON_OBJECT, json, Names.JSON_OBJECT);
+    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
+      if (!field.inDict()) {
+        continue;
+      }
+      String converter =
+          switch (field.kind()) {
+            case REF -> "refId";
+            case DECIMAL -> "decimal";
+            case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME, UUID, ENUM ->
+                "text";
+            case BYTES -> "base64";
+            default -> null;
+          };
+      if (converter == null) {
+        method.addStatement("$N.put($S, $N.$N())", json, field.dictKey(), param, field.name());
+      } else {
+        method.addStatement(
+            "$N.put($S, $T.$N($N.$N()))",
+            json,
+            field.dictKey(),
+            Names.VALUES,
+            converter,
+            param,
+            field.name());
+      }
+    }
+    return method.addStatement("return $N", json).build();
+  }
+
+  private static MethodSpec fromRow(ModelSpec model) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < model.fields().size(); i++) {
+      dev.asyncmodel.processor.model.FieldSpec field = model.fields().get(i);
+      args.add(i == 0 ? "\n" : ",\n");
+      switch (field.kind()) {
+        case DECIMAL -> args.add("row.$N($L, $L)", field.kind().reader(), i, field.decimalPlaces());
+        case ENUM -> args.add("row.$N($L, $T::valueOf)", field.kind().reader(), i, field.type());
+        default -> args.add("row.$N($L)", field.kind().reader(), i);
+      }
+    }
+    return MethodSpec.methodBuilder("fromRow")
+        .addJavadoc("Maps a row whose columns are in component order. No reflection.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(model.record())
+        .addParameter(Names.ROW_READER, "row")
+        .addStatement("return new $T($L)", model.record(), args.build())
+        .build();
+  }
+
+  private static MethodSpec values(ModelSpec model) {
+    NameAllocator names = new NameAllocator();
+    String param = names.newName(Naming.parameter(model.record().simpleName()));
+    CodeBlock.Builder items = CodeBlock.builder();
+    for (int i = 0; i < model.fields().size(); i++) {
+      items.add(i == 0 ? "$N.$N()" : ",$W$N.$N()", param, model.fields().get(i).name());
+    }
+    return MethodSpec.methodBuilder("values")
+        .addJavadoc("The component values, in component order, for the runtime.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ArrayTypeName.of(Object.class))
+        .addParameter(model.record(), param)
+        .addStatement("return new $T[] {$L}", Object.class, items.build())
+        .build();
+  }
+
+  private static MethodSpec fromValues(ModelSpec model) {
+    CodeBlock.Builder args = CodeBlock.builder();
+    for (int i = 0; i < model.fields().size(); i++) {
+      dev.asyncmodel.processor.model.FieldSpec field = model.fields().get(i);
+      args.add(i == 0 ? "\n" : ",\n");
+      if (field.kind() == ColumnKind.REF) {
+        args.add("$T.ref(values[$L])", Names.VALUES, i);
+      } else {
+        args.add("($T) values[$L]", field.boxedType(), i);
+      }
+    }
+    return MethodSpec.methodBuilder("fromValues")
+        .addJavadoc("A record from component values in component order, for the runtime.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(model.record())
+        .addParameter(ArrayTypeName.of(Object.class), "values")
+        .addStatement("return new $T($L)", model.record(), args.build())
+        .build();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.asyncmodel;
+
+import dev.asyncmodel.internal.Databases;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.function.Function;
+
+/**
+ * A database that generated QuerySets run on: a connection pool, or, inside {@link #atomic}, one
+ * connection in a transaction. Made by {@link #connect}; thread-safe; close it once, at shutdown.
+ *
+ * <pre>{@code
+ * Database db = Database.connect(vertx, "postgresql://app:secret@localhost:5432/app?pool_size=8");
+ * Future<Long> n = Transactions.objects(db).filter(CATEGORY.eq("food")).acount();
+ * }</pre>
+ *
+ * <p>Implementations come only from {@link #connect}; do not implement this interface.
+ */
+public interface Database {
+  /**
+   * Makes a database for a URL, without I/O: connections open on first use, so an unreachable
+   * server shows up as failed Futures, not here.
+   *
+   * <p>{@code postgresql://[user[:password]@]host[:port]/database[?pool_size=n]} (also {@code
+   * postgres://}): user, password and database are URL-decoded; the port defaults to 5432, the pool
+   * size to 8.
+   *
+   * @param vertx the Vert.x instance whose event loops run the queries
+   * @param url where the database is
+   * @return the database
+   * @throws IllegalArgumentException if the URL is malformed, its scheme unknown, or a parameter
+   *     unknown or out of range
+   */
+  static Database connect(Vertx vertx, String url) {
+    return Databases.connect(vertx, url);
+  }
+
+  /**
+   * Runs {@code block} in a transaction: on one connection, committed when the Future it returns
+   * succeeds, rolled back when that Future fails or {@code block} throws. The {@code Database}
+   * given to {@code block} is bound to the transaction: QuerySets made from it run inside it.
+   * Called on that {@code Database}, {@code atomic} opens a savepoint, which a failure rolls back
+   * alone, as a nested {@code transaction.atomic()} does in Django.
+   *
+   * <pre>{@code
+   * Future<Transaction> moved = db.atomic(tx ->
+   *     Transactions.objects(tx).filter(ID.eq(1L)).aupdate(CATEGORY.set("rent"))
+   *         .compose(n -> Transactions.objects(tx).aget(ID.eq(1L))));
+   * }</pre>
+   *
+   * @param block the work, returning a Future of its result
+   * @param <T> the result
+   * @return a Future of the block's result, completed after the commit; failed with the block's
+   *     failure after the rollback, or with the commit's failure
+   */
+  <T> Future<T> atomic(Function<Database, Future<T>> block);
+
+  /**
+   * Closes the pool. Afterwards every terminal method returns a failed Future ({@link
+   * IllegalStateException}). On a transaction's {@code Database} it fails: the transaction ends
+   * with its block.
+   *
+   * @return a Future completed when the connections are closed
+   */
+  Future<Void> close();
+}

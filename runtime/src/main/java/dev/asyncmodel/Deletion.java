@@ -1,0 +1,188 @@
+package dev.asyncmodel;
+
+import dev.asyncmodel.QuerySet.State;
+import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.Session;
+import dev.asyncmodel.internal.SqlBuffer;
+import dev.asyncmodel.internal.Statement;
+import dev.asyncmodel.spi.ModelMeta;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements of one {@code adelete}, as Django's deletion collector would run them, but in SQL:
+ * rows of other models that reference the deleted rows are selected by nested {@code IN (SELECT
+ * ...)} subqueries, so no id is ever read into memory. Order: every {@link OnDelete#PROTECT} check,
+ * then every {@link OnDelete#SET_NULL} update, then the deletes, referencing rows first.
+ */
+final class Deletion {
+  enum Kind {
+    CHECK,
+    NULLIFY,
+    DELETE
+  }
+
+  /** One statement; {@code ref} is the foreign key a CHECK or NULLIFY is about. */
+  record Step(Kind kind, String sql, String model, @Nullable RefField<?, ?> ref) {}
+
+  private final List<Step> steps;
+  private final List<Object> params;
+  private final String model;
+
+  private Deletion(List<Step> steps, List<Object> params, String model) {
+    this.steps = steps;
+    this.params = params;
+    this.model = model;
+  }
+
+  List<Step> steps() {
+    return steps;
+  }
+
+  static <T extends Record> Deletion plan(Dialect dialect, State<T> root) {
+    StringBuilder key = new StringBuilder("D");
+    List<Object> params = new ArrayList<>();
+    Sql.shapeWhere(root, key, params, dialect);
+    key.append('#').append(ModelMeta.relationsVersion());
+    List<Step> steps =
+        dialect.cached(
+            new Sql.ShapeKey(root.model, key.toString()),
+            k -> {
+              Planner<T> planner = new Planner<>(dialect, root);
+              planner.visit(root.model, new ArrayList<>(), new ArrayList<>());
+              List<Step> all = new ArrayList<>(planner.checks);
+              all.addAll(planner.nullifies);
+              all.addAll(planner.deletes);
+              return List.copyOf(all);
+            });
+    return new Deletion(steps, params, root.model.name());
+  }
+
+  Future<DeleteResult> run(Session session) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Future<Void> done = Future.succeededFuture();
+    for (Step step : steps) {
+      Statement statement = new Statement(step.sql(), params, step.model());
+      done =
+          done.compose(
+              ignored ->
+                  switch (step.kind()) {
+                    case CHECK ->
+                        session
+                            .select(statement, row -> 1)
+                            .compose(
+                                rows -> {
+                                  if (rows.isEmpty()) {
+                                    return Future.<Void>succeededFuture();
+                                  }
+                                  RefField<?, ?> ref = step.ref();
+                                  return Future.<Void>failedFuture(
+                                      new ProtectedException(
+                                          model, step.model(), ref == null ? "?" : ref.name()));
+                                });
+                    case NULLIFY -> session.update(statement).<Void>mapEmpty();
+                    case DELETE ->
+                        session
+                            .update(statement)
+                            .map(
+                                n -> {
+                                  if (n > 0) {
+                                    counts.merge(step.model(), n, Long::sum);
+                                  }
+                                  return null;
+                                });
+                  });
+    }
+    return done.map(
+        ignored -> {
+          long total = 0;
+          for (long n : counts.values()) {
+            total += n;
+          }
+          return new DeleteResult(total, counts);
+        });
+  }
+
+  /** Walks the foreign keys that reference the deleted model, depth first. */
+  private static final class Planner<T extends Record> {
+    final Dialect dialect;
+    final State<T> root;
+    final List<Step> checks = new ArrayList<>();
+    final List<Step> nullifies = new ArrayList<>();
+    final List<Step> deletes = new ArrayList<>();
+
+    Planner(Dialect dialect, State<T> root) {
+      this.dialect = dialect;
+      this.root = root;
+    }
+
+    void visit(ModelMeta<?> model, List<RefField<?, ?>> chain, List<ModelMeta<?>> path) {
+      if (path.contains(model)) {
+        throw new IllegalStateException(
+            "adelete() cannot cascade through the cycle of foreign keys "
+                + path
+                + " -> "
+                + model
+                + " yet: delete the referencing rows first");
+      }
+      path.add(model);
+      for (RefField<?, ?> ref : model.dependents()) {
+        OnDelete rule = ref.spec().onDelete();
+        ModelMeta<?> child = ref.model();
+        List<RefField<?, ?>> childChain = new ArrayList<>(chain);
+        childChain.add(ref);
+        if (rule == OnDelete.PROTECT) {
+          SqlBuffer b = new SqlBuffer(dialect);
+          b.append("SELECT 1 FROM ").quoted(child.table()).append(" WHERE ");
+          predicate(b, childChain, childChain.size());
+          b.append(" LIMIT 1");
+          checks.add(new Step(Kind.CHECK, b.toString(), child.name(), ref));
+        } else if (rule == OnDelete.SET_NULL) {
+          SqlBuffer b = new SqlBuffer(dialect);
+          b.append("UPDATE ")
+              .quoted(child.table())
+              .append(" SET ")
+              .quoted(ref.column())
+              .append(" = NULL WHERE ");
+          predicate(b, childChain, childChain.size());
+          nullifies.add(new Step(Kind.NULLIFY, b.toString(), child.name(), ref));
+        } else if (rule == OnDelete.CASCADE) {
+          visit(child, childChain, path);
+        }
+      }
+      path.remove(path.size() - 1);
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("DELETE FROM ").quoted(model.table());
+      if (!chain.isEmpty() || !root.where.isEmpty()) {
+        b.append(" WHERE ");
+        predicate(b, chain, chain.size());
+      }
+      deletes.add(new Step(Kind.DELETE, b.toString(), model.name(), null));
+    }
+
+    /**
+     * Renders the condition selecting the rows at {@code depth} of the chain: the root's own
+     * conditions at depth 0, else {@code fk IN (SELECT pk FROM parent WHERE <depth - 1>)}.
+     */
+    void predicate(SqlBuffer b, List<RefField<?, ?>> chain, int depth) {
+      if (depth == 0) {
+        Sql.renderConditions(b, root);
+        return;
+      }
+      RefField<?, ?> ref = chain.get(depth - 1);
+      ModelMeta<?> parent = ref.target();
+      b.quoted(ref.column())
+          .append(" IN (SELECT ")
+          .quoted(parent.primaryKey().column())
+          .append(" FROM ")
+          .quoted(parent.table())
+          .append(" WHERE ");
+      predicate(b, chain, depth - 1);
+      b.append(")");
+    }
+  }
+}

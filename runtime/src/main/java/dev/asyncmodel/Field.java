@@ -1,0 +1,117 @@
+package dev.asyncmodel;
+
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ModelMeta;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A column of model {@code T}, as a typed constant of the generated companion ({@code
+ * Transactions.CREATED_AT}). Every field can be tested for NULL and ordered by; its subclasses add
+ * the lookups that fit its type: {@link ValueField} (equality), {@link ComparableField} (ordering
+ * comparisons), {@link StringField} (text lookups) and {@link RefField} (foreign keys). A lookup
+ * that does not fit a field's type does not compile.
+ *
+ * <pre>{@code
+ * Transactions.objects(db).filter(CATEGORY.isNull(false)).orderBy(CREATED_AT.desc())
+ * }</pre>
+ *
+ * @param <T> the model the column belongs to
+ */
+public abstract class Field<T extends Record> {
+  private final ColumnSpec spec;
+  private @Nullable ModelMeta<T> model;
+
+  /**
+   * For generated code: the companion creates one field per record component.
+   *
+   * @param spec the column
+   */
+  protected Field(ColumnSpec spec) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+  }
+
+  /**
+   * @return the column name, as the table has it
+   */
+  public final String column() {
+    return spec.column();
+  }
+
+  /**
+   * @return the record component's name
+   */
+  public final String name() {
+    return spec.property();
+  }
+
+  /**
+   * @return what the processor knows of the column; for the runtime and tools
+   */
+  public final ColumnSpec spec() {
+    return spec;
+  }
+
+  /**
+   * @return the model this column belongs to; for the runtime and tools
+   */
+  public final ModelMeta<T> model() {
+    ModelMeta<T> m = model;
+    if (m == null) {
+      throw new IllegalStateException("Field " + spec.property() + " is not part of a model yet");
+    }
+    return m;
+  }
+
+  /**
+   * Called once, by {@link ModelMeta}'s constructor, while the companion class initializes.
+   *
+   * @param owner the model
+   */
+  public final void attach(ModelMeta<T> owner) {
+    if (model != null && model != owner) {
+      throw new IllegalStateException("Field " + spec.property() + " already belongs to " + model);
+    }
+    model = owner;
+  }
+
+  /**
+   * Django's {@code isnull} lookup.
+   *
+   * @param isNull {@code true} for {@code IS NULL}, {@code false} for {@code IS NOT NULL}
+   * @return the condition
+   */
+  public final Condition<T> isNull(boolean isNull) {
+    return new Lookup<>(this, isNull ? Op.IS_NULL : Op.NOT_NULL, Lookup.NO_VALUES);
+  }
+
+  /**
+   * @return ascending order on this column, for {@code orderBy} (Django's {@code "field"})
+   */
+  public final Ordering<T> asc() {
+    return new Ordering<>(this, false);
+  }
+
+  /**
+   * @return descending order on this column, for {@code orderBy} (Django's {@code "-field"})
+   */
+  public final Ordering<T> desc() {
+    return new Ordering<>(this, true);
+  }
+
+  /**
+   * Turns a value of this field into the value bound to the statement, before the dialect encodes
+   * it. Overridden by {@link RefField}, whose values are references and whose column holds ids.
+   *
+   * @param value the value as the record holds it
+   * @return the column's value
+   */
+  @Nullable Object columnValue(@Nullable Object value) {
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return spec.property() + " (" + spec.column() + ")";
+  }
+}

@@ -1,0 +1,90 @@
+package dev.asyncmodel;
+
+import dev.asyncmodel.spi.ColumnSpec;
+
+/**
+ * A text column. The pattern lookups match their argument literally: {@code %}, {@code _} and the
+ * escape character are escaped, so {@code contains("50%")} finds "50%" and not "500".
+ *
+ * @param <T> the model
+ */
+public final class StringField<T extends Record> extends ComparableField<T, String> {
+  /**
+   * For generated code.
+   *
+   * @param spec the column
+   */
+  public StringField(ColumnSpec spec) {
+    super(spec);
+  }
+
+  /**
+   * Django's {@code contains}: case-sensitive substring.
+   *
+   * @param text the text to find
+   * @return the condition
+   */
+  public Condition<T> contains(String text) {
+    return Lookup.of(this, Op.CONTAINS, text);
+  }
+
+  /**
+   * Django's {@code icontains}: case-insensitive substring.
+   *
+   * @param text the text to find
+   * @return the condition
+   */
+  public Condition<T> icontains(String text) {
+    return Lookup.of(this, Op.ICONTAINS, text);
+  }
+
+  /**
+   * Django's {@code startswith}.
+   *
+   * @param prefix the prefix
+   * @return the condition
+   */
+  public Condition<T> startsWith(String prefix) {
+    return Lookup.of(this, Op.STARTS_WITH, prefix);
+  }
+
+  /**
+   * Django's {@code istartswith}.
+   *
+   * @param prefix the prefix, in any case
+   * @return the condition
+   */
+  public Condition<T> iStartsWith(String prefix) {
+    return Lookup.of(this, Op.ISTARTS_WITH, prefix);
+  }
+
+  /**
+   * Django's {@code endswith}.
+   *
+   * @param suffix the suffix
+   * @return the condition
+   */
+  public Condition<T> endsWith(String suffix) {
+    return Lookup.of(this, Op.ENDS_WITH, suffix);
+  }
+
+  /**
+   * Django's {@code iendswith}.
+   *
+   * @param suffix the suffix, in any case
+   * @return the condition
+   */
+  public Condition<T> iEndsWith(String suffix) {
+    return Lookup.of(this, Op.IENDS_WITH, suffix);
+  }
+
+  /**
+   * Django's {@code iexact}: equal, ignoring case.
+   *
+   * @param text the text
+   * @return the condition
+   */
+  public Condition<T> iEq(String text) {
+    return Lookup.of(this, Op.IEQ, text);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.asyncmodel.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A parsed connection URL: {@code postgresql://user:password@host:port/database?pool_size=8}.
+ * Malformed input is an {@link IllegalArgumentException} that says what is wrong, and never echoes
+ * the password.
+ *
+ * @param backend the normalized scheme: {@code postgresql}, {@code mysql} or {@code sqlite}
+ * @param host the host
+ * @param port the port, or -1 for the backend's default
+ * @param database the database name
+ * @param user the user
+ * @param password the password, if any
+ * @param poolSize the maximum number of connections
+ */
+public record ConnectionUrl(
+    String backend,
+    String host,
+    int port,
+    String database,
+    String user,
+    @Nullable String password,
+    int poolSize) {
+  static final int DEFAULT_POOL_SIZE = 8;
+
+  /**
+   * @param url the URL
+   * @return its parts
+   * @throws IllegalArgumentException if it is malformed
+   */
+  public static ConnectionUrl parse(String url) {
+    Objects.requireNonNull(url, "url");
+    int colon = url.indexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException(
+          "Not a database URL (no scheme): expected postgresql://user@host:5432/database");
+    }
+    String scheme = url.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
+    String backend =
+        switch (scheme) {
+          case "postgresql", "postgres" -> "postgresql";
+          case "mysql", "mariadb" -> "mysql";
+          case "sqlite" -> "sqlite";
+          default ->
+              throw new IllegalArgumentException(
+                  "Unknown database URL scheme \""
+                      + scheme
+                      + "\": use postgresql://, mysql:// or sqlite:");
+        };
+    if (backend.equals("sqlite")) {
+      return new ConnectionUrl(backend, "", -1, url.substring(colon + 1), "", null, 1);
+    }
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "Malformed database URL at index " + e.getIndex() + ": " + e.getReason(), null);
+    }
+    String host = uri.getHost();
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Database URL has no host: expected " + scheme + "://user@host:port/database");
+    }
+    String path = uri.getRawPath();
+    String database = path == null || path.length() <= 1 ? "" : decode(path.substring(1));
+    if (database.isEmpty() || database.contains("/")) {
+      throw new IllegalArgumentException(
+          "Database URL names no database: expected " + scheme + "://user@host:port/database");
+    }
+    String user = "postgres";
+    String password = null;
+    String userInfo = uri.getRawUserInfo();
+    if (userInfo != null && !userInfo.isEmpty()) {
+      int split = userInfo.indexOf(':');
+      user = decode(split < 0 ? userInfo : userInfo.substring(0, split));
+      password = split < 0 ? null : decode(userInfo.substring(split + 1));
+    } else if (backend.equals("mysql")) {
+      user = "root";
+    }
+    int poolSize = DEFAULT_POOL_SIZE;
+    String query = uri.getRawQuery();
+    if (query != null && !query.isEmpty()) {
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        if (key.equals("pool_size")) {
+          poolSize = parsePoolSize(value);
+        } else {
+          throw new IllegalArgumentException(
+              "Unknown database URL parameter \"" + key + "\": the known one is pool_size");
+        }
+      }
+    }
+    return new ConnectionUrl(backend, host, uri.getPort(), database, user, password, poolSize);
+  }
+
+  private static int parsePoolSize(String value) {
+    try {
+      int size = Integer.parseInt(value);
+      if (size >= 1 && size <= 1024) {
+        return size;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "pool_size must be a whole number from 1 to 1024, not \"" + value + "\"");
+  }
+
+  private static String decode(String part) {
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return backend
+        + "://"
+        + user
+        + (password != null ? ":***" : "")
+        + "@"
+        + host
+        + ":"
+        + port
+        + "/"
+        + database;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.Database;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** Makes {@link Database}s from URLs, and gets their {@link Session} back for QuerySets. */
+public final class Databases {
+  private Databases() {}
+
+  /**
+   * @param vertx the Vert.x instance
+   * @param url the connection URL
+   * @return the database
+   */
+  public static Database connect(Vertx vertx, String url) {
+    Objects.requireNonNull(vertx, "vertx");
+    ConnectionUrl parsed = ConnectionUrl.parse(url);
+    return switch (parsed.backend()) {
+      case "postgresql" -> postgres(vertx, parsed);
+      default ->
+          throw new IllegalArgumentException(
+              "The "
+                  + parsed.backend()
+                  + " backend is not available in this version of asyncmodel");
+    };
+  }
+
+  private static Database postgres(Vertx vertx, ConnectionUrl url) {
+    PgConnectOptions connect =
+        new PgConnectOptions()
+            .setHost(url.host())
+            .setPort(url.port() > 0 ? url.port() : 5432)
+            .setDatabase(url.database())
+            .setUser(url.user())
+            .setCachePreparedStatements(true);
+    if (url.password() != null) {
+      connect.setPassword(url.password());
+    }
+    PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
+    Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    Lifecycle lifecycle = new Lifecycle();
+    return new Root(new VertxSession(PostgresDialect.INSTANCE, pool, lifecycle), lifecycle, pool);
+  }
+
+  /**
+   * The session a {@link Database} runs on.
+   *
+   * @param db a database from {@link Database#connect}, or a transaction's
+   * @return its session
+   * @throws IllegalArgumentException for a {@code Database} implemented elsewhere
+   */
+  public static Session session(Database db) {
+    if (db instanceof Bound bound) {
+      return bound.session;
+    }
+    throw new IllegalArgumentException(
+        "Not a Database from Database.connect: " + Objects.requireNonNull(db, "db").getClass());
+  }
+
+  /** A database bound to a session: a transaction's, or the root's. */
+  private static class Bound implements Database {
+    final Session session;
+
+    Bound(Session session) {
+      this.session = session;
+    }
+
+    @Override
+    public <T> Future<T> atomic(Function<Database, Future<T>> block) {
+      Objects.requireNonNull(block, "block");
+      return session.atomic(inner -> Session.call(block, new Bound(inner)));
+    }
+
+    @Override
+    public Future<Void> close() {
+      return Future.failedFuture(
+          new IllegalStateException(
+              "A transaction's Database is not closed: it ends with its atomic block"));
+    }
+
+    @Override
+    public String toString() {
+      return "Database[" + session.dialect().name() + (session.inTransaction() ? ", atomic]" : "]");
+    }
+  }
+
+  /** The database {@link #connect} returns: it owns the pool. */
+  private static final class Root extends Bound {
+    private final Lifecycle lifecycle;
+    private final Pool pool;
+
+    Root(Session session, Lifecycle lifecycle, Pool pool) {
+      super(session);
+      this.lifecycle = lifecycle;
+      this.pool = pool;
+    }
+
+    @Override
+    public Future<Void> close() {
+      lifecycle.end();
+      return pool.close();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.DatabaseException;
+import dev.asyncmodel.IntegrityException;
+import dev.asyncmodel.spi.ColumnSpec;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one SQL database does its own way: placeholders, identifier quoting, LIKE escaping, value
+ * encoding, RETURNING. Every backend difference lives in a subclass; nothing else asks which
+ * database it runs on. Also holds the rendered-SQL cache, since SQL text is per dialect.
+ */
+public abstract class Dialect {
+  /** Past this many query shapes the cache stops growing (an {@code in} of every size, say). */
+  private static final int MAX_CACHED_SHAPES = 10_000;
+
+  private final Map<Object, Object> cache = new ConcurrentHashMap<>();
+
+  /**
+   * @return the dialect's name, as in connection URLs: {@code postgresql}
+   */
+  public abstract String name();
+
+  /**
+   * Quotes a table or column name. Names come from the processor, never from user input; quoting
+   * keeps reserved words ({@code user}, {@code order}) usable as names.
+   *
+   * @param identifier the name
+   * @return the quoted name
+   */
+  public String quote(String identifier) {
+    return '"' + identifier.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Appends the placeholder of the {@code n}th parameter.
+   *
+   * @param sql the statement
+   * @param n the parameter's position, from 1
+   */
+  public abstract void placeholder(StringBuilder sql, int n);
+
+  /**
+   * Turns a component's value into the value the driver binds.
+   *
+   * @param column the column
+   * @param value the value, after a foreign key's reference became its id
+   * @return the driver's value
+   */
+  public abstract @Nullable Object encode(ColumnSpec column, @Nullable Object value);
+
+  /**
+   * Escapes LIKE's wildcards and the escape character itself, so that the text matches literally.
+   *
+   * @param text the user's text
+   * @return the escaped text, without surrounding wildcards
+   */
+  public String escapeLike(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '%' || c == '_') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Renders a pattern match of {@code column} against the next parameter, escaped by {@link
+   * #escapeLike}.
+   *
+   * @param sql the statement
+   * @param column the quoted column
+   * @param ignoreCase whether case is ignored
+   */
+  public abstract void like(SqlBuffer sql, String column, boolean ignoreCase);
+
+  /**
+   * Renders a case-insensitive equality of {@code column} and the next parameter.
+   *
+   * @param sql the statement
+   * @param column the quoted column
+   */
+  public void iexact(SqlBuffer sql, String column) {
+    sql.append("UPPER(").append(column).append(") = UPPER(").param().append(")");
+  }
+
+  /**
+   * Renders LIMIT and OFFSET, each as a parameter.
+   *
+   * @param sql the statement
+   * @param limit whether a limit parameter follows
+   * @param offset whether an offset parameter follows
+   */
+  public void limitOffset(SqlBuffer sql, boolean limit, boolean offset) {
+    if (limit) {
+      sql.append(" LIMIT ").param();
+    }
+    if (offset) {
+      sql.append(" OFFSET ").param();
+    }
+  }
+
+  /**
+   * @return whether {@code INSERT ... RETURNING} gives the generated id
+   */
+  public abstract boolean supportsReturning();
+
+  /**
+   * The SQL of one query shape, rendered at most once.
+   *
+   * @param key the shape: equal keys must render equal SQL
+   * @param render renders the SQL on a miss
+   * @return the SQL
+   */
+  public String sql(Object key, Function<Object, String> render) {
+    return cached(key, render);
+  }
+
+  /**
+   * Something rendered once per query shape: SQL text, or a plan of several statements.
+   *
+   * @param key the shape: equal keys must render equal values, of one type per kind of key
+   * @param render renders the value on a miss
+   * @param <V> the value's type
+   * @return the value
+   */
+  @SuppressWarnings("unchecked") // each kind of key is always rendered by the same code
+  public <V> V cached(Object key, Function<Object, V> render) {
+    Object value = cache.get(key);
+    if (value != null) {
+      return (V) value;
+    }
+    if (cache.size() >= MAX_CACHED_SHAPES) {
+      return render.apply(key);
+    }
+    return (V) cache.computeIfAbsent(key, render);
+  }
+
+  /**
+   * The SQLSTATE of a driver's exception, if it carries one.
+   *
+   * @param error the driver's exception
+   * @return the SQLSTATE, or {@code null}
+   */
+  protected abstract @Nullable String sqlState(Throwable error);
+
+  /**
+   * Whether the driver's exception is a unique-constraint violation.
+   *
+   * @param error the driver's exception
+   * @return whether a unique constraint refused the write
+   */
+  protected abstract boolean isUniqueViolation(Throwable error);
+
+  /**
+   * Wraps a driver's exception in asyncmodel's, naming the model and the statement.
+   *
+   * @param error the driver's exception
+   * @param model the model the statement was about
+   * @param sql the statement
+   * @return the exception to fail the Future with
+   */
+  public RuntimeException translate(Throwable error, String model, String sql) {
+    if (error instanceof DatabaseException || error instanceof IllegalStateException) {
+      return (RuntimeException) error;
+    }
+    String state = sqlState(error);
+    String message = error.getMessage() + " [" + model + ": " + sql + "]";
+    if (state != null && state.startsWith("23")) {
+      return new IntegrityException(message, state, isUniqueViolation(error), error);
+    }
+    return new DatabaseException(message, state, error);
+  }
+}

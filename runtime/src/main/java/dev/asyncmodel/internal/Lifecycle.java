@@ -1,0 +1,52 @@
+package dev.asyncmodel.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether a database, or a transaction inside it, still accepts statements. A closed database, or
+ * an atomic block that has ended, fails every later call instead of hanging or reaching a pool that
+ * is gone.
+ */
+public final class Lifecycle {
+  private final @Nullable Lifecycle parent;
+  private volatile boolean ended;
+
+  /** A root lifecycle: an open database. */
+  public Lifecycle() {
+    this(null);
+  }
+
+  private Lifecycle(@Nullable Lifecycle parent) {
+    this.parent = parent;
+  }
+
+  /**
+   * @return a lifecycle that ends with this one, or earlier: a transaction's
+   */
+  Lifecycle child() {
+    return new Lifecycle(this);
+  }
+
+  /** Ends it: later statements fail. */
+  public void end() {
+    ended = true;
+  }
+
+  /**
+   * @return why statements are refused now, or {@code null} while they are accepted
+   */
+  @Nullable IllegalStateException unusable() {
+    if (parent != null) {
+      IllegalStateException closed = parent.unusable();
+      if (closed != null) {
+        return closed;
+      }
+      if (ended) {
+        return new IllegalStateException(
+            "This atomic block has ended: run later queries on the Database atomic() was called on");
+      }
+      return null;
+    }
+    return ended ? new IllegalStateException("The Database is closed") : null;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.spi.RowReader;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Where statements run: a connection pool, or one connection inside a transaction. One
+ * implementation per driver family; the query logic above it is the same for every backend.
+ */
+public interface Session {
+  /**
+   * @return the SQL dialect of the database
+   */
+  Dialect dialect();
+
+  /**
+   * Runs a query and maps each row.
+   *
+   * @param statement the query
+   * @param mapper maps one row; the reader is valid only during the call
+   * @param <R> the mapped type
+   * @return the rows, mapped, in order
+   */
+  <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper);
+
+  /**
+   * Runs an UPDATE or DELETE.
+   *
+   * @param statement the statement
+   * @return the number of rows matched
+   */
+  Future<Long> update(Statement statement);
+
+  /**
+   * Runs an INSERT of one row.
+   *
+   * @param statement the statement; it ends in {@code RETURNING <pk>} where the dialect supports it
+   * @return the generated id
+   */
+  Future<Long> insert(Statement statement);
+
+  /**
+   * Runs {@code block} in a transaction: on a fresh connection when this session is a pool, in a
+   * savepoint when it is already a transaction.
+   *
+   * @param block the work; its Future decides commit or rollback
+   * @param <T> the result
+   * @return the block's result, once committed
+   */
+  <T> Future<T> atomic(Function<Session, Future<T>> block);
+
+  /**
+   * @return whether this session is inside a transaction
+   */
+  boolean inTransaction();
+
+  /**
+   * Calls {@code block}, turning an exception or a null result into a failed Future.
+   *
+   * @param block the caller's code
+   * @param argument its argument
+   * @param <A> the argument's type
+   * @param <T> the result
+   * @return the block's Future, or a failed one
+   */
+  static <A, T> Future<T> call(Function<A, Future<T>> block, A argument) {
+    Future<T> result;
+    try {
+      result = block.apply(argument);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
+    return result != null
+        ? result
+        : Future.failedFuture(
+            new NullPointerException("The atomic block returned null, not a Future"));
+  }
+}

@@ -1,0 +1,251 @@
+package dev.asyncmodel.spi;
+
+import dev.asyncmodel.Field;
+import dev.asyncmodel.RefField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the runtime knows of one model, built once by the generated companion's static
+ * initializer: table, columns in component order, and the generated functions that map a row to a
+ * record and a record to its column values. No reflection: each function is a method the processor
+ * wrote.
+ *
+ * @param <T> the model
+ */
+public final class ModelMeta<T extends Record> {
+  private static final Map<Class<?>, ModelMeta<?>> BY_TYPE = new ConcurrentHashMap<>();
+
+  /** Every foreign key of every model initialized so far: the reverse relations for cascades. */
+  private static final List<RefField<?, ?>> ALL_REFS = new CopyOnWriteArrayList<>();
+
+  private final Class<T> type;
+  private final String name;
+  private final String table;
+  private final List<Field<T>> fields;
+  private final Field<T> primaryKey;
+  private final Function<RowReader, T> reader;
+  private final Function<T, @Nullable Object[]> values;
+  private final Function<@Nullable Object[], T> factory;
+  private final Supplier<List<RefField<?, T>>> knownDependents;
+
+  /**
+   * For generated code.
+   *
+   * @param type the record class
+   * @param name the model's name, the record's simple name: what exceptions and delete counts say
+   * @param table the table name
+   * @param fields the field constants, in component order
+   * @param reader the generated row mapper, reading columns in component order
+   * @param values the record's component values, in component order
+   * @param factory a record from component values, in component order
+   * @param knownDependents the foreign keys to this model that the processor saw, for cascades;
+   *     others are found as their companions initialize
+   */
+  public ModelMeta(
+      Class<T> type,
+      String name,
+      String table,
+      List<Field<T>> fields,
+      Function<RowReader, T> reader,
+      Function<T, @Nullable Object[]> values,
+      Function<@Nullable Object[], T> factory,
+      Supplier<List<RefField<?, T>>> knownDependents) {
+    this.type = Objects.requireNonNull(type, "type");
+    this.name = Objects.requireNonNull(name, "name");
+    this.table = Objects.requireNonNull(table, "table");
+    this.fields = List.copyOf(fields);
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.values = Objects.requireNonNull(values, "values");
+    this.factory = Objects.requireNonNull(factory, "factory");
+    this.knownDependents = Objects.requireNonNull(knownDependents, "knownDependents");
+    Field<T> pk = null;
+    for (int i = 0; i < this.fields.size(); i++) {
+      Field<T> field = this.fields.get(i);
+      if (field.spec().index() != i) {
+        throw new IllegalArgumentException(
+            field + " has index " + field.spec().index() + ", not " + i);
+      }
+      if (field.spec().primaryKey()) {
+        pk = field;
+      }
+      field.attach(this);
+      if (field instanceof RefField<?, ?> ref) {
+        ALL_REFS.add(ref);
+      }
+    }
+    if (pk == null) {
+      throw new IllegalArgumentException("Model " + name + " has no primary key");
+    }
+    this.primaryKey = pk;
+    BY_TYPE.put(type, this);
+  }
+
+  /**
+   * The model of a record, for code that holds only the record ({@code Ref.of(user).id()}).
+   *
+   * @param model a record of an {@code @AsyncModel} type
+   * @param <M> its type
+   * @return its model
+   * @throws IllegalArgumentException if the record's class is not a model
+   */
+  @SuppressWarnings("unchecked") // BY_TYPE maps each class to the model of that class
+  public static <M extends Record> ModelMeta<M> of(M model) {
+    Class<?> type = model.getClass();
+    ModelMeta<?> meta = BY_TYPE.get(type);
+    if (meta == null) {
+      initializeCompanion(type);
+      meta = BY_TYPE.get(type);
+      if (meta == null) {
+        throw new IllegalArgumentException(
+            type.getName() + " is not an @AsyncModel record, or its companion was not generated");
+      }
+    }
+    return (ModelMeta<M>) meta;
+  }
+
+  /**
+   * The processor writes {@code META-INF/asyncmodel/models/<record>} naming the companion; loading
+   * the companion registers the model. This runs once per record class, never on the query path.
+   */
+  private static void initializeCompanion(Class<?> type) {
+    ClassLoader loader = type.getClassLoader();
+    if (loader == null) {
+      return;
+    }
+    try (InputStream in =
+        loader.getResourceAsStream("META-INF/asyncmodel/models/" + type.getName())) {
+      if (in == null) {
+        return;
+      }
+      String companion = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      Class.forName(companion, true, loader);
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("Cannot load the companion of " + type.getName(), e);
+    }
+  }
+
+  /**
+   * @return the record class
+   */
+  public Class<T> type() {
+    return type;
+  }
+
+  /**
+   * @return the model's name: the record's simple name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * @return the table name
+   */
+  public String table() {
+    return table;
+  }
+
+  /**
+   * @return the fields, in component order
+   */
+  public List<Field<T>> fields() {
+    return fields;
+  }
+
+  /**
+   * @return the {@code @Id} field
+   */
+  public Field<T> primaryKey() {
+    return primaryKey;
+  }
+
+  /**
+   * @param row a row whose columns are this model's, in component order
+   * @return the record
+   */
+  public T read(RowReader row) {
+    return reader.apply(row);
+  }
+
+  /**
+   * @param record a record
+   * @return its component values, in component order (a fresh array)
+   */
+  public @Nullable Object[] values(T record) {
+    return values.apply(record);
+  }
+
+  /**
+   * @param values component values, in component order
+   * @return the record
+   */
+  public T create(@Nullable Object[] values) {
+    return factory.apply(values);
+  }
+
+  /**
+   * @param record a record
+   * @return its id, or {@code null} if it has none yet
+   */
+  public @Nullable Long idOrNull(T record) {
+    return (Long) values(record)[primaryKey.spec().index()];
+  }
+
+  /**
+   * @param record a saved record
+   * @return its id
+   * @throws IllegalStateException if it has no id yet
+   */
+  public long idOf(T record) {
+    Long id = idOrNull(record);
+    if (id == null) {
+      throw new IllegalStateException(
+          "This " + name + " has no id: save it (acreate) before referencing it");
+    }
+    return id;
+  }
+
+  /**
+   * The foreign keys of every known model that reference this one: what {@code adelete} cascades
+   * to.
+   *
+   * @return the referencing fields, in a stable order
+   */
+  @SuppressWarnings("unchecked") // a RefField whose target is this model references T
+  public List<RefField<?, T>> dependents() {
+    List<RefField<?, T>> result = new ArrayList<>(knownDependents.get());
+    for (RefField<?, ?> ref : ALL_REFS) {
+      if (ref.target() == this && !result.contains(ref)) {
+        result.add((RefField<?, T>) ref);
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /**
+   * Changes whenever a model with foreign keys initializes, and so whenever {@link #dependents()}
+   * may change: part of the cache key of a deletion plan.
+   *
+   * @return the number of foreign keys known
+   */
+  public static int relationsVersion() {
+    return ALL_REFS.size();
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + table + ")";
+  }
+}

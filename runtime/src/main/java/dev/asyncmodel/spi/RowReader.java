@@ -1,0 +1,117 @@
+package dev.asyncmodel.spi;
+
+import dev.asyncmodel.Ref;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of a result, read by column position. Each dialect decodes its driver's values here
+ * (PostgreSQL's native types, SQLite's text dates), so a generated row mapper is the same for every
+ * backend. Every getter returns {@code null} for SQL NULL.
+ */
+public interface RowReader {
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Long getLong(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Integer getInteger(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Short getShort(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Boolean getBoolean(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Double getDouble(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Float getFloat(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable String getString(int i);
+
+  /**
+   * @param i column position
+   * @param scale the column's decimal places: the value is returned at this scale
+   * @return the value
+   */
+  @Nullable BigDecimal getDecimal(int i, int scale);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable Instant getInstant(int i);
+
+  /**
+   * @param i column position @return the value, at offset UTC
+   */
+  @Nullable OffsetDateTime getOffsetDateTime(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable LocalDate getLocalDate(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable LocalDateTime getLocalDateTime(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable LocalTime getLocalTime(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  @Nullable UUID getUuid(int i);
+
+  /**
+   * @param i column position @return the value
+   */
+  byte @Nullable [] getBytes(int i);
+
+  /**
+   * @param i column position
+   * @param valueOf the enum's {@code valueOf}
+   * @param <E> the enum
+   * @return the constant named by the stored text
+   */
+  default <E extends Enum<E>> @Nullable E getEnum(int i, Function<String, E> valueOf) {
+    String name = getString(i);
+    return name == null ? null : valueOf.apply(name);
+  }
+
+  /**
+   * @param i column position
+   * @param <M> the referenced model
+   * @return a reference to the row whose id the column holds
+   */
+  default <M extends Record> @Nullable Ref<M> getRef(int i) {
+    Long id = getLong(i);
+    return id == null ? null : Ref.ofId(id);
+  }
+}
