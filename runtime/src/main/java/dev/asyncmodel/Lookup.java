@@ -63,6 +63,11 @@ final class Lookup<T extends Record> extends Condition<T> {
     }
   }
 
+  private SqlBuffer value(SqlBuffer sql) {
+    sql.dialect().value(sql, field.spec());
+    return sql;
+  }
+
   @Override
   void render(SqlBuffer sql, boolean negated) {
     if (op == Op.IN && values.isEmpty()) {
@@ -77,12 +82,12 @@ final class Lookup<T extends Record> extends Condition<T> {
     }
     String column = sql.dialect().quote(field.column());
     switch (op) {
-      case EQ -> sql.append(column).append(" = ").param();
-      case GT -> sql.append(column).append(" > ").param();
-      case GTE -> sql.append(column).append(" >= ").param();
-      case LT -> sql.append(column).append(" < ").param();
-      case LTE -> sql.append(column).append(" <= ").param();
-      case BETWEEN -> sql.append(column).append(" BETWEEN ").param().append(" AND ").param();
+      case EQ -> value(sql.append(column).append(" = "));
+      case GT -> value(sql.append(column).append(" > "));
+      case GTE -> value(sql.append(column).append(" >= "));
+      case LT -> value(sql.append(column).append(" < "));
+      case LTE -> value(sql.append(column).append(" <= "));
+      case BETWEEN -> value(value(sql.append(column).append(" BETWEEN ")).append(" AND "));
       case IS_NULL -> sql.append(column).append(" IS NULL");
       case NOT_NULL -> sql.append(column).append(" IS NOT NULL");
       case IN -> {
@@ -91,7 +96,7 @@ final class Lookup<T extends Record> extends Condition<T> {
           if (i > 0) {
             sql.append(", ");
           }
-          sql.param();
+          value(sql);
         }
         sql.append(")");
       }

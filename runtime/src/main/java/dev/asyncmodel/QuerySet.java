@@ -7,6 +7,8 @@ import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.spi.ModelMeta;
 import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -481,7 +483,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
               || (field.spec().autoNowAdd() && wanted[i] == null);
       if (!skip) {
         assignments.add(Assignment.of(field, wanted[i]));
-        stored[i] = wanted[i];
+        stored[i] = exact(field, wanted[i]);
       }
     }
     T updated = model.create(stored);
@@ -530,6 +532,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
       if (field == pk && !explicitId) {
         continue;
       }
+      values[i] = exact(field, values[i]);
       if (values[i] == null && !field.spec().nullable()) {
         throw new IllegalArgumentException(
             model.name()
@@ -571,6 +574,50 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
               values[pk.spec().index()] = id;
               return model.create(values);
             });
+  }
+
+  /**
+   * The value as the column stores it, or an error when storing would change it: a decimal is
+   * brought to its column's scale, but never rounded, and must fit its precision.
+   */
+  static @Nullable Object exact(Field<?> field, @Nullable Object value) {
+    if (!(value instanceof BigDecimal decimal)) {
+      return value;
+    }
+    int digits = field.spec().maxDigits();
+    int places = field.spec().decimalPlaces();
+    String where = field.model().name() + "." + field.name();
+    BigDecimal scaled;
+    try {
+      scaled = decimal.setScale(places, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          where
+              + " = "
+              + decimal.toPlainString()
+              + " has more than "
+              + places
+              + " decimal places: its column is numeric("
+              + digits
+              + ", "
+              + places
+              + "). Round it first.",
+          e);
+    }
+    if (scaled.precision() - scaled.scale() > digits - places) {
+      throw new IllegalArgumentException(
+          where
+              + " = "
+              + decimal.toPlainString()
+              + " has more than "
+              + (digits - places)
+              + " digits before the decimal point: its column is numeric("
+              + digits
+              + ", "
+              + places
+              + ").");
+    }
+    return scaled;
   }
 
   /** Django's {@code timezone.now()}, at the precision every backend stores: microseconds. */

@@ -63,7 +63,7 @@ final class Sql {
                 }
               }
               dialect.limitOffset(b, limit >= 0, offset > 0);
-              if (forUpdate) {
+              if (forUpdate && dialect.supportsForUpdate()) {
                 b.append(" FOR UPDATE");
               }
               return b.toString();
@@ -136,7 +136,8 @@ final class Sql {
     for (Assignment<T> assignment : assignments) {
       Field<T> field = assignment.field();
       key.append(field.spec().index()).append(',');
-      params.add(dialect.encode(field.spec(), field.columnValue(assignment.value())));
+      Object value = QuerySet.exact(field, assignment.value());
+      params.add(dialect.encode(field.spec(), field.columnValue(value)));
     }
     shapeWhere(s, key, params, dialect);
     String sql =

@@ -30,6 +30,9 @@ public record ConnectionUrl(
     int poolSize) {
   static final int DEFAULT_POOL_SIZE = 8;
 
+  /** One writer and three readers: SQLite serializes writes anyway. */
+  static final int DEFAULT_SQLITE_POOL_SIZE = 4;
+
   /**
    * @param url the URL
    * @return its parts
@@ -55,7 +58,7 @@ public record ConnectionUrl(
                       + "\": use postgresql://, mysql:// or sqlite:");
         };
     if (backend.equals("sqlite")) {
-      return new ConnectionUrl(backend, "", -1, url.substring(colon + 1), "", null, 1);
+      return sqlite(url.substring(colon + 1));
     }
     URI uri;
     try {
@@ -66,8 +69,19 @@ public record ConnectionUrl(
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
+      // java.net.URI has no host when the authority is not host[:port] (a port that is not a
+      // number, a character a host name cannot hold, an '@' left unencoded in the password).
+      // The authority may hold the password, so the message does not quote it.
       throw new IllegalArgumentException(
-          "Database URL has no host: expected " + scheme + "://user@host:port/database");
+          uri.getRawAuthority() == null
+              ? "Database URL has no host: expected " + scheme + "://user@host:port/database"
+              : "Database URL has no valid host and port: a host holds letters, digits, '-' and"
+                  + " '.', a port is a number, and '@', ':' or '/' in the user or password must"
+                  + " be percent-encoded (%40, %3A, %2F)");
+    }
+    int port = uri.getPort();
+    if (port != -1 && (port < 1 || port > 65535)) {
+      throw new IllegalArgumentException("Database URL port must be from 1 to 65535, not " + port);
     }
     String path = uri.getRawPath();
     String database = path == null || path.length() <= 1 ? "" : decode(path.substring(1));
@@ -100,7 +114,36 @@ public record ConnectionUrl(
         }
       }
     }
-    return new ConnectionUrl(backend, host, uri.getPort(), database, user, password, poolSize);
+    return new ConnectionUrl(backend, host, port, database, user, password, poolSize);
+  }
+
+  /** {@code sqlite:path/to/file.db}, {@code sqlite:///abs/path.db}, {@code sqlite::memory:}. */
+  private static ConnectionUrl sqlite(String rest) {
+    String path = rest;
+    int poolSize = DEFAULT_SQLITE_POOL_SIZE;
+    int question = rest.indexOf('?');
+    if (question >= 0) {
+      path = rest.substring(0, question);
+      for (String pair : rest.substring(question + 1).split("&")) {
+        int eq = pair.indexOf('=');
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+        if (key.equals("pool_size")) {
+          poolSize = parsePoolSize(value);
+        } else {
+          throw new IllegalArgumentException(
+              "Unknown database URL parameter \"" + key + "\": the known one is pool_size");
+        }
+      }
+    }
+    if (path.startsWith("//")) {
+      path = path.substring(2);
+    }
+    if (path.isEmpty()) {
+      throw new IllegalArgumentException(
+          "SQLite URL names no file: use sqlite:path/to/file.db, or sqlite::memory:");
+    }
+    return new ConnectionUrl("sqlite", "", -1, path, "", null, poolSize);
   }
 
   private static int parsePoolSize(String value) {
@@ -128,8 +171,7 @@ public record ConnectionUrl(
         + (password != null ? ":***" : "")
         + "@"
         + host
-        + ":"
-        + port
+        + (port >= 0 ? ":" + port : "")
         + "/"
         + database;
   }

@@ -3,12 +3,17 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.mysqlclient.MySQLBuilder;
+import io.vertx.mysqlclient.MySQLClient;
+import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Makes {@link Database}s from URLs, and gets their {@link Session} back for QuerySets. */
 public final class Databases {
@@ -24,6 +29,8 @@ public final class Databases {
     ConnectionUrl parsed = ConnectionUrl.parse(url);
     return switch (parsed.backend()) {
       case "postgresql" -> postgres(vertx, parsed);
+      case "sqlite" -> sqlite(vertx, parsed);
+      case "mysql" -> mysql(vertx, parsed);
       default ->
           throw new IllegalArgumentException(
               "The "
@@ -46,7 +53,49 @@ public final class Databases {
     PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
     Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
     Lifecycle lifecycle = new Lifecycle();
-    return new Root(new VertxSession(PostgresDialect.INSTANCE, pool, lifecycle), lifecycle, pool);
+    VertxSession.Driver driver =
+        new VertxSession.Driver(
+            PostgresDialect.INSTANCE,
+            VertxRowReader::new,
+            rows -> {
+              var it = rows.iterator();
+              if (!it.hasNext()) {
+                throw new IllegalStateException("INSERT ... RETURNING returned no row");
+              }
+              return it.next().getLong(0);
+            });
+    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close);
+  }
+
+  private static Database mysql(Vertx vertx, ConnectionUrl url) {
+    MySQLConnectOptions connect =
+        new MySQLConnectOptions()
+            .setHost(url.host())
+            .setPort(url.port() > 0 ? url.port() : 3306)
+            .setDatabase(url.database())
+            .setUser(url.user())
+            .setCharset("utf8mb4")
+            // Found rows, not changed rows: aupdate counts the rows it matched, as Django does.
+            .setUseAffectedRows(false)
+            .setCachePreparedStatements(true);
+    if (url.password() != null) {
+      connect.setPassword(url.password());
+    }
+    PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
+    Pool pool = MySQLBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    Lifecycle lifecycle = new Lifecycle();
+    VertxSession.Driver driver =
+        new VertxSession.Driver(
+            MysqlDialect.INSTANCE,
+            MysqlRowReader::new,
+            rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
+    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close);
+  }
+
+  private static Database sqlite(Vertx vertx, ConnectionUrl url) {
+    SqliteStore store = new SqliteStore(vertx, url.database(), url.poolSize());
+    Lifecycle lifecycle = new Lifecycle();
+    return new Root(new SqliteSession(store, lifecycle), lifecycle, store::close);
   }
 
   /**
@@ -94,18 +143,22 @@ public final class Databases {
   /** The database {@link #connect} returns: it owns the pool. */
   private static final class Root extends Bound {
     private final Lifecycle lifecycle;
-    private final Pool pool;
+    private final Supplier<Future<Void>> closer;
+    private @Nullable Future<Void> closing;
 
-    Root(Session session, Lifecycle lifecycle, Pool pool) {
+    Root(Session session, Lifecycle lifecycle, Supplier<Future<Void>> closer) {
       super(session);
       this.lifecycle = lifecycle;
-      this.pool = pool;
+      this.closer = closer;
     }
 
     @Override
-    public Future<Void> close() {
-      lifecycle.end();
-      return pool.close();
+    public synchronized Future<Void> close() {
+      if (closing == null) {
+        lifecycle.end();
+        closing = closer.get();
+      }
+      return closing;
     }
   }
 }

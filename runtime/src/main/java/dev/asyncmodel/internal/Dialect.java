@@ -53,6 +53,17 @@ public abstract class Dialect {
   public abstract @Nullable Object encode(ColumnSpec column, @Nullable Object value);
 
   /**
+   * Appends the placeholder of a value compared with a column ({@code =}, {@code <}, {@code IN}). A
+   * dialect whose text comparisons ignore case by default makes them exact here.
+   *
+   * @param sql the statement
+   * @param column the column the value is compared with
+   */
+  public void value(SqlBuffer sql, ColumnSpec column) {
+    sql.param();
+  }
+
+  /**
    * Escapes LIKE's wildcards and the escape character itself, so that the text matches literally.
    *
    * @param text the user's text
@@ -110,6 +121,14 @@ public abstract class Dialect {
    * @return whether {@code INSERT ... RETURNING} gives the generated id
    */
   public abstract boolean supportsReturning();
+
+  /**
+   * @return whether {@code SELECT ... FOR UPDATE} locks rows; where it does not (SQLite), a
+   *     transaction holds the only write lock anyway
+   */
+  public boolean supportsForUpdate() {
+    return true;
+  }
 
   /**
    * The SQL of one query shape, rendered at most once.
@@ -170,7 +189,10 @@ public abstract class Dialect {
     if (error instanceof DatabaseException || error instanceof IllegalStateException) {
       return (RuntimeException) error;
     }
-    String state = sqlState(error);
+    String state =
+        error instanceof io.vertx.sqlclient.DatabaseException db
+            ? db.getSqlState()
+            : sqlState(error);
     String message = error.getMessage() + " [" + model + ": " + sql + "]";
     if (state != null && state.startsWith("23")) {
       return new IntegrityException(message, state, isUniqueViolation(error), error);

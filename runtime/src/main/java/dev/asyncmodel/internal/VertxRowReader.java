@@ -1,6 +1,5 @@
 package dev.asyncmodel.internal;
 
-import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
@@ -18,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * Reads a Vert.x {@link Row} of PostgreSQL's native types. One instance reads every row of a result
  * in turn ({@link #at}), so mapping allocates nothing per row but the record.
  */
-final class VertxRowReader implements RowReader {
+final class VertxRowReader implements RowAdapter {
   private @Nullable Row row;
 
-  VertxRowReader at(Row next) {
+  @Override
+  public VertxRowReader at(Row next) {
     this.row = next;
     return this;
   }

@@ -10,14 +10,26 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A {@link Session} on a Vert.x reactive SQL client: the pool itself, or one connection in a
  * transaction. Statements run as prepared queries, which the client caches per connection.
  */
 public final class VertxSession implements Session {
+  /**
+   * What differs between the Vert.x clients: the dialect, how a row's values decode, and where an
+   * INSERT's generated id is.
+   *
+   * @param dialect the SQL dialect
+   * @param readers makes a row reader for one result
+   * @param generatedId reads the id an INSERT generated
+   */
+  public record Driver(
+      Dialect dialect, Supplier<RowAdapter> readers, Function<RowSet<Row>, Long> generatedId) {}
+
+  private final Driver driver;
   private final Dialect dialect;
   private final SqlClient client;
   private final Pool pool;
@@ -28,17 +40,18 @@ public final class VertxSession implements Session {
   /**
    * A session on a whole pool.
    *
-   * @param dialect the pool's dialect
+   * @param driver the client's differences
    * @param pool the pool
    * @param lifecycle the database's open/closed state
    */
-  public VertxSession(Dialect dialect, Pool pool, Lifecycle lifecycle) {
-    this(dialect, pool, pool, lifecycle, false);
+  public VertxSession(Driver driver, Pool pool, Lifecycle lifecycle) {
+    this(driver, pool, pool, lifecycle, false);
   }
 
   private VertxSession(
-      Dialect dialect, SqlClient client, Pool pool, Lifecycle lifecycle, boolean inTransaction) {
-    this.dialect = dialect;
+      Driver driver, SqlClient client, Pool pool, Lifecycle lifecycle, boolean inTransaction) {
+    this.driver = driver;
+    this.dialect = driver.dialect();
     this.client = client;
     this.pool = pool;
     this.lifecycle = lifecycle;
@@ -73,7 +86,7 @@ public final class VertxSession implements Session {
         .map(
             rows -> {
               List<R> result = new ArrayList<>(rows.size());
-              VertxRowReader reader = new VertxRowReader();
+              RowAdapter reader = driver.readers().get();
               for (Row row : rows) {
                 result.add(mapper.apply(reader.at(row)));
               }
@@ -88,15 +101,7 @@ public final class VertxSession implements Session {
 
   @Override
   public Future<Long> insert(Statement statement) {
-    return run(statement)
-        .map(
-            rows -> {
-              var it = rows.iterator();
-              if (!it.hasNext()) {
-                throw new NoSuchElementException("INSERT returned no id: " + statement.sql());
-              }
-              return it.next().getLong(0);
-            });
+    return run(statement).map(driver.generatedId());
   }
 
   @Override
@@ -109,25 +114,37 @@ public final class VertxSession implements Session {
   }
 
   private <T> Future<T> transaction(Function<Session, Future<T>> block) {
+    // BEGIN/COMMIT by hand, not SqlConnection.begin(): the client's Transaction rolls back on the
+    // first failed statement, which would undo a savepoint's recovered failure too.
     return pool.getConnection()
         .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", "BEGIN")))
         .compose(
             connection ->
                 connection
-                    .begin()
+                    .query("BEGIN")
+                    .execute()
                     .compose(
-                        tx -> {
+                        begun -> {
                           Lifecycle txLife = lifecycle.child();
                           VertxSession inner =
-                              new VertxSession(dialect, connection, pool, txLife, true);
+                              new VertxSession(driver, connection, pool, txLife, true);
                           return Session.call(block, inner)
                               .transform(
                                   outcome -> {
                                     txLife.end();
                                     if (outcome.succeeded()) {
-                                      return tx.commit().map(outcome.result());
+                                      return connection
+                                          .query("COMMIT")
+                                          .execute()
+                                          .recover(
+                                              e ->
+                                                  Future.failedFuture(
+                                                      dialect.translate(e, "atomic", "COMMIT")))
+                                          .map(outcome.result());
                                     }
-                                    return tx.rollback()
+                                    return connection
+                                        .query("ROLLBACK")
+                                        .execute()
                                         .transform(r -> Future.<T>failedFuture(outcome.cause()));
                                   });
                         })

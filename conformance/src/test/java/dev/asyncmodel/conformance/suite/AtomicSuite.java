@@ -1,0 +1,145 @@
+package dev.asyncmodel.conformance.suite;
+
+import static dev.asyncmodel.conformance.fixture.Await.await;
+import static dev.asyncmodel.conformance.fixture.Await.failure;
+import static dev.asyncmodel.conformance.model.Transactions.CATEGORY;
+import static dev.asyncmodel.conformance.model.Transactions.ID;
+import static dev.asyncmodel.conformance.suite.Fixtures.tx;
+import static dev.asyncmodel.conformance.suite.Fixtures.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.asyncmodel.Database;
+import dev.asyncmodel.conformance.fixture.ConformanceTest;
+import dev.asyncmodel.conformance.model.Transaction;
+import dev.asyncmodel.conformance.model.Transactions;
+import dev.asyncmodel.conformance.model.User;
+import dev.asyncmodel.conformance.model.Users;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** {@code db.atomic}: commit on success, rollback on failure, savepoints when nested. */
+public abstract class AtomicSuite extends ConformanceTest {
+
+  @Test
+  void aSucceedingBlockCommits() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "a", "food");
+    Transaction moved =
+        await(
+            db.atomic(
+                tx ->
+                    Transactions.objects(tx)
+                        .filter(ID.eq(t.id()))
+                        .aupdate(CATEGORY.set("rent"))
+                        .compose(n -> Transactions.objects(tx).aget(ID.eq(t.id())))));
+    assertEquals("rent", moved.category());
+    assertEquals("rent", await(Transactions.objects(db).aget(ID.eq(t.id()))).category());
+  }
+
+  @Test
+  void aFailedBlockLeavesNoRowBehind() {
+    RuntimeException boom = new IllegalStateException("boom");
+    Future<User> failed =
+        db.atomic(
+            tx ->
+                Users.objects(tx)
+                    .acreate(new User(null, "ghost"))
+                    .compose(u -> Future.failedFuture(boom)));
+    assertSame(boom, failure(failed, IllegalStateException.class));
+    assertEquals(0, await(Users.objects(db).acount()));
+  }
+
+  @Test
+  void aBlockThatThrowsRollsBackToo() {
+    Future<Long> failed =
+        db.atomic(
+            tx -> {
+              Users.objects(tx).acreate(new User(null, "ghost"));
+              throw new IllegalArgumentException("thrown, not returned");
+            });
+    failure(failed, IllegalArgumentException.class);
+    assertEquals(0, await(Users.objects(db).acount()));
+    failure(db.atomic(tx -> null), NullPointerException.class);
+  }
+
+  @Test
+  void writesInsideTheBlockAreInvisibleOutsideUntilCommit() {
+    AtomicReference<Long> seenOutside = new AtomicReference<>();
+    await(
+        db.atomic(
+            tx ->
+                Users.objects(tx)
+                    .acreate(new User(null, "hidden"))
+                    .compose(u -> Users.objects(db).acount())
+                    .map(
+                        n -> {
+                          seenOutside.set(n);
+                          return n;
+                        })));
+    assertEquals(0L, seenOutside.get());
+    assertEquals(1, await(Users.objects(db).acount()));
+  }
+
+  @Test
+  void aFailedSavepointUndoesOnlyItsOwnWrites() {
+    List<String> names =
+        await(
+            db.atomic(
+                tx ->
+                    Users.objects(tx)
+                        .acreate(new User(null, "outer"))
+                        .compose(
+                            u ->
+                                tx.atomic(
+                                        inner ->
+                                            Users.objects(inner)
+                                                .acreate(new User(null, "inner"))
+                                                .compose(
+                                                    v ->
+                                                        Future.<User>failedFuture(
+                                                            new IllegalStateException("undo"))))
+                                    .recover(e -> Future.succeededFuture(u)))
+                        .compose(
+                            u ->
+                                tx.atomic(
+                                    inner -> Users.objects(inner).acreate(new User(null, "kept"))))
+                        .compose(u -> Users.objects(tx).orderBy(Users.ID.asc()).aall())
+                        .map(users -> users.stream().map(User::username).toList())));
+    assertEquals(List.of("outer", "kept"), names);
+    assertEquals(2, await(Users.objects(db).acount()));
+  }
+
+  @Test
+  void aFailedStatementInASavepointLetsTheTransactionGoOn() {
+    user(db, "ann");
+    Long count =
+        await(
+            db.atomic(
+                tx ->
+                    tx.atomic(inner -> Users.objects(inner).acreate(new User(null, "ann")))
+                        .recover(duplicate -> Future.succeededFuture(null))
+                        .compose(
+                            ignored ->
+                                Users.objects(tx)
+                                    .agetOrCreate(new User(null, "ann"), Users.USERNAME))
+                        .compose(found -> Users.objects(tx).acreate(new User(null, "bob")))
+                        .compose(bob -> Users.objects(tx).acount())));
+    assertEquals(2, count);
+  }
+
+  @Test
+  void theTransactionsDatabaseCannotBeUsedAfterItsBlock() {
+    AtomicReference<Database> leaked = new AtomicReference<>();
+    await(
+        db.atomic(
+            tx -> {
+              leaked.set(tx);
+              return Users.objects(tx).acount();
+            }));
+    failure(Users.objects(leaked.get()).acount(), IllegalStateException.class);
+    failure(leaked.get().close(), IllegalStateException.class);
+  }
+}

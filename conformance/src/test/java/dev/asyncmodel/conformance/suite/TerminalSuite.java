@@ -1,0 +1,423 @@
+package dev.asyncmodel.conformance.suite;
+
+import static dev.asyncmodel.conformance.fixture.Await.await;
+import static dev.asyncmodel.conformance.fixture.Await.failure;
+import static dev.asyncmodel.conformance.model.Transactions.AMOUNT;
+import static dev.asyncmodel.conformance.model.Transactions.CATEGORY;
+import static dev.asyncmodel.conformance.model.Transactions.CREATED_AT;
+import static dev.asyncmodel.conformance.model.Transactions.DESCRIPTION;
+import static dev.asyncmodel.conformance.model.Transactions.ID;
+import static dev.asyncmodel.conformance.model.Transactions.USER;
+import static dev.asyncmodel.conformance.suite.Fixtures.review;
+import static dev.asyncmodel.conformance.suite.Fixtures.tx;
+import static dev.asyncmodel.conformance.suite.Fixtures.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.asyncmodel.Created;
+import dev.asyncmodel.DeleteResult;
+import dev.asyncmodel.DoesNotExistException;
+import dev.asyncmodel.IntegrityException;
+import dev.asyncmodel.MultipleObjectsReturnedException;
+import dev.asyncmodel.ProtectedException;
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.conformance.fixture.ConformanceTest;
+import dev.asyncmodel.conformance.model.Account;
+import dev.asyncmodel.conformance.model.Accounts;
+import dev.asyncmodel.conformance.model.Invoice;
+import dev.asyncmodel.conformance.model.Invoices;
+import dev.asyncmodel.conformance.model.Note;
+import dev.asyncmodel.conformance.model.Notes;
+import dev.asyncmodel.conformance.model.Reviews;
+import dev.asyncmodel.conformance.model.Transaction;
+import dev.asyncmodel.conformance.model.TransactionQuerySet;
+import dev.asyncmodel.conformance.model.Transactions;
+import dev.asyncmodel.conformance.model.User;
+import dev.asyncmodel.conformance.model.Users;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Django's semantics of the eleven async terminal methods. */
+public abstract class TerminalSuite extends ConformanceTest {
+
+  @Test
+  void afirstAndAlastOnAnUnorderedQuerySetOrderByPrimaryKey() {
+    User ann = user(db, "ann");
+    Transaction first = tx(db, ann, "5.00", "first", "b");
+    tx(db, ann, "1.00", "middle", "a");
+    Transaction last = tx(db, ann, "3.00", "last", "c");
+    TransactionQuerySet all = Transactions.objects(db);
+    assertEquals(Optional.of(first), await(all.afirst()));
+    assertEquals(Optional.of(last), await(all.alast()));
+    assertEquals(Optional.empty(), await(all.filter(CATEGORY.eq("none")).afirst()));
+    assertEquals(Optional.empty(), await(all.filter(CATEGORY.eq("none")).alast()));
+  }
+
+  @Test
+  void alastReversesTheOrdering() {
+    User ann = user(db, "ann");
+    tx(db, ann, "5.00", "big", "b");
+    tx(db, ann, "1.00", "small", "a");
+    tx(db, ann, "3.00", "mid", "c");
+    TransactionQuerySet byAmount = Transactions.objects(db).orderBy(AMOUNT.desc());
+    assertEquals("big", await(byAmount.afirst()).orElseThrow().description());
+    assertEquals("small", await(byAmount.alast()).orElseThrow().description());
+    TransactionQuerySet byCategory = Transactions.objects(db).orderBy(CATEGORY.asc(), AMOUNT.asc());
+    assertEquals("small", await(byCategory.afirst()).orElseThrow().description());
+    assertEquals("mid", await(byCategory.alast()).orElseThrow().description());
+    failure(byAmount.limit(2).alast(), IllegalStateException.class);
+  }
+
+  @Test
+  void agetFailsNamingTheModelWhenNoneOrSeveralMatch() {
+    User ann = user(db, "ann");
+    Transaction coffee = tx(db, ann, "1.00", "coffee", "food");
+    tx(db, ann, "2.00", "tea", "food");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    assertEquals(coffee, await(all.aget(ID.eq(coffee.id()))));
+    assertEquals(coffee, await(all.filter(DESCRIPTION.eq("coffee")).aget()));
+    assertEquals(coffee, await(all.aget(CATEGORY.eq("food"), AMOUNT.lt(new BigDecimal("2")))));
+
+    DoesNotExistException none = failure(all.aget(ID.eq(-1L)), DoesNotExistException.class);
+    assertEquals("Transaction", none.model());
+    assertTrue(none.getMessage().contains("Transaction"), none.getMessage());
+
+    MultipleObjectsReturnedException many =
+        failure(all.aget(CATEGORY.eq("food")), MultipleObjectsReturnedException.class);
+    assertEquals("Transaction", many.model());
+    assertTrue(many.getMessage().contains("returned 2"), many.getMessage());
+    assertEquals(
+        "User",
+        failure(Users.objects(db).aget(Users.USERNAME.eq("nobody")), DoesNotExistException.class)
+            .model());
+  }
+
+  @Test
+  void acountAndAexistsRespectLimitAndOffset() {
+    User ann = user(db, "ann");
+    for (int i = 0; i < 5; i++) {
+      tx(db, ann, "1.00", "t" + i, "x");
+    }
+    TransactionQuerySet all = Transactions.objects(db);
+    assertEquals(5, await(all.acount()));
+    assertEquals(3, await(all.limit(3).acount()));
+    assertEquals(2, await(all.offset(3).acount()));
+    assertEquals(1, await(all.offset(4).limit(10).acount()));
+    assertEquals(0, await(all.offset(5).acount()));
+    assertEquals(0, await(all.limit(0).acount()));
+    assertTrue(await(all.aexists()));
+    assertTrue(await(all.offset(4).aexists()));
+    assertFalse(await(all.offset(5).aexists()));
+    assertFalse(await(all.limit(0).aexists()));
+    assertFalse(await(all.filter(CATEGORY.eq("y")).aexists()));
+  }
+
+  @Test
+  void acreateReturnsTheRecordWithItsIdAndCreationTime() {
+    User ann = user(db, "ann");
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Transaction made = tx(db, ann, "12.50", "Coffee", "food");
+    Instant after = Instant.now();
+    assertNotNull(made.id());
+    assertNotNull(made.createdAt());
+    assertFalse(made.createdAt().isBefore(before));
+    assertFalse(made.createdAt().isAfter(after));
+    assertEquals(ann.id(), made.user().id());
+    assertEquals(made, await(Transactions.objects(db).aget(ID.eq(made.id()))), "as stored");
+
+    Instant given = Instant.parse("2020-02-29T12:34:56.123456Z");
+    Transaction dated =
+        await(
+            Transactions.objects(db)
+                .acreate(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "dated", "x", given)));
+    assertEquals(given, dated.createdAt(), "a given @AutoNowAdd value is kept");
+    assertEquals(made.id() + 1, dated.id());
+  }
+
+  @Test
+  void acreateRefusesNullsAndDuplicatesWithClearErrors() {
+    user(db, "ann");
+    IllegalArgumentException missing =
+        failure(
+            Transactions.objects(db)
+                .acreate(new Transaction(null, Ref.ofId(1), BigDecimal.ONE, null, "x", null)),
+            IllegalArgumentException.class);
+    assertTrue(missing.getMessage().contains("Transaction.description"), missing.getMessage());
+    IntegrityException duplicate =
+        failure(Users.objects(db).acreate(new User(null, "ann")), IntegrityException.class);
+    assertTrue(duplicate.uniqueViolation());
+    assertEquals(1, await(Users.objects(db).acount()));
+  }
+
+  @Test
+  void bigDecimalsRoundTripExactly() {
+    User ann = user(db, "ann");
+    for (String amount : List.of("0.01", "12345678.90", "-99999999.99", "0.00", "1.10")) {
+      Transaction made = tx(db, ann, amount, amount, "x");
+      Transaction read = await(Transactions.objects(db).aget(ID.eq(made.id())));
+      assertEquals(new BigDecimal(amount), read.amount(), "amount " + amount);
+      assertEquals(amount, read.amount().toPlainString());
+      assertEquals(amount, Transactions.toJson(read).getString("amount"));
+    }
+    assertEquals(
+        1,
+        await(Transactions.objects(db).filter(AMOUNT.eq(new BigDecimal("12345678.9"))).acount()));
+  }
+
+  @Test
+  void aupdateReturnsTheRowsMatched() {
+    User ann = user(db, "ann");
+    tx(db, ann, "1.00", "a", "food");
+    tx(db, ann, "2.00", "b", "food");
+    tx(db, ann, "3.00", "c", "rent");
+    TransactionQuerySet food = Transactions.objects(db).filter(CATEGORY.eq("food"));
+    assertEquals(2, await(food.aupdate(CATEGORY.set("groceries"))));
+    assertEquals(0, await(food.aupdate(CATEGORY.set("groceries"))));
+    TransactionQuerySet groceries = Transactions.objects(db).filter(CATEGORY.eq("groceries"));
+    // Rows whose values do not change still count: matched, not changed.
+    assertEquals(2, await(groceries.aupdate(CATEGORY.set("groceries"))));
+    assertEquals(2, await(groceries.aupdate(AMOUNT.set(BigDecimal.TEN), DESCRIPTION.set("bulk"))));
+    assertEquals(2, await(Transactions.objects(db).filter(DESCRIPTION.eq("bulk")).acount()));
+    failure(groceries.limit(1).aupdate(CATEGORY.set("x")), IllegalStateException.class);
+  }
+
+  @Test
+  void adeleteCountsEveryModelIncludingCascades() {
+    User ann = user(db, "ann");
+    User bob = user(db, "bob");
+    Transaction a = tx(db, ann, "1.00", "a", "food");
+    Transaction b = tx(db, ann, "2.00", "b", "food");
+    Transaction c = tx(db, bob, "3.00", "c", "food");
+    review(db, a, 1.0, null);
+    review(db, a, 2.0, null);
+    review(db, b, null, null);
+    review(db, c, 5.0, null);
+
+    DeleteResult gone = await(Users.objects(db).filter(Users.USERNAME.eq("ann")).adelete());
+    assertEquals(6, gone.count());
+    assertEquals(Map.of("User", 1L, "Transaction", 2L, "Review", 3L), gone.perModel());
+    assertEquals(1, await(Users.objects(db).acount()));
+    assertEquals(1, await(Transactions.objects(db).acount()));
+    assertEquals(1, await(Reviews.objects(db).acount()));
+
+    DeleteResult none = await(Users.objects(db).filter(Users.USERNAME.eq("zed")).adelete());
+    assertEquals(0, none.count());
+    assertEquals(Map.of(), none.perModel());
+
+    DeleteResult reviewsOnly = await(Reviews.objects(db).adelete());
+    assertEquals(new DeleteResult(1, Map.of("Review", 1L)), reviewsOnly);
+    failure(Transactions.objects(db).limit(1).adelete(), IllegalStateException.class);
+  }
+
+  @Test
+  void adeleteRespectsProtectAndSetNull() {
+    Account acme = await(Accounts.objects(db).acreate(new Account(null, "acme")));
+    Account solo = await(Accounts.objects(db).acreate(new Account(null, "solo")));
+    await(Invoices.objects(db).acreate(new Invoice(null, Ref.of(acme))));
+    Note note = await(Notes.objects(db).acreate(new Note(null, Ref.of(solo), "keep me")));
+
+    failure(Accounts.objects(db).adelete(), ProtectedException.class);
+    assertEquals(2, await(Accounts.objects(db).acount()), "nothing was deleted");
+    assertEquals(
+        Optional.of(Ref.ofId(solo.id())),
+        Optional.ofNullable(await(Notes.objects(db).aget(Notes.ID.eq(note.id()))).account()));
+
+    DeleteResult gone = await(Accounts.objects(db).filter(Accounts.NAME.eq("solo")).adelete());
+    assertEquals(new DeleteResult(1, Map.of("Account", 1L)), gone);
+    Note kept = await(Notes.objects(db).aget(Notes.ID.eq(note.id())));
+    assertEquals(null, kept.account(), "SET_NULL cleared the reference");
+    assertEquals("keep me", kept.text());
+  }
+
+  @Test
+  void agetOrCreateFindsOrCreates() {
+    Created<User> made =
+        await(Users.objects(db).agetOrCreate(new User(null, "ann"), Users.USERNAME));
+    assertTrue(made.created());
+    assertNotNull(made.object().id());
+    Created<User> found =
+        await(Users.objects(db).agetOrCreate(new User(null, "ann"), Users.USERNAME));
+    assertFalse(found.created());
+    assertEquals(made.object(), found.object());
+
+    User ann = made.object();
+    Transaction template = new Transaction(null, Ref.of(ann), BigDecimal.ONE, "d", "food", null);
+    Created<Transaction> t1 =
+        await(Transactions.objects(db).agetOrCreate(template, USER, CATEGORY));
+    Created<Transaction> t2 =
+        await(
+            Transactions.objects(db)
+                .agetOrCreate(
+                    new Transaction(null, Ref.of(ann), BigDecimal.TEN, "other", "food", null),
+                    USER,
+                    CATEGORY));
+    assertTrue(t1.created());
+    assertFalse(t2.created());
+    assertEquals(t1.object(), t2.object(), "the defaults of a found row are not applied");
+  }
+
+  @Test
+  void agetOrCreateIsSafeUnderConcurrency() {
+    int callers = 64;
+    List<Future<Created<User>>> calls = new ArrayList<>();
+    for (int i = 0; i < callers; i++) {
+      calls.add(Users.objects(db).agetOrCreate(new User(null, "racer"), Users.USERNAME));
+    }
+    int created = 0;
+    Set<Long> ids = new HashSet<>();
+    for (Future<Created<User>> call : calls) {
+      Created<User> result = await(call);
+      created += result.created() ? 1 : 0;
+      ids.add(result.object().id());
+    }
+    assertEquals(1, created, "exactly one caller created the row");
+    assertEquals(1, ids.size(), "every caller got the same row: " + ids);
+    assertEquals(1, await(Users.objects(db).acount()));
+  }
+
+  @Test
+  void aupdateOrCreateUpdatesTheFoundRowOrCreatesOne() {
+    User ann = user(db, "ann");
+    Transaction template =
+        new Transaction(null, Ref.of(ann), BigDecimal.ONE, "first", "food", null);
+    Created<Transaction> made =
+        await(Transactions.objects(db).aupdateOrCreate(template, USER, CATEGORY));
+    assertTrue(made.created());
+
+    Transaction change = new Transaction(null, Ref.of(ann), BigDecimal.TEN, "second", "food", null);
+    Created<Transaction> updated =
+        await(Transactions.objects(db).aupdateOrCreate(change, USER, CATEGORY));
+    assertFalse(updated.created());
+    assertEquals(made.object().id(), updated.object().id(), "the @Id is never written");
+    assertEquals(
+        made.object().createdAt(), updated.object().createdAt(), "a null @AutoNowAdd is kept");
+    assertEquals(new BigDecimal("10.00"), updated.object().amount(), "at the column's scale");
+    assertEquals("second", updated.object().description());
+    Transaction stored = await(Transactions.objects(db).aget(ID.eq(made.object().id())));
+    assertEquals(updated.object().description(), stored.description());
+    assertEquals(updated.object(), stored, "the returned record is the stored row");
+    assertEquals(made.object().createdAt(), stored.createdAt());
+    assertEquals(1, await(Transactions.objects(db).acount()));
+
+    Instant moved = Instant.parse("2021-06-01T00:00:00Z");
+    Transaction redate = new Transaction(null, Ref.of(ann), BigDecimal.TEN, "third", "food", moved);
+    await(Transactions.objects(db).aupdateOrCreate(redate, USER, CATEGORY));
+    assertEquals(
+        moved,
+        await(Transactions.objects(db).aget(ID.eq(made.object().id()))).createdAt(),
+        "a given @AutoNowAdd is written");
+  }
+
+  @Test
+  void aupdateOrCreateLocksTheRowItUpdates() {
+    assumeTrue(
+        backend().locksRows(),
+        backend().name()
+            + " has no row locks (a transaction holds the database's one write lock): skipped");
+    User ann = user(db, "ann");
+    // Inside an open transaction, aupdateOrCreate has selected the row FOR UPDATE; another
+    // connection that asks for a lock which conflicts only with FOR UPDATE must be refused.
+    String lockQuery = "SELECT id FROM auth_user WHERE id = $1 FOR KEY SHARE NOWAIT";
+    String refusal =
+        await(
+            db.atomic(
+                t ->
+                    Users.objects(t)
+                        .aupdateOrCreate(new User(null, "ann"), Users.USERNAME)
+                        .compose(
+                            found -> {
+                              assertFalse(found.created());
+                              return vertx.executeBlocking(
+                                  () -> {
+                                    try {
+                                      backend().sql(lockQuery, ann.id());
+                                      return "not locked";
+                                    } catch (AssertionError e) {
+                                      return String.valueOf(e.getCause());
+                                    }
+                                  });
+                            })));
+    assertTrue(refusal.contains("55P03") || refusal.contains("lock"), refusal);
+    assertEquals(
+        List.of(List.of(ann.id())), backend().sql(lockQuery, ann.id()), "released after commit");
+  }
+
+  @Test
+  void everyTerminalMethodFailsAfterClose() {
+    User ann = user(db, "ann");
+    await(db.close());
+    TransactionQuerySet all = Transactions.objects(db);
+    failure(all.aall(), IllegalStateException.class);
+    failure(all.acount(), IllegalStateException.class);
+    failure(all.aexists(), IllegalStateException.class);
+    failure(all.afirst(), IllegalStateException.class);
+    failure(all.alast(), IllegalStateException.class);
+    failure(all.aget(ID.eq(1L)), IllegalStateException.class);
+    failure(
+        all.acreate(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "x", "x", null)),
+        IllegalStateException.class);
+    failure(all.aupdate(CATEGORY.set("x")), IllegalStateException.class);
+    failure(all.adelete(), IllegalStateException.class);
+    failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
+    failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
+    failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
+    await(db.close()); // closing twice is harmless
+  }
+
+  @Test
+  void latestFirstListOfTheSpec() {
+    User ann = user(db, "ann");
+    for (int i = 0; i < 60; i++) {
+      tx(db, ann, "1.00", "t" + i, "x");
+    }
+    tx(db, user(db, "bob"), "1.00", "other", "x");
+    List<Transaction> page =
+        await(
+            Transactions.objects(db)
+                .filter(USER.eq(ann))
+                .orderBy(CREATED_AT.desc(), ID.desc())
+                .limit(50)
+                .aall());
+    assertEquals(50, page.size());
+    assertEquals("t59", page.get(0).description());
+    assertEquals("t10", page.get(49).description());
+  }
+
+  @Test
+  void decimalsThatTheColumnCannotHoldExactlyAreRefused() {
+    User ann = user(db, "ann");
+    assertEquals(new BigDecimal("3.50"), tx(db, ann, "3.5", "scaled", "x").amount());
+    IllegalArgumentException places =
+        failure(
+            Transactions.objects(db)
+                .acreate(
+                    new Transaction(null, Ref.of(ann), new BigDecimal("1.005"), "x", "x", null)),
+            IllegalArgumentException.class);
+    assertTrue(places.getMessage().contains("Transaction.amount = 1.005"), places.getMessage());
+    IllegalArgumentException digits =
+        failure(
+            Transactions.objects(db)
+                .acreate(
+                    new Transaction(
+                        null, Ref.of(ann), new BigDecimal("123456789.00"), "x", "x", null)),
+            IllegalArgumentException.class);
+    assertTrue(digits.getMessage().contains("numeric(10, 2)"), digits.getMessage());
+    failure(
+        Transactions.objects(db).aupdate(AMOUNT.set(new BigDecimal("0.001"))),
+        IllegalArgumentException.class);
+    assertEquals(1, await(Transactions.objects(db).acount()));
+  }
+}

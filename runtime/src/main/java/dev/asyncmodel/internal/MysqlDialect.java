@@ -1,0 +1,117 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ColumnType;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mysqlclient.MySQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MySQL and MariaDB: {@code ?} placeholders, backquoted names, no RETURNING (the id comes from the
+ * protocol's last-insert-id), {@code datetime(6)} in UTC, UUIDs as 32 hex digits. Their default
+ * collations ignore case and accents; text comparisons are made binary here, so that {@code eq},
+ * {@code contains} and their case-insensitive forms behave as on PostgreSQL.
+ */
+public final class MysqlDialect extends Dialect {
+  /** The one instance. */
+  public static final MysqlDialect INSTANCE = new MysqlDialect();
+
+  /** The largest LIMIT, for an OFFSET without one. */
+  private static final String NO_LIMIT = "18446744073709551615";
+
+  private MysqlDialect() {}
+
+  @Override
+  public String name() {
+    return "mysql";
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return '`' + identifier.replace("`", "``") + '`';
+  }
+
+  @Override
+  public void placeholder(StringBuilder sql, int n) {
+    sql.append('?');
+  }
+
+  @Override
+  public @Nullable Object encode(ColumnSpec column, @Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (column.type()) {
+      case INSTANT -> ((Instant) value).atOffset(ZoneOffset.UTC).toLocalDateTime();
+      case OFFSET_DATE_TIME ->
+          ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      case LOCAL_TIME -> Duration.ofNanos(((LocalTime) value).toNanoOfDay());
+      case UUID -> SqliteText.hex((UUID) value);
+      case BYTES -> Buffer.buffer((byte[]) value);
+      case ENUM -> ((Enum<?>) value).name();
+      default -> value;
+    };
+  }
+
+  private static boolean isText(ColumnSpec column) {
+    return column.type() == ColumnType.STRING || column.type() == ColumnType.ENUM;
+  }
+
+  @Override
+  public void value(SqlBuffer sql, ColumnSpec column) {
+    if (isText(column)) {
+      sql.append("CAST(").param().append(" AS BINARY)");
+    } else {
+      sql.param();
+    }
+  }
+
+  @Override
+  public void like(SqlBuffer sql, String column, boolean ignoreCase) {
+    // Backslash is MySQL's default LIKE escape; BINARY makes the match exact.
+    if (ignoreCase) {
+      sql.append("UPPER(")
+          .append(column)
+          .append(") LIKE CAST(UPPER(")
+          .param()
+          .append(") AS BINARY)");
+    } else {
+      sql.append(column).append(" LIKE CAST(").param().append(" AS BINARY)");
+    }
+  }
+
+  @Override
+  public void iexact(SqlBuffer sql, String column) {
+    sql.append("UPPER(").append(column).append(") = CAST(UPPER(").param().append(") AS BINARY)");
+  }
+
+  @Override
+  public void limitOffset(SqlBuffer sql, boolean limit, boolean offset) {
+    if (offset && !limit) {
+      sql.append(" LIMIT " + NO_LIMIT + " OFFSET ").param();
+    } else {
+      super.limitOffset(sql, limit, offset);
+    }
+  }
+
+  @Override
+  public boolean supportsReturning() {
+    return false;
+  }
+
+  @Override
+  protected @Nullable String sqlState(Throwable error) {
+    return error instanceof MySQLException e ? e.getSqlState() : null;
+  }
+
+  @Override
+  protected boolean isUniqueViolation(Throwable error) {
+    return error instanceof MySQLException e && e.getErrorCode() == 1062; // ER_DUP_ENTRY
+  }
+}

@@ -1,0 +1,109 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.spi.ColumnSpec;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * SQLite, storing values as Django's SQLite backend does: dates and times as text ({@code
+ * YYYY-MM-DD HH:MM:SS[.ffffff]}, UTC), decimals as numbers, booleans as 0 or 1, UUIDs as 32 hex
+ * digits. {@code ?} placeholders; {@code LIKE} is made case-sensitive per connection ({@code PRAGMA
+ * case_sensitive_like}), so {@code contains} and {@code icontains} differ as on PostgreSQL.
+ */
+public final class SqliteDialect extends Dialect {
+  /** The one instance. */
+  public static final SqliteDialect INSTANCE = new SqliteDialect();
+
+  private SqliteDialect() {}
+
+  @Override
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public void placeholder(StringBuilder sql, int n) {
+    sql.append('?');
+  }
+
+  @Override
+  public @Nullable Object encode(ColumnSpec column, @Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (column.type()) {
+      case BOOLEAN -> ((Boolean) value) ? 1 : 0;
+      case SHORT -> ((Short) value).intValue();
+      case FLOAT -> ((Float) value).doubleValue();
+      case DECIMAL -> ((BigDecimal) value).toPlainString();
+      case INSTANT -> SqliteText.dateTime(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+      case OFFSET_DATE_TIME ->
+          SqliteText.dateTime(
+              ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+      case LOCAL_DATE_TIME -> SqliteText.dateTime((LocalDateTime) value);
+      case LOCAL_DATE -> ((LocalDate) value).toString();
+      case LOCAL_TIME -> SqliteText.time((LocalTime) value);
+      case UUID -> SqliteText.hex((UUID) value);
+      case ENUM -> ((Enum<?>) value).name();
+      default -> value;
+    };
+  }
+
+  @Override
+  public void like(SqlBuffer sql, String column, boolean ignoreCase) {
+    if (ignoreCase) {
+      sql.append("UPPER(").append(column).append(") LIKE UPPER(").param().append(") ESCAPE '\\'");
+    } else {
+      sql.append(column).append(" LIKE ").param().append(" ESCAPE '\\'");
+    }
+  }
+
+  /** SQLite has no OFFSET without a LIMIT: {@code LIMIT -1} means none. */
+  @Override
+  public void limitOffset(SqlBuffer sql, boolean limit, boolean offset) {
+    if (offset && !limit) {
+      sql.append(" LIMIT -1 OFFSET ").param();
+    } else {
+      super.limitOffset(sql, limit, offset);
+    }
+  }
+
+  /** The id comes from {@code last_insert_rowid()} on the writer's connection instead. */
+  @Override
+  public boolean supportsReturning() {
+    return false;
+  }
+
+  @Override
+  public boolean supportsForUpdate() {
+    return false;
+  }
+
+  @Override
+  protected @Nullable String sqlState(Throwable error) {
+    if (error instanceof SQLiteException e) {
+      // SQLite has no SQLSTATE; constraint failures map to class 23, as on the other databases.
+      return e.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_CONSTRAINT.code
+          ? "23000"
+          : null;
+    }
+    return error instanceof SQLException e ? e.getSQLState() : null;
+  }
+
+  @Override
+  protected boolean isUniqueViolation(Throwable error) {
+    return error instanceof SQLiteException e
+        && (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+            || e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+  }
+}

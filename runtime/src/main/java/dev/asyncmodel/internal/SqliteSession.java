@@ -1,0 +1,237 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.spi.RowReader;
+import io.vertx.core.Future;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link Session} on SQLite through JDBC, every call on the store's worker pool. Outside a
+ * transaction a read takes a reader connection and a write takes the writer lock for one statement;
+ * inside one, every statement runs on the writer connection the transaction holds, one after
+ * another in the order the block issued them.
+ */
+final class SqliteSession implements Session {
+  private final SqliteStore store;
+  private final Lifecycle lifecycle;
+
+  /** The transaction's connection, or null outside a transaction. */
+  private final @Nullable Connection tx;
+
+  /** Orders a transaction's statements: each waits for the one issued before it. */
+  private Future<?> last = Future.succeededFuture();
+
+  private int savepoints;
+
+  SqliteSession(SqliteStore store, Lifecycle lifecycle) {
+    this(store, lifecycle, null);
+  }
+
+  private SqliteSession(SqliteStore store, Lifecycle lifecycle, @Nullable Connection tx) {
+    this.store = store;
+    this.lifecycle = lifecycle;
+    this.tx = tx;
+  }
+
+  @Override
+  public Dialect dialect() {
+    return SqliteDialect.INSTANCE;
+  }
+
+  @Override
+  public boolean inTransaction() {
+    return tx != null;
+  }
+
+  /** Something to run with a connection on a worker thread. */
+  private interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  private <T> Future<T> run(Statement statement, boolean write, Work<T> work) {
+    IllegalStateException unusable = lifecycle.unusable();
+    if (unusable != null) {
+      return Future.failedFuture(unusable);
+    }
+    Future<T> result;
+    Connection held = tx;
+    if (held != null) {
+      result = inOrder(() -> store.blocking(() -> work.run(held)));
+    } else if (write || store.readsUseWriter()) {
+      result = store.writerLock().with(() -> store.blocking(() -> work.run(store.writer())));
+    } else {
+      result =
+          store.blocking(
+              () -> {
+                Connection reader = store.borrowReader();
+                try {
+                  return work.run(reader);
+                } finally {
+                  store.release(reader);
+                }
+              });
+    }
+    return result.recover(
+        e -> Future.failedFuture(dialect().translate(e, statement.model(), statement.sql())));
+  }
+
+  private synchronized <T> Future<T> inOrder(java.util.function.Supplier<Future<T>> next) {
+    Future<T> result = last.transform(previous -> next.get());
+    last = result;
+    return result;
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      ps.setObject(i + 1, params.get(i));
+    }
+  }
+
+  @Override
+  public <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper) {
+    return run(
+        statement,
+        false,
+        connection -> {
+          try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            bind(ps, statement.params());
+            try (ResultSet rs = ps.executeQuery()) {
+              int columns = rs.getMetaData().getColumnCount();
+              List<R> rows = new ArrayList<>();
+              ArrayRowReader reader = new ArrayRowReader();
+              while (rs.next()) {
+                @Nullable Object[] values = new Object[columns];
+                for (int c = 0; c < columns; c++) {
+                  values[c] = rs.getObject(c + 1);
+                }
+                rows.add(mapper.apply(reader.at(values)));
+              }
+              return rows;
+            }
+          }
+        });
+  }
+
+  @Override
+  public Future<Long> update(Statement statement) {
+    return run(
+        statement,
+        true,
+        connection -> {
+          try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            bind(ps, statement.params());
+            return (long) ps.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Future<Long> insert(Statement statement) {
+    return run(
+        statement,
+        true,
+        connection -> {
+          try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+            bind(ps, statement.params());
+            ps.executeUpdate();
+          }
+          // The writer connection is ours until this task ends: no other insert can come between.
+          try (PreparedStatement id = connection.prepareStatement("SELECT last_insert_rowid()");
+              ResultSet rs = id.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  private Future<Void> execute(Connection connection, String sql) {
+    return store.blocking(
+        () -> {
+          try (java.sql.Statement s = connection.createStatement()) {
+            s.execute(sql);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public <T> Future<T> atomic(Function<Session, Future<T>> block) {
+    IllegalStateException unusable = lifecycle.unusable();
+    if (unusable != null) {
+      return Future.failedFuture(unusable);
+    }
+    Connection held = tx;
+    if (held != null) {
+      String name = "asyncmodel_" + (++savepoints);
+      return inOrder(() -> execute(held, "SAVEPOINT " + name))
+          .compose(
+              started ->
+                  Session.call(block, this)
+                      .transform(
+                          outcome ->
+                              inOrder(
+                                      () ->
+                                          execute(
+                                              held,
+                                              outcome.succeeded()
+                                                  ? "RELEASE SAVEPOINT " + name
+                                                  : "ROLLBACK TO SAVEPOINT " + name))
+                                  .transform(
+                                      done ->
+                                          outcome.succeeded()
+                                              ? Future.succeededFuture(outcome.result())
+                                              : Future.<T>failedFuture(outcome.cause()))));
+    }
+    return store
+        .writerLock()
+        .with(
+            () ->
+                store
+                    .blocking(
+                        () -> {
+                          Connection connection = store.writer();
+                          try (java.sql.Statement s = connection.createStatement()) {
+                            // IMMEDIATE takes the write lock now, so no reader-turned-writer can
+                            // fail with SQLITE_BUSY halfway through the block.
+                            s.execute("BEGIN IMMEDIATE");
+                          }
+                          return connection;
+                        })
+                    .recover(e -> Future.failedFuture(dialect().translate(e, "atomic", "BEGIN")))
+                    .compose(
+                        connection -> {
+                          Lifecycle txLife = lifecycle.child();
+                          SqliteSession inner = new SqliteSession(store, txLife, connection);
+                          return Session.call(block, inner)
+                              .transform(
+                                  outcome ->
+                                      inner
+                                          .inOrder(() -> Future.succeededFuture())
+                                          .transform(
+                                              drained -> {
+                                                txLife.end();
+                                                if (outcome.succeeded()) {
+                                                  return execute(connection, "COMMIT")
+                                                      .recover(
+                                                          e ->
+                                                              Future.failedFuture(
+                                                                  dialect()
+                                                                      .translate(
+                                                                          e, "atomic", "COMMIT")))
+                                                      .map(outcome.result());
+                                                }
+                                                return execute(connection, "ROLLBACK")
+                                                    .transform(
+                                                        r ->
+                                                            Future.<T>failedFuture(
+                                                                outcome.cause()));
+                                              }));
+                        }));
+  }
+}

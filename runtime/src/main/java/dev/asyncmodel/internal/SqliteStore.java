@@ -1,0 +1,140 @@
+package dev.asyncmodel.internal;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One SQLite database file and the threads that use it, like aiosqlite: JDBC calls run on a bounded
+ * worker pool of their own, never on an event loop. Writes are serialized on one writer connection
+ * (SQLite allows one writer at a time; a transaction holds it for its whole block); reads run
+ * concurrently on reader connections, which WAL mode lets see every committed write. An in-memory
+ * database has one connection, which every statement takes in turn.
+ */
+final class SqliteStore {
+  private final String jdbcUrl;
+  private final boolean memory;
+  private final WorkerExecutor worker;
+  private final BlockingQueue<Connection> idleReaders;
+  private final List<Connection> allReaders = new ArrayList<>();
+  private final int maxReaders;
+  private final AsyncLock writerLock = new AsyncLock();
+  private @Nullable Connection writer;
+  private boolean closed;
+
+  SqliteStore(Vertx vertx, String path, int poolSize) {
+    this.memory = path.isEmpty() || path.equals(":memory:");
+    this.jdbcUrl = "jdbc:sqlite:" + (memory ? ":memory:" : path);
+    this.maxReaders = memory ? 0 : Math.max(1, poolSize - 1);
+    this.idleReaders = new ArrayBlockingQueue<>(Math.max(1, maxReaders));
+    this.worker = vertx.createSharedWorkerExecutor("asyncmodel-sqlite-" + path, maxReaders + 1);
+  }
+
+  /** Runs blocking JDBC work on the worker pool. */
+  <T> Future<T> blocking(Callable<T> work) {
+    return worker.executeBlocking(work, false);
+  }
+
+  AsyncLock writerLock() {
+    return writerLock;
+  }
+
+  /** The writer connection; call it only on a worker thread, holding the writer lock. */
+  synchronized Connection writer() throws SQLException {
+    if (closed) {
+      throw new IllegalStateException("The Database is closed");
+    }
+    if (writer == null) {
+      writer = open();
+    }
+    return writer;
+  }
+
+  /** Whether reads must take the writer lock too (an in-memory database has one connection). */
+  boolean readsUseWriter() {
+    return memory;
+  }
+
+  /** A reader connection, on a worker thread; give it back with {@link #release}. */
+  Connection borrowReader() throws SQLException {
+    Connection idle = idleReaders.poll();
+    if (idle != null) {
+      return idle;
+    }
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("The Database is closed");
+      }
+      if (allReaders.size() < maxReaders) {
+        Connection fresh = open();
+        allReaders.add(fresh);
+        return fresh;
+      }
+    }
+    try {
+      return idleReaders.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted while waiting for a SQLite connection", e);
+    }
+  }
+
+  void release(Connection reader) {
+    if (!idleReaders.offer(reader)) {
+      throw new IllegalStateException("More readers returned than borrowed");
+    }
+  }
+
+  private Connection open() throws SQLException {
+    Connection connection = DriverManager.getConnection(jdbcUrl);
+    try (Statement pragma = connection.createStatement()) {
+      pragma.execute("PRAGMA foreign_keys = ON");
+      pragma.execute("PRAGMA busy_timeout = 5000");
+      // Case-sensitive LIKE, as PostgreSQL's: contains and icontains then differ.
+      pragma.execute("PRAGMA case_sensitive_like = ON");
+      if (!memory) {
+        pragma.execute("PRAGMA journal_mode = WAL");
+        pragma.execute("PRAGMA synchronous = NORMAL");
+      }
+    }
+    return connection;
+  }
+
+  Future<Void> close() {
+    return writerLock.with(
+        () ->
+            blocking(
+                    () -> {
+                      synchronized (this) {
+                        closed = true;
+                        SQLException first = null;
+                        List<Connection> all = new ArrayList<>(allReaders);
+                        if (writer != null) {
+                          all.add(writer);
+                        }
+                        for (Connection c : all) {
+                          try {
+                            c.close();
+                          } catch (SQLException e) {
+                            first = first == null ? e : first;
+                          }
+                        }
+                        if (first != null) {
+                          throw first;
+                        }
+                        return (Void) null;
+                      }
+                    })
+                .eventually(() -> worker.close()));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.asyncmodel;
+
+import static dev.asyncmodel.Rendered.params;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.asyncmodel.internal.Statement;
+import dev.asyncmodel.testmodels.Author;
+import dev.asyncmodel.testmodels.BookQuerySet;
+import dev.asyncmodel.testmodels.Books;
+import dev.asyncmodel.testmodels.Offline;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rendered-SQL cache: a query built again with other values reuses the SQL text rendered the
+ * first time; a query of another shape gets its own.
+ */
+class ShapeCacheTest {
+  private static BookQuerySet books() {
+    return Books.objects(Offline.DATABASE);
+  }
+
+  @Test
+  void sameShapeWithOtherValuesReusesTheSameSqlString() {
+    Statement first =
+        Rendered.select(
+            books().filter(Books.TITLE.eq("Dune"), Books.RATING.gt(3.0)).orderBy(Books.ID.asc()));
+    Statement second =
+        Rendered.select(
+            books().filter(Books.TITLE.eq("Emma"), Books.RATING.gt(4.5)).orderBy(Books.ID.asc()));
+    assertSame(first.sql(), second.sql());
+    assertEquals(params("Dune", 3.0), first.params());
+    assertEquals(params("Emma", 4.5), second.params());
+  }
+
+  @Test
+  void sameShapeWithOtherSliceValuesReusesTheSameSqlString() {
+    Statement first = Rendered.select(books().limit(10).offset(20));
+    Statement second = Rendered.select(books().limit(50).offset(100));
+    assertSame(first.sql(), second.sql());
+    assertEquals(params(10L, 20L), first.params());
+    assertEquals(params(50L, 100L), second.params());
+  }
+
+  @Test
+  void patternLookupsWithOtherTextReuseTheSameSqlString() {
+    Statement first = Rendered.select(books().filter(Books.TITLE.icontains("dune")));
+    Statement second = Rendered.select(books().filter(Books.TITLE.icontains("50%")));
+    assertSame(first.sql(), second.sql());
+    assertEquals(params("%dune%"), first.params());
+    assertEquals(params("%50\\%%"), second.params());
+  }
+
+  @Test
+  void foreignKeyByRecordAndByIdShareOneShape() {
+    Statement byRecord =
+        Rendered.select(books().filter(Books.AUTHOR.eq(new Author(1L, "Ann", null))));
+    Statement byId = Rendered.select(books().filter(Books.AUTHOR.eq(Ref.ofId(2L))));
+    assertSame(byRecord.sql(), byId.sql());
+    assertEquals(params(1L), byRecord.params());
+    assertEquals(params(2L), byId.params());
+  }
+
+  @Test
+  void countExistsAndUpdateAreCachedToo() {
+    assertSame(
+        Rendered.count(books().filter(Books.ID.eq(1L)).limit(3)).sql(),
+        Rendered.count(books().filter(Books.ID.eq(2L)).limit(4)).sql());
+    assertSame(
+        Rendered.exists(books().filter(Books.ID.eq(1L))).sql(),
+        Rendered.exists(books().filter(Books.ID.eq(2L))).sql());
+    assertSame(
+        Rendered.update(books().filter(Books.ID.eq(1L)), List.of(Books.TITLE.set("a"))).sql(),
+        Rendered.update(books().filter(Books.ID.eq(2L)), List.of(Books.TITLE.set("b"))).sql());
+  }
+
+  @Test
+  void otherLookupOnTheSameFieldIsAnotherShape() {
+    assertNotEquals(
+        Rendered.select(books().filter(Books.RATING.gt(3.0))).sql(),
+        Rendered.select(books().filter(Books.RATING.gte(3.0))).sql());
+  }
+
+  @Test
+  void sameLookupOnAnotherFieldIsAnotherShape() {
+    assertNotEquals(
+        Rendered.select(books().filter(Books.ID.eq(1L))).sql(),
+        Rendered.select(books().filter(Books.AUTHOR.eq(Ref.ofId(1L)))).sql());
+  }
+
+  @Test
+  void filterAndExcludeOfTheSameLookupAreDifferentShapes() {
+    assertNotEquals(
+        Rendered.select(books().filter(Books.RATING.eq(1.0))).sql(),
+        Rendered.select(books().exclude(Books.RATING.eq(1.0))).sql());
+  }
+
+  @Test
+  void andOfTwoFiltersAndOrOfThemAreDifferentShapes() {
+    assertNotEquals(
+        Rendered.select(books().filter(Books.ID.eq(1L).and(Books.ID.eq(2L)))).sql(),
+        Rendered.select(books().filter(Books.ID.eq(1L).or(Books.ID.eq(2L)))).sql());
+  }
+
+  @Test
+  void eqNullIsAnotherShapeThanEqOfAValue() {
+    assertNotEquals(
+        Rendered.select(books().filter(Books.RATING.eq(null))).sql(),
+        Rendered.select(books().filter(Books.RATING.eq(1.0))).sql());
+  }
+
+  @Test
+  void orderingAndSlicingArePartOfTheShape() {
+    String plain = Rendered.select(books()).sql();
+    String ascending = Rendered.select(books().orderBy(Books.ID.asc())).sql();
+    String descending = Rendered.select(books().orderBy(Books.ID.desc())).sql();
+    String limited = Rendered.select(books().limit(5)).sql();
+    String offset = Rendered.select(books().offset(5)).sql();
+    assertEquals(
+        5, List.of(plain, ascending, descending, limited, offset).stream().distinct().count());
+  }
+
+  @Test
+  void inOfDifferentSizesAreDifferentShapes() {
+    Statement two = Rendered.select(books().filter(Books.ID.in(List.of(1L, 2L))));
+    Statement three = Rendered.select(books().filter(Books.ID.in(List.of(1L, 2L, 3L))));
+    Statement none = Rendered.select(books().filter(Books.ID.in(List.of())));
+    assertNotEquals(two.sql(), three.sql());
+    assertNotEquals(two.sql(), none.sql());
+    assertSame(two.sql(), Rendered.select(books().filter(Books.ID.in(List.of(8L, 9L)))).sql());
+  }
+
+  @Test
+  void countOfASliceIsAnotherShapeThanCountOfAllRows() {
+    assertNotEquals(Rendered.count(books()).sql(), Rendered.count(books().limit(5)).sql());
+  }
+}
