@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -149,6 +150,10 @@ public final class AsyncModelProcessor extends AbstractProcessor {
         }
       }
     }
+    // Sorted, so that the output does not depend on the order javac lists the records in.
+    dependents.sort(
+        Comparator.comparing((ModelSpec.Dependent d) -> d.companion().canonicalName())
+            .thenComparing(ModelSpec.Dependent::constant));
     return model.withDependents(dependents);
   }
 

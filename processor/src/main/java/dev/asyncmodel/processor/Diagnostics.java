@@ -4,6 +4,10 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -20,7 +24,7 @@ final class Diagnostics {
 
   void error(Problem problem, Element element, Object... args) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element);
+    messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), positioned(element));
   }
 
   void error(
@@ -30,12 +34,32 @@ final class Diagnostics {
       AnnotationValue value,
       Object... args) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element, annotation, value);
+    messager.printMessage(
+        Diagnostic.Kind.ERROR, problem.format(args), positioned(element), annotation, value);
   }
 
   void error(Problem problem, Element element, AnnotationMirror annotation, Object... args) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, problem.format(args), element, annotation);
+    messager.printMessage(
+        Diagnostic.Kind.ERROR, problem.format(args), positioned(element), annotation);
+  }
+
+  /**
+   * javac 17 finds no source position for a record component, so a message on one would name no
+   * file and no line. The component's private field is declared by the same tree, in the record's
+   * header, and javac does find that. Its annotations are not the component's (ours target record
+   * components only), so a message at an annotation falls back to the component's line.
+   */
+  private static Element positioned(Element element) {
+    if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+      Element record = ((RecordComponentElement) element).getEnclosingElement();
+      for (VariableElement field : ElementFilter.fieldsIn(record.getEnclosedElements())) {
+        if (field.getSimpleName().contentEquals(element.getSimpleName())) {
+          return field;
+        }
+      }
+    }
+    return element;
   }
 
   int errorCount() {

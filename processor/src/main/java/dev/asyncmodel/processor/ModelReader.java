@@ -288,6 +288,11 @@ final class ModelReader {
       }
     }
 
+    // The companion's TABLE constant holds the table's name; a component cannot take it too.
+    if (Naming.constant(name).equals("TABLE")) {
+      diagnostics.error(Problem.RESERVED_NAME, component, name, model, column);
+    }
+
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }

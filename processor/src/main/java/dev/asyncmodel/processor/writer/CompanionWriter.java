@@ -59,9 +59,16 @@ public final class CompanionWriter {
     for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
       type.addField(fieldConstant(model, field));
     }
-    type.addField(meta(model));
+    // The private metadata field is META unless a component took that name (a component "meta").
+    NameAllocator constants = new NameAllocator();
+    constants.newName("TABLE");
+    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
+      constants.newName(field.constant());
+    }
+    String meta = constants.newName("META");
+    type.addField(meta(model, meta));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    type.addMethod(objects(model));
+    type.addMethod(objects(model, meta));
     type.addMethod(toDict(model));
     type.addMethod(toJson(model));
     type.addMethod(fromRow(model));
@@ -198,7 +205,7 @@ public final class CompanionWriter {
     return b.add(".\n").build();
   }
 
-  private static FieldSpec meta(ModelSpec model) {
+  private static FieldSpec meta(ModelSpec model, String name) {
     ClassName record = model.record();
     TypeName metaType = ParameterizedTypeName.get(Names.MODEL_META, record);
     CodeBlock.Builder fields = CodeBlock.builder();
@@ -222,7 +229,7 @@ public final class CompanionWriter {
                   Names.REF_FIELD, WildcardTypeName.subtypeOf(Object.class), record),
               refs.build());
     }
-    return FieldSpec.builder(metaType, "META", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    return FieldSpec.builder(metaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(
             "new $T<>(\n$>$>$T.class,\n$S,\nTABLE,\n$T.of($L),\n$T::fromRow,\n$T::values,\n"
                 + "$T::fromValues,\n$L)$<$<",
@@ -238,7 +245,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec objects(ModelSpec model) {
+  private static MethodSpec objects(ModelSpec model, String meta) {
     return MethodSpec.methodBuilder("objects")
         .addJavadoc(
             "All rows of {@code $L} in {@code db}, as a QuerySet to filter, order and slice:"
@@ -252,7 +259,7 @@ public final class CompanionWriter {
         .addModifiers(Modifier.STATIC)
         .returns(model.querySet())
         .addParameter(Names.DATABASE, "db")
-        .addStatement("return new $T(META, db)", model.querySet())
+        .addStatement("return new $T($N, db)", model.querySet(), meta)
         .build();
   }
 

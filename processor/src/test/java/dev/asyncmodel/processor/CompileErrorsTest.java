@@ -1,0 +1,393 @@
+package dev.asyncmodel.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.Set;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every compile error a user can hit: its text, and the line it points at. Each test compiles
+ * {@code bad/<Code>.java}, named after the {@link Problem}'s code.
+ */
+class CompileErrorsTest {
+
+  /**
+   * What compiling a fixture gave.
+   *
+   * @param compilation the compilation
+   * @param generated the types the processor wrote, visible even though the compilation failed
+   */
+  private record Outcome(Compilation compilation, Set<String> generated) {}
+
+  /** Compiles {@code bad/<Code>.java} and checks the error's text and line. */
+  private static Outcome assertError(Problem problem, String message, String line) {
+    assertThat(message).startsWith("[asyncmodel." + problem.code() + "] ");
+    JavaFileObject file = bad(problem);
+    GeneratedTypes types = new GeneratedTypes();
+    Compilation compilation = Compilers.javac(types).compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(line);
+    return new Outcome(compilation, types.generated());
+  }
+
+  private static JavaFileObject bad(Problem problem) {
+    return JavaFileObjects.forResource("bad/" + problem.code() + ".java");
+  }
+
+  @Test
+  void classAnnotatedAsModelIsAnError() {
+    Outcome outcome =
+        assertError(
+            Problem.NOT_A_RECORD,
+            "[asyncmodel.NotARecord] @AsyncModel applies only to records; OrderLine is a class."
+                + " Declare it as \"record OrderLine(...)\".",
+            "class OrderLine");
+    assertThat(outcome.generated()).isEmpty();
+  }
+
+  @Test
+  void genericRecordIsAnError() {
+    assertError(
+        Problem.GENERIC_RECORD,
+        "[asyncmodel.GenericRecord] Record Labelled has type parameters; a model maps one table"
+            + " with fixed column types. Remove the type parameters.",
+        "record Labelled<T>");
+  }
+
+  @Test
+  void privateRecordIsAnError() {
+    assertError(
+        Problem.NOT_ACCESSIBLE,
+        "[asyncmodel.NotAccessible] Record Secret is private; its generated companion in package"
+            + " com.example could not use it. Make it package-private or public.",
+        "private record Secret");
+  }
+
+  @Test
+  void companionThatIsNotAClassNameIsAnErrorAtTheValue() {
+    assertError(
+        Problem.INVALID_COMPANION,
+        "[asyncmodel.InvalidCompanion] @AsyncModel(companion = \"Order Items\") is not a valid"
+            + " Java class name. Use a simple name such as \"Orders\".",
+        "companion = \"Order Items\"");
+  }
+
+  @Test
+  void tableNameWithASpaceIsAnErrorAtTheValue() {
+    assertError(
+        Problem.INVALID_TABLE,
+        "[asyncmodel.InvalidTable] @AsyncModel(table = \"order items\") is not a usable table"
+            + " name. Use letters, digits and underscores, for example \"order\".",
+        "table = \"order items\"");
+  }
+
+  @Test
+  void columnNameWithASpaceIsAnError() {
+    assertError(
+        Problem.INVALID_COLUMN,
+        "[asyncmodel.InvalidColumn] @Column(\"first name\") on component \"firstName\" is not a"
+            + " usable column name. Use letters, digits and underscores, for example"
+            + " \"first_name\".",
+        "String firstName");
+  }
+
+  @Test
+  void noIdComponentIsAnError() {
+    Outcome outcome =
+        assertError(
+            Problem.NO_ID,
+            "[asyncmodel.NoId] Record Transaction has no @Id component. Add one, for example"
+                + " \"@Id Long id\".",
+            "record Transaction");
+    assertThat(outcome.generated()).isEmpty();
+  }
+
+  @Test
+  void twoIdComponentsAreAnError() {
+    assertError(
+        Problem.MULTIPLE_IDS,
+        "[asyncmodel.MultipleIds] Record Membership has more than one @Id component (id,"
+            + " memberId). Keep @Id on one of them.",
+        "record Membership");
+  }
+
+  @Test
+  void stringIdIsAnError() {
+    assertError(
+        Problem.ID_TYPE,
+        "[asyncmodel.IdType] @Id component \"code\" of Country has type java.lang.String; an @Id"
+            + " is a Long that the database generates. Declare it as \"@Id Long code\".",
+        "@Id String code");
+  }
+
+  @Test
+  void primitiveLongIdIsAnError() {
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "com.example.Counter",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.Id;",
+            "",
+            "@AsyncModel",
+            "record Counter(",
+            "    @Id long id,",
+            "    int hits) {}");
+    Compilation compilation = Compilers.javac().compile(file);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[asyncmodel.IdType] @Id component \"id\" of Counter has type long; an @Id is a Long"
+                + " that the database generates. Declare it as \"@Id Long id\".")
+        .inFile(file)
+        .onLineContaining("@Id long id");
+  }
+
+  @Test
+  void unsupportedComponentTypeIsAnErrorListingTheSupportedTypes() {
+    assertError(
+        Problem.UNSUPPORTED_TYPE,
+        "[asyncmodel.UnsupportedType] Component \"createdOn\" of Transaction has type"
+            + " java.util.Date, which has no column mapping. Use one of: "
+            + TypeMapping.SUPPORTED
+            + ".",
+        "Date createdOn");
+  }
+
+  @Test
+  void maxLengthOnAnIntIsAnError() {
+    assertError(
+        Problem.MISPLACED_ANNOTATION,
+        "[asyncmodel.MisplacedAnnotation] @MaxLength does not fit component \"quantity\" of"
+            + " LineItem, whose type is int: it fits a String. Remove it, or change the"
+            + " component's type.",
+        "int quantity");
+  }
+
+  @Test
+  void bigDecimalWithoutDecimalIsAnError() {
+    assertError(
+        Problem.MISSING_DECIMAL,
+        "[asyncmodel.MissingDecimal] Component \"amount\" of Transaction is a BigDecimal without"
+            + " @Decimal. Add its precision and scale, for example"
+            + " \"@Decimal(maxDigits = 10, decimalPlaces = 2)\".",
+        "BigDecimal amount");
+  }
+
+  @Test
+  void zeroMaxDigitsIsAnError() {
+    assertError(
+        Problem.DECIMAL_DIGITS,
+        "[asyncmodel.DecimalDigits] @Decimal(maxDigits = 0): maxDigits must be from 1 to 1000.",
+        "BigDecimal amount");
+  }
+
+  @Test
+  void moreDecimalPlacesThanDigitsIsAnError() {
+    assertError(
+        Problem.DECIMAL_PLACES,
+        "[asyncmodel.DecimalPlaces] @Decimal(maxDigits = 5, decimalPlaces = 7): decimalPlaces"
+            + " must be from 0 to maxDigits.",
+        "BigDecimal amount");
+  }
+
+  @Test
+  void zeroMaxLengthIsAnError() {
+    assertError(
+        Problem.MAX_LENGTH,
+        "[asyncmodel.MaxLength] @MaxLength(0): the length must be at least 1.",
+        "String username");
+  }
+
+  @Test
+  void nullablePrimitiveIsAnError() {
+    assertError(
+        Problem.NULLABLE_PRIMITIVE,
+        "[asyncmodel.NullablePrimitive] Component \"quantity\" of LineItem is a primitive int,"
+            + " which is never null. Use its box type java.lang.Integer to make the column"
+            + " nullable.",
+        "int quantity");
+  }
+
+  @Test
+  void refWithoutForeignKeyIsAnError() {
+    assertError(
+        Problem.MISSING_FOREIGN_KEY,
+        "[asyncmodel.MissingForeignKey] Component \"user\" of Order is a Ref without @ForeignKey."
+            + " Add \"@ForeignKey(onDelete = OnDelete.CASCADE)\", or another OnDelete rule.",
+        "Ref<User> user");
+  }
+
+  @Test
+  void rawRefIsAnError() {
+    assertError(
+        Problem.RAW_REF,
+        "[asyncmodel.RawRef] Component \"user\" of Order is a raw Ref. Name the referenced model,"
+            + " for example \"Ref<User> user\".",
+        "Ref user");
+  }
+
+  @Test
+  void foreignKeyToARecordThatIsNotAModelIsAnError() {
+    assertError(
+        Problem.FOREIGN_KEY_TARGET,
+        "[asyncmodel.ForeignKeyTarget] @ForeignKey component \"account\" has type Ref<Account>,"
+            + " but Account is not an @AsyncModel record. Annotate Account with @AsyncModel.",
+        "Ref<Account> account");
+  }
+
+  @Test
+  void setNullOnANotNullForeignKeyIsAnError() {
+    assertError(
+        Problem.SET_NULL_NOT_NULLABLE,
+        "[asyncmodel.SetNullNotNullable] @ForeignKey(onDelete = SET_NULL) on component \"user\""
+            + " of Order, whose column is NOT NULL. Annotate the component @Nullable, or pick"
+            + " another OnDelete rule.",
+        "Ref<User> user");
+  }
+
+  @Test
+  void twoComponentsWithOneColumnAreAnErrorOnTheSecond() {
+    assertError(
+        Problem.COLUMN_CLASH,
+        "[asyncmodel.ColumnClash] Components \"name\" and \"title\" of Book both map to column"
+            + " \"name\". Rename one with @Column(\"...\").",
+        "String title");
+  }
+
+  @Test
+  void componentNamedTableIsAnError() {
+    assertError(
+        Problem.RESERVED_NAME,
+        "[asyncmodel.ReservedName] Component \"table\" of Booking would get the field constant"
+            + " TABLE, which the companion already has for the table's name. Rename the"
+            + " component; @Column(\"table\") keeps its column name.",
+        "int table");
+  }
+
+  @Test
+  void companionNamedLikeAUserTypeIsAnError() {
+    Outcome outcome =
+        assertError(
+            Problem.COMPANION_CLASH,
+            "[asyncmodel.CompanionClash] Type com.example.Orders already exists. Pick another name"
+                + " with @AsyncModel(companion = \"...\").",
+            "record Order(");
+    assertThat(outcome.generated()).isEmpty();
+  }
+
+  @Test
+  void twoModelsWithOneCompanionNameAreAnError() {
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "com.example.Shop",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.Id;",
+            "",
+            "public class Shop {",
+            "  @AsyncModel(companion = \"Things\")",
+            "  public record Book(@Id Long id) {}",
+            "",
+            "  @AsyncModel(companion = \"Things\")",
+            "  public record Toy(@Id Long id) {}",
+            "}");
+    Compilation compilation = Compilers.javac().compile(file);
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.CompanionClash] Type com.example.Things already exists.")
+        .inFile(file)
+        .onLineContaining("record Toy");
+  }
+
+  @Test
+  void twoModelsWithOneTableAreAnErrorOnTheSecond() {
+    Outcome outcome =
+        assertError(
+            Problem.TABLE_CLASH,
+            "[asyncmodel.TableClash] Records com.example.TableClash.Order and"
+                + " com.example.TableClash.PurchaseOrder both map to table \"ORDERS\". Name"
+                + " another table with @AsyncModel(table = \"...\").",
+            "record PurchaseOrder");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+    assertThat(outcome.generated())
+        .containsExactly("com.example.OrderQuerySet", "com.example.Orders");
+  }
+
+  @Test
+  void componentOfAnUnknownTypeIsAnErrorAfterTheLastRound() {
+    Outcome outcome =
+        assertError(
+            Problem.UNRESOLVED_TYPE,
+            "[asyncmodel.UnresolvedType] The type of component \"carrier\" of Shipment could not"
+                + " be resolved. Check its imports and spelling.",
+            "Carrier carrier");
+    assertThat(outcome.compilation())
+        .hadErrorContaining("cannot find symbol")
+        .inFile(bad(Problem.UNRESOLVED_TYPE))
+        .onLineContaining("Carrier carrier");
+    assertThat(outcome.compilation()).hadErrorCount(2);
+    assertThat(outcome.generated()).isEmpty();
+  }
+
+  @Test
+  void independentProblemsOfOneRecordAreReportedInOnePass() {
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "com.example.Invoice",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.MaxLength;",
+            "import java.math.BigDecimal;",
+            "import java.util.Date;",
+            "",
+            "@AsyncModel(table = \"invoice table\")",
+            "record Invoice(",
+            "    Long number,",
+            "    Date issuedOn,",
+            "    BigDecimal total,",
+            "    @MaxLength(0) String customer) {}");
+    GeneratedTypes types = new GeneratedTypes();
+    Compilation compilation = Compilers.javac(types).compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.InvalidTable]")
+        .inFile(file)
+        .onLineContaining("invoice table");
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.UnsupportedType]")
+        .inFile(file)
+        .onLineContaining("Date issuedOn");
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.MissingDecimal]")
+        .inFile(file)
+        .onLineContaining("BigDecimal total");
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.MaxLength]")
+        .inFile(file)
+        .onLineContaining("String customer");
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.NoId]")
+        .inFile(file)
+        .onLineContaining("record Invoice");
+    assertThat(compilation).hadErrorCount(5);
+    assertThat(types.generated()).isEmpty();
+  }
+
+  @Test
+  void invalidModelDoesNotStopAValidOneFromBeingGenerated() {
+    GeneratedTypes types = new GeneratedTypes();
+    Compilation compilation =
+        Compilers.javac(types)
+            .compile(bad(Problem.NO_ID), JavaFileObjects.forResource("good/com/example/User.java"));
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[asyncmodel.NoId]");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(types.generated()).containsExactly("com.example.UserQuerySet", "com.example.Users");
+  }
+}

@@ -1,0 +1,15 @@
+package com.example;
+
+import dev.asyncmodel.AsyncModel;
+import dev.asyncmodel.Id;
+import dev.asyncmodel.Ref;
+
+public class MissingForeignKey {
+  @AsyncModel
+  public record User(@Id Long id, String username) {}
+
+  @AsyncModel
+  public record Order(
+      @Id Long id,
+      Ref<User> user) {}
+}

@@ -1,0 +1,8 @@
+package com.example;
+
+import dev.asyncmodel.AsyncModel;
+
+@AsyncModel
+class OrderLine {
+  Long id;
+}

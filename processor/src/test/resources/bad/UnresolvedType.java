@@ -1,0 +1,9 @@
+package com.example;
+
+import dev.asyncmodel.AsyncModel;
+import dev.asyncmodel.Id;
+
+@AsyncModel
+record Shipment(
+    @Id Long id,
+    Carrier carrier) {}
