@@ -56,6 +56,24 @@ public interface Database {
   <T> Future<T> atomic(Function<Database, Future<T>> block);
 
   /**
+   * Creates the tables of these models, and of the models they reference, in dependency order, each
+   * only if it does not exist yet: Django's {@code migrate} for a fresh database, without
+   * migrations. The DDL is what the processor wrote for this database at compile time ({@code
+   * META-INF/asyncmodel/schema/<database>/<record>.sql}), with the column types of Django's tables;
+   * a table that exists is left as it is, even if its columns differ.
+   *
+   * <pre>{@code
+   * db.createTables(Users.model(), Transactions.model()).onSuccess(v -> startServer());
+   * }</pre>
+   *
+   * @param models the models whose tables to create
+   * @return a Future completed once every table exists; failed with {@link DatabaseException} if
+   *     the database refused a statement, {@link IllegalStateException} if the processor wrote no
+   *     DDL for a model (compiled by an older processor) or the models' foreign keys form a cycle
+   */
+  Future<Void> createTables(Model<?>... models);
+
+  /**
    * Closes the pool. Afterwards every terminal method returns a failed Future ({@link
    * IllegalStateException}). On a transaction's {@code Database} it fails: the transaction ends
    * with its block.

@@ -7,6 +7,7 @@ import dev.asyncmodel.processor.model.FieldSpec;
 import dev.asyncmodel.processor.model.ModelSpec;
 import dev.asyncmodel.processor.writer.CompanionWriter;
 import dev.asyncmodel.processor.writer.QuerySetWriter;
+import dev.asyncmodel.processor.writer.SchemaWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,6 +39,9 @@ import javax.tools.StandardLocation;
 public final class AsyncModelProcessor extends AbstractProcessor {
   /** Records whose component types were unresolved, by name, to read again next round. */
   private final Set<String> deferred = new HashSet<>();
+
+  /** Models written so far, for the per-database schema scripts of the last round. */
+  private final List<ModelSpec> written = new ArrayList<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -97,6 +101,9 @@ public final class AsyncModelProcessor extends AbstractProcessor {
       } catch (RuntimeException e) {
         diagnostics.error(Problem.INTERNAL, model.element(), model.record(), trace(e));
       }
+    }
+    if (round.processingOver()) {
+      writeSchemas();
     }
     return false;
   }
@@ -161,28 +168,52 @@ public final class AsyncModelProcessor extends AbstractProcessor {
     writeSource(model, CompanionWriter.write(model));
     writeSource(model, QuerySetWriter.write(model));
     // The runtime's index from a record to its companion, read by Ref.of(record).id().
+    writeResource(
+        "META-INF/asyncmodel/models/" + model.binaryName(),
+        model.companion().canonicalName() + "\n",
+        model.element());
+    // The DDL Database.createTables runs, one file per model and database.
+    for (String dialect : SchemaWriter.DIALECTS) {
+      writeResource(
+          "META-INF/asyncmodel/schema/" + dialect + "/" + model.binaryName() + ".sql",
+          SchemaWriter.write(model, dialect),
+          model.element());
+    }
+    written.add(model);
+  }
+
+  /** At the end, every model of the compilation in one script per database, for migration tools. */
+  private void writeSchemas() {
+    if (written.isEmpty()) {
+      return;
+    }
+    Element[] origins = new Element[written.size()];
+    for (int i = 0; i < origins.length; i++) {
+      origins[i] = written.get(i).element();
+    }
+    for (String dialect : SchemaWriter.DIALECTS) {
+      writeResource(
+          "META-INF/asyncmodel/schema/" + dialect + ".sql",
+          SchemaWriter.writeAll(written, dialect),
+          origins);
+    }
+    written.clear();
+  }
+
+  private void writeResource(String path, String text, Element... origins) {
     try {
       var resource =
-          processingEnv
-              .getFiler()
-              .createResource(
-                  StandardLocation.CLASS_OUTPUT,
-                  "",
-                  "META-INF/asyncmodel/models/" + model.binaryName(),
-                  model.element());
+          processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", path, origins);
       try (Writer out = resource.openWriter()) {
-        out.write(model.companion().canonicalName() + "\n");
+        out.write(text);
       }
     } catch (IOException e) {
       processingEnv
           .getMessager()
           .printMessage(
               javax.tools.Diagnostic.Kind.ERROR,
-              "[asyncmodel.Io] Cannot write the model index of "
-                  + model.record()
-                  + ": "
-                  + e.getMessage(),
-              model.element());
+              "[asyncmodel.Io] Cannot write " + path + ": " + e.getMessage(),
+              origins.length > 0 ? origins[0] : null);
     }
   }
 

@@ -257,7 +257,11 @@ final class ModelReader {
           TypeElement targetType = (TypeElement) targetElement;
           target =
               new FieldSpec.Target(
-                  ClassName.get(targetType), companionOf(targetType), idConstantOf(targetType));
+                  ClassName.get(targetType),
+                  companionOf(targetType),
+                  idConstantOf(targetType),
+                  tableOf(targetType),
+                  idColumnOf(targetType));
           javaType = ParameterizedTypeName.get(Names.REF, ClassName.get(targetType));
         }
       }
@@ -286,11 +290,6 @@ final class ModelReader {
       } else {
         column = given;
       }
-    }
-
-    // The companion's TABLE constant holds the table's name; a component cannot take it too.
-    if (Naming.constant(name).equals("TABLE")) {
-      diagnostics.error(Problem.RESERVED_NAME, component, name, model, column);
     }
 
     if (diagnostics.errorCount() > errorsBefore) {
@@ -348,6 +347,31 @@ final class ModelReader {
         given.isEmpty() || !SourceVersion.isName(given)
             ? Naming.plural(model.getSimpleName().toString())
             : given);
+  }
+
+  /** The table of any model, read from its annotation: also for a foreign key's target. */
+  private String tableOf(TypeElement model) {
+    AnnotationMirror annotation = annotation(model, Names.ASYNC_MODEL);
+    AnnotationValue table = annotation == null ? null : value(annotation, "table");
+    String given = table == null ? "" : (String) table.getValue();
+    return given.isEmpty() || !SQL_NAME.matcher(given).matches()
+        ? Naming.snake(model.getSimpleName().toString())
+        : given;
+  }
+
+  /** The column of a model's {@code @Id}, with its {@code @Column} override. */
+  private String idColumnOf(TypeElement model) {
+    for (RecordComponentElement component : model.getRecordComponents()) {
+      if (annotation(component, Names.ID) != null) {
+        AnnotationMirror column = annotation(component, Names.COLUMN);
+        AnnotationValue value = column == null ? null : value(column, "value");
+        String given = value == null ? "" : (String) value.getValue();
+        return SQL_NAME.matcher(given).matches()
+            ? given
+            : Naming.snake(component.getSimpleName().toString());
+      }
+    }
+    return "id";
   }
 
   private static String idConstantOf(TypeElement model) {

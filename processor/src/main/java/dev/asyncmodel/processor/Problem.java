@@ -76,10 +76,6 @@ public enum Problem {
       "ColumnClash",
       "Components \"%s\" and \"%s\" of %s both map to column \"%s\". Rename one with"
           + " @Column(\"...\")."),
-  RESERVED_NAME(
-      "ReservedName",
-      "Component \"%s\" of %s would get the field constant TABLE, which the companion already has"
-          + " for the table's name. Rename the component; @Column(\"%s\") keeps its column name."),
   COMPANION_CLASH(
       "CompanionClash",
       "Type %s already exists. Pick another name with @AsyncModel(companion = \"...\")."),

@@ -260,16 +260,6 @@ class CompileErrorsTest {
   }
 
   @Test
-  void componentNamedTableIsAnError() {
-    assertError(
-        Problem.RESERVED_NAME,
-        "[asyncmodel.ReservedName] Component \"table\" of Booking would get the field constant"
-            + " TABLE, which the companion already has for the table's name. Rename the"
-            + " component; @Column(\"table\") keeps its column name.",
-        "int table");
-  }
-
-  @Test
   void companionNamedLikeAUserTypeIsAnError() {
     Outcome outcome =
         assertError(

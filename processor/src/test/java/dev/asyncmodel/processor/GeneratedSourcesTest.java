@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Golden files: the records in {@code good/com/example} compile, clean, into exactly the sources in
@@ -142,6 +143,38 @@ class GeneratedSourcesTest {
     assertThat(actualText).isEqualTo(read(expected));
   }
 
+  /** The DDL of the spec's models per database, and the whole compilation's script for each. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "postgresql/com.example.Transaction.sql",
+        "mysql/com.example.Transaction.sql",
+        "sqlite/com.example.Transaction.sql",
+        "postgresql/com.example.Specimen.sql",
+        "mysql/com.example.Specimen.sql",
+        "sqlite/com.example.Specimen.sql",
+        "postgresql.sql"
+      })
+  void schemaMatchesGolden(String name) throws IOException {
+    assertThat(compilation).succeededWithoutWarnings();
+    String actualText =
+        compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/asyncmodel/schema/" + name)
+            .orElseThrow(() -> new AssertionError("no schema resource " + name))
+            .getCharContent(true)
+            .toString();
+    String resource = "expected/schema/" + name;
+    if (UPDATE) {
+      Path golden = moduleDir().resolve("src/test/resources").resolve(resource);
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actualText, UTF_8);
+      return;
+    }
+    URL expected = GeneratedSourcesTest.class.getClassLoader().getResource(resource);
+    assertThat(expected).isNotNull();
+    assertThat(actualText).isEqualTo(read(expected));
+  }
+
   @Test
   void modelIndexNamesTheCompanion() {
     assertThat(compilation)
@@ -245,7 +278,8 @@ class GeneratedSourcesTest {
                     "",
                     "@AsyncModel",
                     "public record Map(",
-                    "    @Id Long id, String meta, String dict, String json, String row, String values) {}"),
+                    "    @Id Long id, String meta, String dict, String json, String row, String values,",
+                    "    String table, String model, String objects) {}"),
                 JavaFileObjects.forSourceLines(
                     "com.example.Database",
                     "package com.example;",

@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Database;
+import dev.asyncmodel.Model;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLBuilder;
@@ -125,6 +126,11 @@ public final class Databases {
     public <T> Future<T> atomic(Function<Database, Future<T>> block) {
       Objects.requireNonNull(block, "block");
       return session.atomic(inner -> Session.call(block, new Bound(inner)));
+    }
+
+    @Override
+    public Future<Void> createTables(Model<?>... models) {
+      return Schema.create(session, models);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.asyncmodel.spi;
 
 import dev.asyncmodel.Field;
+import dev.asyncmodel.Model;
 import dev.asyncmodel.RefField;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the model
  */
-public final class ModelMeta<T extends Record> {
+public final class ModelMeta<T extends Record> implements Model<T> {
   private static final Map<Class<?>, ModelMeta<?>> BY_TYPE = new ConcurrentHashMap<>();
 
   /** Every foreign key of every model initialized so far: the reverse relations for cascades. */
@@ -139,6 +140,7 @@ public final class ModelMeta<T extends Record> {
   /**
    * @return the record class
    */
+  @Override
   public Class<T> type() {
     return type;
   }
@@ -146,6 +148,7 @@ public final class ModelMeta<T extends Record> {
   /**
    * @return the model's name: the record's simple name
    */
+  @Override
   public String name() {
     return name;
   }
@@ -153,6 +156,7 @@ public final class ModelMeta<T extends Record> {
   /**
    * @return the table name
    */
+  @Override
   public String table() {
     return table;
   }
@@ -160,6 +164,7 @@ public final class ModelMeta<T extends Record> {
   /**
    * @return the fields, in component order
    */
+  @Override
   public List<Field<T>> fields() {
     return fields;
   }
@@ -167,6 +172,7 @@ public final class ModelMeta<T extends Record> {
   /**
    * @return the {@code @Id} field
    */
+  @Override
   public Field<T> primaryKey() {
     return primaryKey;
   }

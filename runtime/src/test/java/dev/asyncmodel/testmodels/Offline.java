@@ -1,6 +1,7 @@
 package dev.asyncmodel.testmodels;
 
 import dev.asyncmodel.Database;
+import dev.asyncmodel.Model;
 import io.vertx.core.Future;
 import java.util.function.Function;
 
@@ -17,6 +18,11 @@ public final class Offline implements Database {
 
   @Override
   public <T> Future<T> atomic(Function<Database, Future<T>> block) {
+    return Future.failedFuture(new UnsupportedOperationException("offline"));
+  }
+
+  @Override
+  public Future<Void> createTables(Model<?>... models) {
     return Future.failedFuture(new UnsupportedOperationException("offline"));
   }
 

@@ -54,8 +54,11 @@ public record FieldSpec(
    * @param record the target record
    * @param companion the target's companion
    * @param idConstant the target's {@code @Id} field constant
+   * @param table the target's table
+   * @param idColumn the target's {@code @Id} column
    */
-  public record Target(ClassName record, ClassName companion, String idConstant) {}
+  public record Target(
+      ClassName record, ClassName companion, String idConstant, String table, String idColumn) {}
 
   /**
    * @return the boxed Java type: the field constant's value type

@@ -49,19 +49,11 @@ public final class CompanionWriter {
             .addModifiers(visibility(model))
             .addModifiers(Modifier.FINAL);
 
-    type.addField(
-        FieldSpec.builder(String.class, "TABLE")
-            .addModifiers(visibility(model))
-            .addModifiers(Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The table's name.\n")
-            .initializer("$S", model.table())
-            .build());
     for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
       type.addField(fieldConstant(model, field));
     }
     // The private metadata field is META unless a component took that name (a component "meta").
     NameAllocator constants = new NameAllocator();
-    constants.newName("TABLE");
     for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
       constants.newName(field.constant());
     }
@@ -69,6 +61,7 @@ public final class CompanionWriter {
     type.addField(meta(model, meta));
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(objects(model, meta));
+    type.addMethod(modelMethod(model, meta));
     type.addMethod(toDict(model));
     type.addMethod(toJson(model));
     type.addMethod(fromRow(model));
@@ -231,17 +224,33 @@ public final class CompanionWriter {
     }
     return FieldSpec.builder(metaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(
-            "new $T<>(\n$>$>$T.class,\n$S,\nTABLE,\n$T.of($L),\n$T::fromRow,\n$T::values,\n"
+            "new $T<>(\n$>$>$T.class,\n$S,\n$S,\n$T.of($L),\n$T::fromRow,\n$T::values,\n"
                 + "$T::fromValues,\n$L)$<$<",
             Names.MODEL_META,
             record,
             record.simpleName(),
+            model.table(),
             List.class,
             fields.build(),
             model.companion(),
             model.companion(),
             model.companion(),
             dependents)
+        .build();
+  }
+
+  private static MethodSpec modelMethod(ModelSpec model, String meta) {
+    return MethodSpec.methodBuilder("model")
+        .addJavadoc(
+            "The model: its table ({@code $L}) and fields, for {@link $T#createTables}.\n\n"
+                + "@return the model of {@link $T}\n",
+            model.table(),
+            Names.DATABASE,
+            model.record())
+        .addModifiers(visibility(model))
+        .addModifiers(Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(Names.MODEL, model.record()))
+        .addStatement("return $N", meta)
         .build();
   }
 
