@@ -6,6 +6,7 @@ import dev.asyncmodel.internal.Session;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.spi.ModelMeta;
+import dev.asyncmodel.spi.Validation;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -278,8 +279,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *
    * @param record the record to insert
    * @return a Future of the record as stored: with its id and {@code @AutoNowAdd} value; failed
-   *     with {@link IllegalArgumentException} when a NOT NULL component is null, {@link
-   *     IntegrityException} when a constraint refuses the row
+   *     with {@link ValidationException} (nothing written) when a value does not fit its column (a
+   *     null in a NOT NULL column, a string past its {@code @MaxLength}, a decimal past its
+   *     {@code @Decimal}), {@link IntegrityException} when a constraint refuses the row
    */
   public final Future<T> acreate(T record) {
     return guard(() -> insert(session(), record));
@@ -289,8 +291,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * Sets columns on every row: Django's {@code aupdate()}, one UPDATE statement.
    *
    * @param assignments new values: {@code CATEGORY.set("rent"), AMOUNT.set(x)}
-   * @return a Future of the number of rows matched; failed with {@link IllegalStateException} on a
-   *     QuerySet with a limit or offset, as Django refuses to update a slice
+   * @return a Future of the number of rows matched; failed with {@link ValidationException} when a
+   *     value does not fit its column, {@link IllegalStateException} on a QuerySet with a limit or
+   *     offset, as Django refuses to update a slice
    */
   @SafeVarargs
   public final Future<Long> aupdate(Assignment<T>... assignments) {
@@ -304,8 +307,16 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
                 "Cannot update a query once a slice has been taken: aupdate() after limit/offset");
           }
           List<Assignment<T>> list = new ArrayList<>(assignments.length);
+          List<FieldError> errors = new ArrayList<>(0);
           for (Assignment<T> assignment : assignments) {
             list.add(Objects.requireNonNull(assignment, "assignment"));
+            FieldError error = Validation.check(assignment.field(), assignment.value(), false);
+            if (error != null) {
+              errors.add(error);
+            }
+          }
+          if (!errors.isEmpty()) {
+            throw new ValidationException(state.model.name(), errors);
           }
           Session session = session();
           return session.update(update(session.dialect(), state, list));
@@ -381,6 +392,10 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return guard(
         () -> {
           State<T> lookup = lookupState(template, keys);
+          List<FieldError> errors = state.model.validate(template);
+          if (!errors.isEmpty()) {
+            throw new ValidationException(state.model.name(), errors);
+          }
           return session()
               .atomic(
                   tx ->
@@ -521,6 +536,10 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     ModelMeta<T> model = state.model;
     Dialect dialect = session.dialect();
     @Nullable Object[] values = model.values(record);
+    List<FieldError> errors = model.validate(record);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(model.name(), errors);
+    }
     Field<T> pk = model.primaryKey();
     boolean explicitId = values[pk.spec().index()] != null;
     List<Object> params = new ArrayList<>(values.length);
@@ -533,14 +552,6 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
         continue;
       }
       values[i] = exact(field, values[i]);
-      if (values[i] == null && !field.spec().nullable()) {
-        throw new IllegalArgumentException(
-            model.name()
-                + "."
-                + field.name()
-                + " is null, but its column is NOT NULL: give it a value, or annotate the"
-                + " component @Nullable");
-      }
       params.add(dialect.encode(field.spec(), field.columnValue(values[i])));
     }
     String sql =
@@ -577,47 +588,14 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
-   * The value as the column stores it, or an error when storing would change it: a decimal is
-   * brought to its column's scale, but never rounded, and must fit its precision.
+   * The value as the column stores it: a decimal at its column's scale. Call it after {@link
+   * Validation}, which refuses a decimal that scaling would round.
    */
   static @Nullable Object exact(Field<?> field, @Nullable Object value) {
-    if (!(value instanceof BigDecimal decimal)) {
-      return value;
+    if (value instanceof BigDecimal decimal && decimal.scale() != field.spec().decimalPlaces()) {
+      return decimal.setScale(field.spec().decimalPlaces(), RoundingMode.UNNECESSARY);
     }
-    int digits = field.spec().maxDigits();
-    int places = field.spec().decimalPlaces();
-    String where = field.model().name() + "." + field.name();
-    BigDecimal scaled;
-    try {
-      scaled = decimal.setScale(places, RoundingMode.UNNECESSARY);
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException(
-          where
-              + " = "
-              + decimal.toPlainString()
-              + " has more than "
-              + places
-              + " decimal places: its column is numeric("
-              + digits
-              + ", "
-              + places
-              + "). Round it first.",
-          e);
-    }
-    if (scaled.precision() - scaled.scale() > digits - places) {
-      throw new IllegalArgumentException(
-          where
-              + " = "
-              + decimal.toPlainString()
-              + " has more than "
-              + (digits - places)
-              + " digits before the decimal point: its column is numeric("
-              + digits
-              + ", "
-              + places
-              + ").");
-    }
-    return scaled;
+    return value;
   }
 
   /** Django's {@code timezone.now()}, at the precision every backend stores: microseconds. */

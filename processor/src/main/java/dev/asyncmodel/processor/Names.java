@@ -31,6 +31,7 @@ public final class Names {
   public static final ClassName QUERY_SET_STATE = ClassName.get(PACKAGE, "QuerySet", "State");
   public static final ClassName REF = ClassName.get(PACKAGE, "Ref");
   public static final ClassName MODEL = ClassName.get(PACKAGE, "Model");
+  public static final ClassName FIELD_ERROR = ClassName.get(PACKAGE, "FieldError");
   public static final ClassName FIELD = ClassName.get(PACKAGE, "Field");
   public static final ClassName VALUE_FIELD = ClassName.get(PACKAGE, "ValueField");
   public static final ClassName COMPARABLE_FIELD = ClassName.get(PACKAGE, "ComparableField");

@@ -2,6 +2,7 @@ package com.example;
 
 import dev.asyncmodel.ComparableField;
 import dev.asyncmodel.Database;
+import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.RefField;
 import dev.asyncmodel.StringField;
@@ -64,6 +65,18 @@ public final class Categories {
    */
   public static Model<Category> model() {
     return META;
+  }
+
+  /**
+   * Checks the record's values against their columns, without I/O, as Django's {@code full_clean}
+   * checks its fields: NOT NULL, {@code @MaxLength}, {@code @Decimal}. {@code acreate} refuses a record
+   * with errors.
+   *
+   * @param category the record
+   * @return what does not fit, in component order; empty when it can be written
+   */
+  public static List<FieldError> validate(Category category) {
+    return META.validate(category);
   }
 
   /**

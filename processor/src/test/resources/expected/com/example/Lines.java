@@ -2,6 +2,7 @@ package com.example;
 
 import dev.asyncmodel.ComparableField;
 import dev.asyncmodel.Database;
+import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.OnDelete;
 import dev.asyncmodel.RefField;
@@ -80,6 +81,18 @@ public final class Lines {
    */
   public static Model<LineItem> model() {
     return META;
+  }
+
+  /**
+   * Checks the record's values against their columns, without I/O, as Django's {@code full_clean}
+   * checks its fields: NOT NULL, {@code @MaxLength}, {@code @Decimal}. {@code acreate} refuses a record
+   * with errors.
+   *
+   * @param lineItem the record
+   * @return what does not fit, in component order; empty when it can be written
+   */
+  public static List<FieldError> validate(LineItem lineItem) {
+    return META.validate(lineItem);
   }
 
   /**

@@ -2,6 +2,7 @@ package com.example;
 
 import dev.asyncmodel.ComparableField;
 import dev.asyncmodel.Database;
+import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.StringField;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -63,6 +64,18 @@ final class Notes {
    */
   static Model<Note> model() {
     return META;
+  }
+
+  /**
+   * Checks the record's values against their columns, without I/O, as Django's {@code full_clean}
+   * checks its fields: NOT NULL, {@code @MaxLength}, {@code @Decimal}. {@code acreate} refuses a record
+   * with errors.
+   *
+   * @param note the record
+   * @return what does not fit, in component order; empty when it can be written
+   */
+  static List<FieldError> validate(Note note) {
+    return META.validate(note);
   }
 
   /**

@@ -2,6 +2,7 @@ package com.example;
 
 import dev.asyncmodel.ComparableField;
 import dev.asyncmodel.Database;
+import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.OnDelete;
 import dev.asyncmodel.RefField;
@@ -94,6 +95,18 @@ public final class Transactions {
    */
   public static Model<Transaction> model() {
     return META;
+  }
+
+  /**
+   * Checks the record's values against their columns, without I/O, as Django's {@code full_clean}
+   * checks its fields: NOT NULL, {@code @MaxLength}, {@code @Decimal}. {@code acreate} refuses a record
+   * with errors.
+   *
+   * @param transaction the record
+   * @return what does not fit, in component order; empty when it can be written
+   */
+  public static List<FieldError> validate(Transaction transaction) {
+    return META.validate(transaction);
   }
 
   /**

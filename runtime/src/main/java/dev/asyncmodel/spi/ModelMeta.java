@@ -1,6 +1,7 @@
 package dev.asyncmodel.spi;
 
 import dev.asyncmodel.Field;
+import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.RefField;
 import java.io.IOException;
@@ -221,6 +222,26 @@ public final class ModelMeta<T extends Record> implements Model<T> {
           "This " + name + " has no id: save it (acreate) before referencing it");
     }
     return id;
+  }
+
+  /**
+   * Checks a record's values against their columns, without I/O: NOT NULL, {@code @MaxLength},
+   * {@code @Decimal}. A null {@code @Id} or {@code @AutoNowAdd} is fine: insert fills it.
+   *
+   * @param record the record
+   * @return what does not fit, in component order; empty when the record can be written as it is
+   */
+  public List<FieldError> validate(T record) {
+    @Nullable Object[] values = values(record);
+    List<FieldError> errors = new ArrayList<>(0);
+    for (Field<T> field : fields) {
+      boolean filledByInsert = field.spec().primaryKey() || field.spec().autoNowAdd();
+      FieldError error = Validation.check(field, values[field.spec().index()], filledByInsert);
+      if (error != null) {
+        errors.add(error);
+      }
+    }
+    return errors;
   }
 
   /**

@@ -20,10 +20,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.asyncmodel.Created;
 import dev.asyncmodel.DeleteResult;
 import dev.asyncmodel.DoesNotExistException;
+import dev.asyncmodel.FieldError;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.MultipleObjectsReturnedException;
 import dev.asyncmodel.ProtectedException;
 import dev.asyncmodel.Ref;
+import dev.asyncmodel.ValidationException;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
 import dev.asyncmodel.conformance.model.Account;
 import dev.asyncmodel.conformance.model.Accounts;
@@ -150,11 +152,14 @@ public abstract class TerminalSuite extends ConformanceTest {
   @Test
   void acreateRefusesNullsAndDuplicatesWithClearErrors() {
     user(db, "ann");
-    IllegalArgumentException missing =
+    ValidationException missing =
         failure(
             Transactions.objects(db)
                 .acreate(new Transaction(null, Ref.ofId(1), BigDecimal.ONE, null, "x", null)),
-            IllegalArgumentException.class);
+            ValidationException.class);
+    assertEquals(
+        List.of(new FieldError("description", "null", "This field cannot be null.")),
+        missing.errors());
     assertTrue(missing.getMessage().contains("Transaction.description"), missing.getMessage());
     IntegrityException duplicate =
         failure(Users.objects(db).acreate(new User(null, "ann")), IntegrityException.class);
@@ -397,27 +402,64 @@ public abstract class TerminalSuite extends ConformanceTest {
   }
 
   @Test
-  void decimalsThatTheColumnCannotHoldExactlyAreRefused() {
+  void valuesThatTheColumnCannotHoldExactlyAreRefusedOnEveryBackend() {
     User ann = user(db, "ann");
     assertEquals(new BigDecimal("3.50"), tx(db, ann, "3.5", "scaled", "x").amount());
-    IllegalArgumentException places =
+    assertEquals(new BigDecimal("3.50"), tx(db, ann, "3.500", "zeros", "x").amount());
+    Transaction tooMuch =
+        new Transaction(
+            null, Ref.of(ann), new BigDecimal("123456789.005"), "d".repeat(201), "x", null);
+    assertEquals(
+        List.of(
+            new FieldError(
+                "amount", "max_digits", "Ensure that there are no more than 10 digits in total."),
+            new FieldError(
+                "description",
+                "max_length",
+                "Ensure this value has at most 200 characters (it has 201).")),
+        Transactions.validate(tooMuch));
+    ValidationException refused =
+        failure(Transactions.objects(db).acreate(tooMuch), ValidationException.class);
+    assertEquals(Transactions.validate(tooMuch), refused.errors());
+    assertEquals(
+        "max_decimal_places",
         failure(
-            Transactions.objects(db)
-                .acreate(
-                    new Transaction(null, Ref.of(ann), new BigDecimal("1.005"), "x", "x", null)),
-            IllegalArgumentException.class);
-    assertTrue(places.getMessage().contains("Transaction.amount = 1.005"), places.getMessage());
-    IllegalArgumentException digits =
+                Transactions.objects(db)
+                    .acreate(
+                        new Transaction(
+                            null, Ref.of(ann), new BigDecimal("1.005"), "x", "x", null)),
+                ValidationException.class)
+            .errors()
+            .get(0)
+            .code());
+    assertEquals(
+        "max_whole_digits",
         failure(
-            Transactions.objects(db)
-                .acreate(
-                    new Transaction(
-                        null, Ref.of(ann), new BigDecimal("123456789.00"), "x", "x", null)),
-            IllegalArgumentException.class);
-    assertTrue(digits.getMessage().contains("numeric(10, 2)"), digits.getMessage());
+                Transactions.objects(db)
+                    .acreate(
+                        new Transaction(
+                            null, Ref.of(ann), new BigDecimal("123456789"), "x", "x", null)),
+                ValidationException.class)
+            .errors()
+            .get(0)
+            .code());
+    // Characters, not UTF-16 units: 50 emoji fit a varchar(50).
+    String emoji = "🎉".repeat(50);
+    assertEquals(emoji, tx(db, ann, "1.00", "party", emoji).category());
     failure(
         Transactions.objects(db).aupdate(AMOUNT.set(new BigDecimal("0.001"))),
-        IllegalArgumentException.class);
-    assertEquals(1, await(Transactions.objects(db).acount()));
+        ValidationException.class);
+    failure(
+        Transactions.objects(db).aupdate(CATEGORY.set("c".repeat(51))), ValidationException.class);
+    failure(
+        Transactions.objects(db)
+            .aupdateOrCreate(
+                new Transaction(null, Ref.of(ann), BigDecimal.ONE, "x", "c".repeat(51), null),
+                USER),
+        ValidationException.class);
+    assertEquals(3, await(Transactions.objects(db).acount()));
+    assertEquals(
+        List.of(),
+        Transactions.validate(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "", "", null)));
   }
 }

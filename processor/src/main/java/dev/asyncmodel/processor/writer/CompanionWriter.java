@@ -62,6 +62,7 @@ public final class CompanionWriter {
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(objects(model, meta));
     type.addMethod(modelMethod(model, meta));
+    type.addMethod(validate(model, meta));
     type.addMethod(toDict(model));
     type.addMethod(toJson(model));
     type.addMethod(fromRow(model));
@@ -251,6 +252,25 @@ public final class CompanionWriter {
         .addModifiers(Modifier.STATIC)
         .returns(ParameterizedTypeName.get(Names.MODEL, model.record()))
         .addStatement("return $N", meta)
+        .build();
+  }
+
+  private static MethodSpec validate(ModelSpec model, String meta) {
+    NameAllocator names = new NameAllocator();
+    String param = names.newName(Naming.parameter(model.record().simpleName()));
+    return MethodSpec.methodBuilder("validate")
+        .addJavadoc(
+            "Checks the record's values against their columns, without I/O, as Django's"
+                + " {@code full_clean}\nchecks its fields: NOT NULL, {@code @MaxLength},"
+                + " {@code @Decimal}. {@code acreate} refuses a record\nwith errors.\n\n"
+                + "@param $L the record\n"
+                + "@return what does not fit, in component order; empty when it can be written\n",
+            param)
+        .addModifiers(visibility(model))
+        .addModifiers(Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), Names.FIELD_ERROR))
+        .addParameter(model.record(), param)
+        .addStatement("return $N.validate($N)", meta, param)
         .build();
   }
 

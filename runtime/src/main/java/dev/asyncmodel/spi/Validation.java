@@ -1,0 +1,73 @@
+package dev.asyncmodel.spi;
+
+import dev.asyncmodel.Field;
+import dev.asyncmodel.FieldError;
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Django's field validators, from the column's annotations: NOT NULL, {@code @MaxLength} (in
+ * characters, as Python's {@code len}), {@code @Decimal} (Django's {@code DecimalValidator}; zeros
+ * after the last significant decimal do not count, since no value is lost).
+ */
+public final class Validation {
+  private Validation() {}
+
+  /**
+   * @param field the field
+   * @param value its value, as the record holds it
+   * @param filledByInsert whether an insert will give a null value one (an {@code @Id} or
+   *     {@code @AutoNowAdd})
+   * @return what is wrong with the value, or null when it fits
+   */
+  public static @Nullable FieldError check(
+      Field<?> field, @Nullable Object value, boolean filledByInsert) {
+    ColumnSpec spec = field.spec();
+    if (value == null) {
+      return spec.nullable() || filledByInsert
+          ? null
+          : new FieldError(field.name(), "null", "This field cannot be null.");
+    }
+    if (spec.type() == ColumnType.STRING && spec.maxLength() > 0) {
+      String text = (String) value;
+      int length = text.codePointCount(0, text.length());
+      if (length > spec.maxLength()) {
+        return new FieldError(
+            field.name(),
+            "max_length",
+            "Ensure this value has at most "
+                + spec.maxLength()
+                + " characters (it has "
+                + length
+                + ").");
+      }
+    }
+    if (spec.type() == ColumnType.DECIMAL && value instanceof BigDecimal decimal) {
+      BigDecimal stripped = decimal.stripTrailingZeros();
+      int places = Math.max(0, stripped.scale());
+      int whole = Math.max(0, stripped.precision() - stripped.scale());
+      int digits = whole + places;
+      if (digits > spec.maxDigits()) {
+        return new FieldError(
+            field.name(),
+            "max_digits",
+            "Ensure that there are no more than " + spec.maxDigits() + " digits in total.");
+      }
+      if (places > spec.decimalPlaces()) {
+        return new FieldError(
+            field.name(),
+            "max_decimal_places",
+            "Ensure that there are no more than " + spec.decimalPlaces() + " decimal places.");
+      }
+      if (whole > spec.maxDigits() - spec.decimalPlaces()) {
+        return new FieldError(
+            field.name(),
+            "max_whole_digits",
+            "Ensure that there are no more than "
+                + (spec.maxDigits() - spec.decimalPlaces())
+                + " digits before the decimal point.");
+      }
+    }
+    return null;
+  }
+}
