@@ -125,7 +125,16 @@ public final class AsyncModelProcessor extends AbstractProcessor {
       for (ClassName generated : List.of(model.companion(), model.querySet())) {
         if (userTypes.contains(generated.canonicalName())
             || companions.putIfAbsent(generated, model) != null) {
-          diagnostics.error(Problem.COMPANION_CLASH, model.element(), generated.canonicalName());
+          String fix =
+              generated.equals(model.companion())
+                  ? "Pick another name with @AsyncModel(companion = \"...\")."
+                  : "The QuerySet of "
+                      + model.record().simpleName()
+                      + " is always named "
+                      + generated.simpleName()
+                      + ": rename the other type.";
+          diagnostics.error(
+              Problem.COMPANION_CLASH, model.element(), generated.canonicalName(), fix);
           ok = false;
         }
       }

@@ -174,6 +174,21 @@ final class ModelReader {
     }
     ColumnKind kind = mapping.get().kind();
     TypeName javaType = mapping.get().type();
+    if (kind == ColumnKind.ENUM) {
+      Element enumType = ((DeclaredType) mirror).asElement();
+      for (Element e = enumType; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+        if (e.getModifiers().contains(Modifier.PRIVATE)) {
+          diagnostics.error(
+              Problem.INACCESSIBLE_TYPE,
+              component,
+              name,
+              model,
+              typeText(mirror),
+              e.getSimpleName());
+          return Optional.empty();
+        }
+      }
+    }
     boolean primitive = mapping.get().primitive();
     String typeText = typeText(mirror);
 

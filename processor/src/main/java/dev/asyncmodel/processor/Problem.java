@@ -17,6 +17,10 @@ public enum Problem {
       "NotAccessible",
       "Record %s is private; its generated companion in package %s could not use it. Make it"
           + " package-private or public."),
+  INACCESSIBLE_TYPE(
+      "InaccessibleType",
+      "Component \"%s\" of %s has type %s, which is private: the generated companion could not"
+          + " name it. Make %s package-private or public."),
   INVALID_COMPANION(
       "InvalidCompanion",
       "@AsyncModel(companion = \"%s\") is not a valid Java class name. Use a simple name such as"
@@ -76,9 +80,7 @@ public enum Problem {
       "ColumnClash",
       "Components \"%s\" and \"%s\" of %s both map to column \"%s\". Rename one with"
           + " @Column(\"...\")."),
-  COMPANION_CLASH(
-      "CompanionClash",
-      "Type %s already exists. Pick another name with @AsyncModel(companion = \"...\")."),
+  COMPANION_CLASH("CompanionClash", "Type %s already exists. %s"),
   TABLE_CLASH(
       "TableClash",
       "Records %s and %s both map to table \"%s\". Name another table with"

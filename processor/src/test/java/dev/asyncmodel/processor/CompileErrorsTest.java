@@ -68,6 +68,16 @@ class CompileErrorsTest {
   }
 
   @Test
+  void privateEnumComponentTypeIsAnError() {
+    assertError(
+        Problem.INACCESSIBLE_TYPE,
+        "[asyncmodel.InaccessibleType] Component \"kind\" of Ticket has type"
+            + " com.example.Ticket.Kind, which is private: the generated companion could not name"
+            + " it. Make Kind package-private or public.",
+        "Ticket.Kind kind");
+  }
+
+  @Test
   void companionThatIsNotAClassNameIsAnErrorAtTheValue() {
     assertError(
         Problem.INVALID_COMPANION,
