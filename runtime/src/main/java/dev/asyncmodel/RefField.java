@@ -117,6 +117,16 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
     return Assignment.of(this, ref);
   }
 
+  /**
+   * An assignment for {@code aupdate} that clears a nullable key: Django's {@code
+   * update(user=None)}. ({@code set(null)} does not compile: it would match both {@code set}s.)
+   *
+   * @return the assignment
+   */
+  public Assignment<T> setNull() {
+    return Assignment.of(this, null);
+  }
+
   @Override
   @Nullable Object columnValue(@Nullable Object value) {
     if (value == null) {

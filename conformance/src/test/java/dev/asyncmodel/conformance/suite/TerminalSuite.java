@@ -246,6 +246,12 @@ public abstract class TerminalSuite extends ConformanceTest {
     Note kept = await(Notes.objects(db).aget(Notes.ID.eq(note.id())));
     assertEquals(null, kept.account(), "SET_NULL cleared the reference");
     assertEquals("keep me", kept.text());
+
+    Note linked = await(Notes.objects(db).acreate(new Note(null, Ref.of(acme), "linked")));
+    assertEquals(
+        1,
+        await(Notes.objects(db).filter(Notes.ID.eq(linked.id())).aupdate(Notes.ACCOUNT.setNull())));
+    assertEquals(2, await(Notes.objects(db).filter(Notes.ACCOUNT.isNull(true)).acount()));
   }
 
   @Test
