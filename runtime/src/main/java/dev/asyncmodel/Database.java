@@ -25,6 +25,13 @@ public interface Database {
    * postgres://}): user, password and database are URL-decoded; the port defaults to 5432, the pool
    * size to 8.
    *
+   * <p>{@code mysql://[user[:password]@]host[:port]/database[?pool_size=n]} (also {@code
+   * mariadb://}): the same, with user {@code root} and port 3306 by default.
+   *
+   * <p>{@code sqlite:path/to/file.db[?pool_size=n]} (also {@code sqlite:///absolute/path.db}) or
+   * {@code sqlite::memory:}: one writer connection and {@code pool_size - 1} readers, 4 in all by
+   * default, on a worker pool of their own.
+   *
    * @param vertx the Vert.x instance whose event loops run the queries
    * @param url where the database is
    * @return the database

@@ -13,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -357,7 +358,10 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @param template the record to look for, and to insert when there is none
    * @param lookups the fields to look up by (at least one)
    * @return a Future of the row and whether it was created; failed with {@link
-   *     MultipleObjectsReturnedException} when several rows match
+   *     MultipleObjectsReturnedException} when several rows match, {@link ValidationException}
+   *     (nothing written) when the template must be inserted and a value does not fit its column,
+   *     {@link IntegrityException} when a constraint refuses the insert for another reason than a
+   *     concurrent insert of the same lookup values
    */
   @SafeVarargs
   public final Future<Created<T>> agetOrCreate(T template, Field<T>... lookups) {
@@ -381,7 +385,10 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *
    * @param template the values to look up by, write, or insert
    * @param lookups the fields to look up by (at least one)
-   * @return a Future of the row as stored and whether it was created
+   * @return a Future of the row as stored and whether it was created; failed with {@link
+   *     ValidationException} (nothing written) when a value of the template does not fit its
+   *     column, {@link MultipleObjectsReturnedException} when several rows match, {@link
+   *     IntegrityException} when a constraint refuses the write
    */
   @SafeVarargs
   public final Future<Created<T>> aupdateOrCreate(T template, Field<T>... lookups) {
@@ -588,12 +595,25 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
-   * The value as the column stores it: a decimal at its column's scale. Call it after {@link
-   * Validation}, which refuses a decimal that scaling would round.
+   * The value as the column stores it: a decimal at its column's scale, a time to the microsecond
+   * (what every backend keeps, as Python's datetime). Call it after {@link Validation}, which
+   * refuses a decimal that scaling would round.
    */
   static @Nullable Object exact(Field<?> field, @Nullable Object value) {
     if (value instanceof BigDecimal decimal && decimal.scale() != field.spec().decimalPlaces()) {
       return decimal.setScale(field.spec().decimalPlaces(), RoundingMode.UNNECESSARY);
+    }
+    if (value instanceof Instant instant && instant.getNano() % 1000 != 0) {
+      return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+    if (value instanceof OffsetDateTime time && time.getNano() % 1000 != 0) {
+      return time.truncatedTo(ChronoUnit.MICROS);
+    }
+    if (value instanceof LocalDateTime time && time.getNano() % 1000 != 0) {
+      return time.truncatedTo(ChronoUnit.MICROS);
+    }
+    if (value instanceof LocalTime time && time.getNano() % 1000 != 0) {
+      return time.truncatedTo(ChronoUnit.MICROS);
     }
     return value;
   }

@@ -2,8 +2,10 @@ package dev.asyncmodel.internal;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.function.Supplier;
 
 /**
  * A lock that waits without blocking a thread: {@link #acquire()} completes when the lock is yours,
@@ -14,6 +16,25 @@ final class AsyncLock {
   private final Queue<Promise<Void>> waiting = new ArrayDeque<>();
   private boolean held;
 
+  private final Vertx vertx;
+  private final long timeoutMillis;
+  private final Supplier<RuntimeException> timedOut;
+
+  /**
+   * @param vertx for the timers of waiting turns
+   * @param timeoutMillis how long a turn waits before it fails
+   * @param timedOut the failure of a turn that waited too long
+   */
+  AsyncLock(Vertx vertx, long timeoutMillis, Supplier<RuntimeException> timedOut) {
+    this.vertx = vertx;
+    this.timeoutMillis = timeoutMillis;
+    this.timedOut = timedOut;
+  }
+
+  /**
+   * @return a Future completed when the lock is the caller's; failed when it waited longer than the
+   *     timeout, so that a caller the holder waits for (a deadlock) fails instead of hanging
+   */
   synchronized Future<Void> acquire() {
     if (!held) {
       held = true;
@@ -21,7 +42,19 @@ final class AsyncLock {
     }
     Promise<Void> turn = Promise.promise();
     waiting.add(turn);
-    return turn.future();
+    long timer =
+        vertx.setTimer(
+            timeoutMillis,
+            id -> {
+              boolean gaveUp;
+              synchronized (this) {
+                gaveUp = waiting.remove(turn);
+              }
+              if (gaveUp) {
+                turn.fail(timedOut.get());
+              }
+            });
+    return turn.future().andThen(done -> vertx.cancelTimer(timer));
   }
 
   void release() {
@@ -43,7 +76,7 @@ final class AsyncLock {
    * @param <T> its result
    * @return the work's result
    */
-  <T> Future<T> with(java.util.function.Supplier<Future<T>> work) {
+  <T> Future<T> with(Supplier<Future<T>> work) {
     return acquire()
         .compose(
             locked -> {

@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.DatabaseException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -22,13 +23,16 @@ import org.jspecify.annotations.Nullable;
  * database has one connection, which every statement takes in turn.
  */
 final class SqliteStore {
+  /** How long a write waits for SQLite's one writer, as {@code PRAGMA busy_timeout}. */
+  static final long BUSY_TIMEOUT_MILLIS = 5000;
+
   private final String jdbcUrl;
   private final boolean memory;
   private final WorkerExecutor worker;
   private final BlockingQueue<Connection> idleReaders;
   private final List<Connection> allReaders = new ArrayList<>();
   private final int maxReaders;
-  private final AsyncLock writerLock = new AsyncLock();
+  private final AsyncLock writerLock;
   private @Nullable Connection writer;
   private boolean closed;
 
@@ -38,6 +42,18 @@ final class SqliteStore {
     this.maxReaders = memory ? 0 : Math.max(1, poolSize - 1);
     this.idleReaders = new ArrayBlockingQueue<>(Math.max(1, maxReaders));
     this.worker = vertx.createSharedWorkerExecutor("asyncmodel-sqlite-" + path, maxReaders + 1);
+    this.writerLock =
+        new AsyncLock(
+            vertx,
+            BUSY_TIMEOUT_MILLIS,
+            () ->
+                new DatabaseException(
+                    "database is locked: SQLite has one writer, and a transaction has held it for "
+                        + BUSY_TIMEOUT_MILLIS / 1000
+                        + " s. Inside an atomic block, write through the Database the block was"
+                        + " given, not the one atomic() was called on.",
+                    null,
+                    null));
   }
 
   /** Runs blocking JDBC work on the worker pool. */
@@ -99,7 +115,7 @@ final class SqliteStore {
     Connection connection = DriverManager.getConnection(jdbcUrl);
     try (Statement pragma = connection.createStatement()) {
       pragma.execute("PRAGMA foreign_keys = ON");
-      pragma.execute("PRAGMA busy_timeout = 5000");
+      pragma.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
       // Case-sensitive LIKE, as PostgreSQL's: contains and icontains then differ.
       pragma.execute("PRAGMA case_sensitive_like = ON");
       if (!memory) {

@@ -18,37 +18,44 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RowReader {
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Long getLong(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Integer getInteger(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Short getShort(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Boolean getBoolean(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Double getDouble(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Float getFloat(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable String getString(int i);
 
@@ -60,37 +67,44 @@ public interface RowReader {
   @Nullable BigDecimal getDecimal(int i, int scale);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable Instant getInstant(int i);
 
   /**
-   * @param i column position @return the value, at offset UTC
+   * @param i column position, from 0
+   * @return the value, at offset UTC, or {@code null} for SQL NULL
    */
   @Nullable OffsetDateTime getOffsetDateTime(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable LocalDate getLocalDate(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable LocalDateTime getLocalDateTime(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable LocalTime getLocalTime(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   @Nullable UUID getUuid(int i);
 
   /**
-   * @param i column position @return the value
+   * @param i column position, from 0
+   * @return the value, or {@code null} for SQL NULL
    */
   byte @Nullable [] getBytes(int i);
 
