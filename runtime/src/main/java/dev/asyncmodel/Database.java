@@ -14,7 +14,8 @@ import java.util.function.Function;
  * Future<Long> n = Transactions.objects(db).filter(CATEGORY.eq("food")).acount();
  * }</pre>
  *
- * <p>Implementations come only from {@link #connect}; do not implement this interface.
+ * <p>Implementations come only from {@link #connect}; do not implement this interface. {@code
+ * toString()} shows the URL without its password, so a {@code Database} is safe to log.
  */
 public interface Database {
   /**

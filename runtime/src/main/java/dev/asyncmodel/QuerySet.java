@@ -298,16 +298,31 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    */
   @SafeVarargs
   public final Future<Long> aupdate(Assignment<T>... assignments) {
+    List<Assignment<T>> list = new ArrayList<>(assignments.length);
+    for (Assignment<T> assignment : assignments) {
+      list.add(assignment);
+    }
+    return aupdate(list);
+  }
+
+  /**
+   * {@link #aupdate(Assignment[])} with assignments built at run time, such as the fields of a
+   * PATCH request.
+   *
+   * @param assignments new values
+   * @return a Future of the number of rows matched; failed as {@link #aupdate(Assignment[])}
+   */
+  public final Future<Long> aupdate(List<Assignment<T>> assignments) {
     return guard(
         () -> {
-          if (assignments.length == 0) {
+          if (assignments.isEmpty()) {
             throw new IllegalArgumentException("aupdate needs at least one assignment");
           }
           if (state.sliced()) {
             throw new IllegalStateException(
                 "Cannot update a query once a slice has been taken: aupdate() after limit/offset");
           }
-          List<Assignment<T>> list = new ArrayList<>(assignments.length);
+          List<Assignment<T>> list = new ArrayList<>(assignments.size());
           List<FieldError> errors = new ArrayList<>(0);
           for (Assignment<T> assignment : assignments) {
             list.add(Objects.requireNonNull(assignment, "assignment"));

@@ -165,6 +165,9 @@ public record ConnectionUrl(
 
   @Override
   public String toString() {
+    if (backend.equals("sqlite")) {
+      return "sqlite:" + database;
+    }
     return backend
         + "://"
         + user

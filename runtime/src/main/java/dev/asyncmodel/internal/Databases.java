@@ -65,7 +65,7 @@ public final class Databases {
               }
               return it.next().getLong(0);
             });
-    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close);
+    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close, url);
   }
 
   private static Database mysql(Vertx vertx, ConnectionUrl url) {
@@ -90,13 +90,13 @@ public final class Databases {
             MysqlDialect.INSTANCE,
             MysqlRowReader::new,
             rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
-    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close);
+    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close, url);
   }
 
   private static Database sqlite(Vertx vertx, ConnectionUrl url) {
     SqliteStore store = new SqliteStore(vertx, url.database(), url.poolSize());
     Lifecycle lifecycle = new Lifecycle();
-    return new Root(new SqliteSession(store, lifecycle), lifecycle, store::close);
+    return new Root(new SqliteSession(store, lifecycle), lifecycle, store::close, url);
   }
 
   /**
@@ -152,10 +152,19 @@ public final class Databases {
     private final Supplier<Future<Void>> closer;
     private @Nullable Future<Void> closing;
 
-    Root(Session session, Lifecycle lifecycle, Supplier<Future<Void>> closer) {
+    private final ConnectionUrl url;
+
+    Root(Session session, Lifecycle lifecycle, Supplier<Future<Void>> closer, ConnectionUrl url) {
       super(session);
       this.lifecycle = lifecycle;
       this.closer = closer;
+      this.url = url;
+    }
+
+    /** The URL without its password: safe to log. */
+    @Override
+    public String toString() {
+      return "Database[" + url + "]";
     }
 
     @Override

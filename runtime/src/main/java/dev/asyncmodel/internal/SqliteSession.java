@@ -217,13 +217,20 @@ final class SqliteSession implements Session {
                                               drained -> {
                                                 txLife.end();
                                                 if (outcome.succeeded()) {
+                                                  // A refused COMMIT (a deferred foreign key)
+                                                  // leaves SQLite's transaction open, holding
+                                                  // the write lock: roll it back.
                                                   return execute(connection, "COMMIT")
                                                       .recover(
                                                           e ->
-                                                              Future.failedFuture(
-                                                                  dialect()
-                                                                      .translate(
-                                                                          e, "atomic", "COMMIT")))
+                                                              execute(connection, "ROLLBACK")
+                                                                  .transform(
+                                                                      r ->
+                                                                          Future.failedFuture(
+                                                                              dialect()
+                                                                                  .translate(
+                                                                                      e, "atomic",
+                                                                                      "COMMIT"))))
                                                       .map(outcome.result());
                                                 }
                                                 return execute(connection, "ROLLBACK")

@@ -138,8 +138,16 @@ public final class VertxSession implements Session {
                                           .execute()
                                           .recover(
                                               e ->
-                                                  Future.failedFuture(
-                                                      dialect.translate(e, "atomic", "COMMIT")))
+                                                  // End the transaction whatever the server
+                                                  // did with it; the connection goes back.
+                                                  connection
+                                                      .query("ROLLBACK")
+                                                      .execute()
+                                                      .transform(
+                                                          r ->
+                                                              Future.failedFuture(
+                                                                  dialect.translate(
+                                                                      e, "atomic", "COMMIT"))))
                                           .map(outcome.result());
                                     }
                                     return connection

@@ -28,6 +28,12 @@ public final class Validation {
           ? null
           : new FieldError(field.name(), "null", "This field cannot be null.");
     }
+    if (spec.type() == ColumnType.STRING) {
+      FieldError text = checkText(field, (String) value);
+      if (text != null) {
+        return text;
+      }
+    }
     if (spec.type() == ColumnType.STRING && spec.maxLength() > 0) {
       String text = (String) value;
       int length = text.codePointCount(0, text.length());
@@ -66,6 +72,31 @@ public final class Validation {
             "Ensure that there are no more than "
                 + (spec.maxDigits() - spec.decimalPlaces())
                 + " digits before the decimal point.");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Text every database stores as it is: no NUL character (PostgreSQL refuses it; Django's {@code
+   * ProhibitNullCharactersValidator}), no unpaired surrogate (the databases store {@code ?}).
+   */
+  private static @Nullable FieldError checkText(Field<?> field, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u0000') {
+        return new FieldError(
+            field.name(), "null_characters_not_allowed", "Null characters are not allowed.");
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return new FieldError(
+            field.name(),
+            "invalid_text",
+            "Enter valid Unicode text: this has an unpaired surrogate at index " + i + ".");
       }
     }
     return null;

@@ -471,4 +471,35 @@ public abstract class TerminalSuite extends ConformanceTest {
         List.of(),
         Transactions.validate(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "", "", null)));
   }
+
+  @Test
+  void textEveryDatabaseCannotStoreAsItIsIsRefused() {
+    User ann = user(db, "ann");
+    Transaction nul = new Transaction(null, Ref.of(ann), BigDecimal.ONE, "a\u0000b", "x", null);
+    assertEquals(
+        "null_characters_not_allowed",
+        failure(Transactions.objects(db).acreate(nul), ValidationException.class)
+            .errors()
+            .get(0)
+            .code());
+    Transaction broken =
+        new Transaction(null, Ref.of(ann), BigDecimal.ONE, "half \uD83C emoji", "x", null);
+    assertEquals("invalid_text", Transactions.validate(broken).get(0).code());
+    assertEquals(0, await(Transactions.objects(db).acount()));
+  }
+
+  @Test
+  void aupdateTakesAssignmentsBuiltAtRunTime() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "a", "food");
+    List<dev.asyncmodel.Assignment<Transaction>> changes = new ArrayList<>();
+    changes.add(CATEGORY.set("rent"));
+    changes.add(AMOUNT.set(new BigDecimal("2.50")));
+    assertEquals(1, await(Transactions.objects(db).filter(ID.eq(t.id())).aupdate(changes)));
+    Transaction read = await(Transactions.objects(db).aget(ID.eq(t.id())));
+    assertEquals("rent", read.category());
+    assertEquals(new BigDecimal("2.50"), read.amount());
+    failure(Transactions.objects(db).aupdate(List.of()), IllegalArgumentException.class);
+    assertTrue(db.toString().startsWith("Database[" + backend().name()), db.toString());
+  }
 }
