@@ -1,0 +1,98 @@
+package dev.asyncmodel.sample.web;
+
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.sample.model.Transaction;
+import dev.asyncmodel.sample.model.Transactions;
+import io.vertx.core.MultiMap;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The query parameters of {@code GET /api/transactions}, checked: an unknown or repeated parameter,
+ * an amount that is not one, or an offset that is not a whole number from 0 up is a 400 naming it.
+ * An empty parameter ({@code ?category=}) is the same as none, as in an HTML form.
+ *
+ * @param category only this category (exact match), or all
+ * @param minAmount only amounts from this one up, or all
+ * @param maxAmount only amounts up to this one, or all
+ * @param search only descriptions containing this text, in any case, or all
+ * @param offset how many of the newest to skip
+ */
+record ListQuery(
+    @Nullable String category,
+    @Nullable BigDecimal minAmount,
+    @Nullable BigDecimal maxAmount,
+    @Nullable String search,
+    int offset) {
+
+  static final List<String> PARAMETERS =
+      List.of("category", "min_amount", "max_amount", "search", "offset");
+
+  /**
+   * @param params the request's query parameters
+   * @return the query
+   * @throws HttpError 400 naming each bad parameter
+   */
+  static ListQuery parse(MultiMap params) {
+    Errors errors = new Errors(PARAMETERS);
+    for (String name : params.names()) {
+      if (!PARAMETERS.contains(name)) {
+        errors.add(name, "Unknown query parameter: use " + String.join(", ", PARAMETERS) + ".");
+      } else if (params.getAll(name).size() > 1) {
+        errors.add(name, "This parameter appears more than once.");
+      }
+    }
+    String category = text(params, "category", errors);
+    String search = text(params, "search", errors);
+    BigDecimal min = amount(params, "min_amount", errors);
+    BigDecimal max = amount(params, "max_amount", errors);
+    int offset = 0;
+    String offsetText = params.get("offset");
+    if (offsetText != null && !offsetText.isEmpty() && !errors.has("offset")) {
+      try {
+        offset = Integer.parseInt(offsetText.strip());
+        if (offset < 0) {
+          errors.add("offset", "Ensure this value is greater than or equal to 0.");
+        }
+      } catch (NumberFormatException e) {
+        errors.add("offset", "A valid integer from 0 to " + Integer.MAX_VALUE + " is required.");
+      }
+    }
+    errors.throwIfAny();
+    return new ListQuery(category, min, max, search, offset);
+  }
+
+  private static @Nullable String text(MultiMap params, String name, Errors errors) {
+    String value = params.get(name);
+    return value == null || value.isEmpty() || errors.has(name)
+        ? null
+        : Fields.checkedText(value, name, errors);
+  }
+
+  /**
+   * An amount to compare with: a decimal that fits the {@code amount} column, checked by the
+   * generated validation like a stored amount.
+   */
+  private static @Nullable BigDecimal amount(MultiMap params, String name, Errors errors) {
+    String text = params.get(name);
+    if (text == null || text.isEmpty() || errors.has(name)) {
+      return null;
+    }
+    BigDecimal value = Fields.decimal(text, name, errors);
+    if (value == null) {
+      return null;
+    }
+    Transaction probe = new Transaction(null, Ref.ofId(0), value, "-", "-", null);
+    Errors columnErrors = new Errors(List.of());
+    Fields.addAll(Transactions.validate(probe), Set.of("amount"), columnErrors);
+    if (!columnErrors.isEmpty()) {
+      for (String message : columnErrors.messages("amount")) {
+        errors.add(name, message);
+      }
+      return null;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.asyncmodel.sample.web;
+
+import static dev.asyncmodel.sample.model.Transactions.AMOUNT;
+import static dev.asyncmodel.sample.model.Transactions.CATEGORY;
+import static dev.asyncmodel.sample.model.Transactions.CREATED_AT;
+import static dev.asyncmodel.sample.model.Transactions.DESCRIPTION;
+import static dev.asyncmodel.sample.model.Transactions.ID;
+import static dev.asyncmodel.sample.model.Transactions.USER;
+
+import dev.asyncmodel.Assignment;
+import dev.asyncmodel.Database;
+import dev.asyncmodel.DoesNotExistException;
+import dev.asyncmodel.sample.model.Transaction;
+import dev.asyncmodel.sample.model.TransactionQuerySet;
+import dev.asyncmodel.sample.model.Transactions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The spec's three views ({@code get_transactions}, {@code get_transaction_stats}, {@code
+ * create_transaction}) and the rest of the REST resource. Every query starts from {@link #mine},
+ * the signed-in user's transactions, so another user's transaction is not found, exactly like one
+ * that does not exist.
+ */
+final class TransactionHandlers {
+  /** The spec's page: the newest 50. */
+  static final int PAGE_SIZE = 50;
+
+  private final Database db;
+
+  TransactionHandlers(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * The signed-in user's transactions: {@code Transaction.objects.filter(user=request.user)}.
+   *
+   * @param db the database, or an atomic block's
+   * @param ctx the request
+   * @return the QuerySet (no I/O)
+   */
+  private static TransactionQuerySet mine(Database db, RoutingContext ctx) {
+    return Transactions.objects(db).filter(USER.eq(BasicAuth.user(ctx)));
+  }
+
+  /**
+   * {@code GET /api/transactions}: the spec's {@code get_transactions}, with filters and paging.
+   */
+  void list(RoutingContext ctx) {
+    ListQuery query = ListQuery.parse(ctx.queryParams());
+    TransactionQuerySet qs = mine(db, ctx);
+    if (query.category() != null) {
+      qs = qs.filter(CATEGORY.eq(query.category()));
+    }
+    if (query.minAmount() != null) {
+      qs = qs.filter(AMOUNT.gte(query.minAmount()));
+    }
+    if (query.maxAmount() != null) {
+      qs = qs.filter(AMOUNT.lte(query.maxAmount()));
+    }
+    if (query.search() != null) {
+      qs = qs.filter(DESCRIPTION.icontains(query.search()));
+    }
+    // Newest first; the id breaks ties between transactions made in the same microsecond.
+    qs.orderBy(CREATED_AT.desc(), ID.desc())
+        .offset(query.offset())
+        .limit(PAGE_SIZE)
+        .aall()
+        .onSuccess(
+            page -> {
+              JsonArray transactions = new JsonArray();
+              page.forEach(t -> transactions.add(json(t)));
+              Responses.json(ctx, 200, new JsonObject().put("transactions", transactions));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/transactions/stats}: the spec's {@code get_transaction_stats}. */
+  void stats(RoutingContext ctx) {
+    TransactionQuerySet mine = mine(db, ctx);
+    Future<Long> total = mine.acount();
+    Future<Boolean> any = mine.aexists();
+    Future<Optional<Transaction>> latest = mine.orderBy(CREATED_AT.desc(), ID.desc()).afirst();
+    Future<Optional<Transaction>> oldest = mine.orderBy(CREATED_AT.asc(), ID.asc()).afirst();
+    Future.all(total, any, latest, oldest)
+        .onSuccess(
+            done ->
+                Responses.json(
+                    ctx,
+                    200,
+                    new JsonObject()
+                        .put("total", total.result())
+                        .put("has_transactions", any.result())
+                        .put("latest", latest.result().map(TransactionHandlers::json).orElse(null))
+                        .put(
+                            "oldest", oldest.result().map(TransactionHandlers::json).orElse(null))))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code POST /api/transactions}: the spec's {@code create_transaction}. */
+  void create(RoutingContext ctx) {
+    Transaction record =
+        TransactionInput.create(JsonBody.object(ctx.body().buffer()), BasicAuth.user(ctx));
+    Transactions.objects(db)
+        .acreate(record)
+        .onSuccess(
+            created -> {
+              ctx.response().putHeader("Location", "/api/transactions/" + created.id());
+              Responses.json(ctx, 201, json(created));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /api/transactions/{id}}. */
+  void get(RoutingContext ctx) {
+    mine(db, ctx)
+        .aget(ID.eq(id(ctx)))
+        .recover(TransactionHandlers::notFound)
+        .onSuccess(t -> Responses.json(ctx, 200, json(t)))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code PATCH /api/transactions/{id}}: changes the members sent, in one UPDATE, and answers the
+   * transaction as it is then; both in one database transaction.
+   */
+  void patch(RoutingContext ctx) {
+    long id = id(ctx);
+    TransactionInput input = TransactionInput.patch(JsonBody.object(ctx.body().buffer()));
+    List<Assignment<Transaction>> changes = input.assignments();
+    db.atomic(
+            tx ->
+                mine(tx, ctx)
+                    .filter(ID.eq(id))
+                    .aupdate(changes)
+                    .compose(
+                        matched ->
+                            matched == 0
+                                ? Future.failedFuture(HttpError.notFound())
+                                : mine(tx, ctx).aget(ID.eq(id))))
+        .onSuccess(t -> Responses.json(ctx, 200, json(t)))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code DELETE /api/transactions/{id}}: 204, or 404. */
+  void delete(RoutingContext ctx) {
+    mine(db, ctx)
+        .filter(ID.eq(id(ctx)))
+        .adelete()
+        .onSuccess(
+            deleted -> {
+              if (deleted.count() == 0) {
+                ctx.fail(HttpError.notFound());
+              } else {
+                ctx.response().setStatusCode(204).end();
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * A transaction as the API shows it: the generated {@code toJson} ({@code id}, {@code amount} as
+   * text such as {@code "12.50"}, {@code description}, {@code category}, {@code created_at}) less
+   * {@code user}, which is always the caller.
+   *
+   * @param transaction the transaction
+   * @return its JSON
+   */
+  static JsonObject json(Transaction transaction) {
+    JsonObject json = Transactions.toJson(transaction);
+    json.remove("user");
+    return json;
+  }
+
+  /** The {@code id} path parameter: the route's pattern lets only 1 to 18 digits through. */
+  private static long id(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id == null) {
+      throw new IllegalStateException("No id in " + ctx.normalizedPath());
+    }
+    return Long.parseLong(id);
+  }
+
+  private static <T> Future<T> notFound(Throwable failure) {
+    return Future.failedFuture(
+        failure instanceof DoesNotExistException ? HttpError.notFound() : failure);
+  }
+}

@@ -1,0 +1,845 @@
+package dev.asyncmodel.sample;
+
+import static dev.asyncmodel.sample.fixture.Await.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.asyncmodel.sample.fixture.HostileBodies;
+import dev.asyncmodel.sample.fixture.Http;
+import dev.asyncmodel.sample.fixture.Http.Login;
+import dev.asyncmodel.sample.fixture.Http.Reply;
+import dev.asyncmodel.sample.fixture.TestDatabase;
+import dev.asyncmodel.sample.model.Transaction;
+import dev.asyncmodel.sample.model.Transactions;
+import dev.asyncmodel.sample.model.User;
+import dev.asyncmodel.sample.model.Users;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The API over real HTTP, on one backend: each subclass names its database. The app is started in
+ * this JVM, as {@code main} would start it, on a free port, with few PBKDF2 iterations; its tables
+ * are dropped first, so it creates them as on a first start. Each test makes its own users, so the
+ * tests do not see each other's transactions.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiContract {
+  /** Few iterations: the tests sign in often. The hash format is the same. */
+  static final int TEST_ITERATIONS = 1000;
+
+  private static final Pattern AMOUNT = Pattern.compile("-?[0-9]{1,8}\\.[0-9]{2}");
+  private static final Set<String> TRANSACTION_KEYS =
+      Set.of("id", "amount", "description", "category", "created_at");
+
+  private final AtomicInteger users = new AtomicInteger();
+  private Vertx vertx;
+  private App app;
+  private Http http;
+  private String skipped;
+
+  /**
+   * @return the database to run on; may skip the class with an assumption
+   */
+  abstract TestDatabase database();
+
+  @BeforeAll
+  void start() {
+    TestDatabase database;
+    try {
+      database = database();
+    } catch (TestAbortedException e) {
+      // Skip every test, each with the reason, rather than the class without one.
+      skipped = String.valueOf(e.getMessage()).replaceFirst("^Assumption failed: ", "");
+      System.out.println("[sample-app] " + getClass().getSimpleName() + ": " + skipped);
+      return;
+    }
+    database.dropTables();
+    vertx = Vertx.vertx();
+    app =
+        await(App.start(vertx, new Config("127.0.0.1", 0, database.url(), TEST_ITERATIONS, 1024)));
+    http = new Http(vertx, app.port());
+  }
+
+  @BeforeEach
+  void skipWithoutDatabase() {
+    assumeTrue(skipped == null, skipped);
+  }
+
+  @AfterAll
+  void stop() {
+    if (http != null) {
+      http.close();
+    }
+    if (app != null) {
+      await(app.stop());
+    }
+    if (vertx != null) {
+      await(vertx.close());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  private Login signUp() {
+    Login login = new Login("user" + users.incrementAndGet(), "pass-" + users.get() + "-word");
+    Reply reply =
+        http.post(
+            "/api/users",
+            null,
+            new JsonObject()
+                .put("username", login.username())
+                .put("password", login.password())
+                .encode());
+    assertEquals(201, reply.status(), reply::toString);
+    return login;
+  }
+
+  private JsonObject create(Login login, String amount, String description, String category) {
+    Reply reply =
+        http.post(
+            "/api/transactions",
+            login,
+            new JsonObject()
+                .put("amount", amount)
+                .put("description", description)
+                .put("category", category)
+                .encode());
+    assertEquals(201, reply.status(), reply::toString);
+    return reply.json();
+  }
+
+  private User user(Login login) {
+    return await(Users.objects(app.database()).aget(Users.USERNAME.eq(login.username())));
+  }
+
+  private long rows(Login login) {
+    return await(
+        Transactions.objects(app.database()).filter(Transactions.USER.eq(user(login))).acount());
+  }
+
+  private static JsonArray list(Reply reply) {
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.json().getJsonArray("transactions");
+  }
+
+  private static void assertTransactionShape(JsonObject json) {
+    assertEquals(TRANSACTION_KEYS, json.fieldNames(), json::encode);
+    assertTrue(AMOUNT.matcher(json.getString("amount")).matches(), json::encode);
+    assertNotNull(json.getLong("id"));
+    java.time.Instant.parse(json.getString("created_at"));
+  }
+
+  /** A 400 whose {@code errors} name exactly these fields. */
+  private static JsonObject assertBadRequest(Reply reply, String... fields) {
+    assertEquals(400, reply.status(), reply::toString);
+    assertEquals("application/json; charset=utf-8", reply.headers().get("content-type"));
+    JsonObject errors = reply.json().getJsonObject("errors");
+    assertNotNull(errors, reply::toString);
+    assertEquals(Set.of(fields), errors.fieldNames(), reply::toString);
+    for (String field : fields) {
+      JsonArray messages = errors.getJsonArray(field);
+      assertFalse(messages.isEmpty(), reply::toString);
+      messages.forEach(m -> assertTrue(m instanceof String s && !s.isBlank(), reply::toString));
+    }
+    return errors;
+  }
+
+  private static String message(JsonObject errors, String field) {
+    return errors.getJsonArray(field).getString(0);
+  }
+
+  private static String query(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // POST /api/users
+
+  @Test
+  void signUpAnswers201WithTheUserAndStoresADjangoHashNeverThePassword() {
+    Reply reply =
+        http.post("/api/users", null, "{\"username\": \"sam.o+k@-_\", \"password\": \"hunter22\"}");
+    assertEquals(201, reply.status(), reply::toString);
+    JsonObject json = reply.json();
+    assertEquals(Set.of("id", "username"), json.fieldNames());
+    assertEquals("sam.o+k@-_", json.getString("username"));
+    User stored = await(Users.objects(app.database()).aget(Users.ID.eq(json.getLong("id"))));
+    assertTrue(
+        stored.password().matches("pbkdf2_sha256\\$1000\\$[A-Za-z0-9]{22}\\$[A-Za-z0-9+/]{43}="),
+        stored.password());
+    assertFalse(stored.password().contains("hunter22"));
+    Login login = new Login("sam.o+k@-_", "hunter22");
+    assertEquals(200, http.get("/api/transactions", login).status());
+  }
+
+  @Test
+  void signUpRefusesADuplicateUsername() {
+    Login login = signUp();
+    Reply again =
+        http.post(
+            "/api/users",
+            null,
+            new JsonObject()
+                .put("username", login.username())
+                .put("password", "other-pass")
+                .encode());
+    JsonObject errors = assertBadRequest(again, "username");
+    assertEquals("A user with that username already exists.", message(errors, "username"));
+    // The first password still works, the second does not.
+    assertEquals(200, http.get("/api/transactions", login).status());
+    assertEquals(
+        401, http.get("/api/transactions", new Login(login.username(), "other-pass")).status());
+  }
+
+  @Test
+  void signUpRefusesInvalidInput() {
+    assertBadRequest(
+        http.post("/api/users", null, "{\"username\": \"has space\", \"password\": \"pw\"}"),
+        "username");
+    JsonObject tooLong =
+        assertBadRequest(
+            http.post(
+                "/api/users",
+                null,
+                new JsonObject().put("username", "u".repeat(151)).put("password", "pw").encode()),
+            "username");
+    assertEquals(
+        "Ensure this value has at most 150 characters (it has 151).", message(tooLong, "username"));
+    assertBadRequest(http.post("/api/users", null, "{\"username\": \"nopass\"}"), "password");
+    assertBadRequest(
+        http.post("/api/users", null, "{\"username\": \"x\", \"password\": \"\"}"), "password");
+    assertBadRequest(
+        http.post("/api/users", null, "{\"username\": 5, \"password\": [\"pw\"]}"),
+        "username",
+        "password");
+    assertBadRequest(
+        http.post(
+            "/api/users", null, "{\"username\": \"ok\", \"password\": \"pw\", \"is_staff\": true}"),
+        "is_staff");
+    assertBadRequest(http.post("/api/users", null, "{\"username\": "), "__all__");
+    assertEquals(
+        0L,
+        await(Users.objects(app.database()).filter(Users.USERNAME.eq("ok")).acount()),
+        "nothing was stored");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Authentication
+
+  @Test
+  void everyTransactionRouteNeedsValidCredentials() {
+    Login alice = signUp();
+    long id = create(alice, "1.00", "a", "b").getLong("id");
+    List<Login> wrong =
+        List.of(
+            new Login(alice.username(), alice.password() + "x"),
+            new Login("nobody-" + alice.username(), alice.password()),
+            new Login("", ""),
+            new Login("u".repeat(200), "x"));
+    String[][] routes = {
+      {"GET", "/api/transactions"},
+      {"GET", "/api/transactions/stats"},
+      {"POST", "/api/transactions"},
+      {"GET", "/api/transactions/" + id},
+      {"PATCH", "/api/transactions/" + id},
+      {"DELETE", "/api/transactions/" + id},
+    };
+    String body = "{\"amount\": \"1.00\", \"description\": \"x\", \"category\": \"y\"}";
+    for (String[] route : routes) {
+      HttpMethod method = HttpMethod.valueOf(route[0]);
+      String sent = method == HttpMethod.GET || method == HttpMethod.DELETE ? null : body;
+      Reply none = http.call(method, route[1], null, sent);
+      assertEquals(401, none.status(), route[1] + ": " + none);
+      assertEquals(
+          "Basic realm=\"asyncmodel sample\", charset=\"UTF-8\"",
+          none.headers().get("WWW-Authenticate"));
+      assertEquals("Authentication credentials were not provided.", none.json().getString("error"));
+      for (Login login : wrong) {
+        Reply reply = http.call(method, route[1], login, sent);
+        assertEquals(401, reply.status(), route[1] + " as " + login + ": " + reply);
+        assertEquals("Invalid username or password.", reply.json().getString("error"));
+      }
+    }
+    for (String header : List.of("Bearer abc", "Basic !!!", "Basic " + b64("no-colon"), "Basic")) {
+      Reply reply = http.withAuthorization("/api/transactions", header);
+      assertEquals(401, reply.status(), header + ": " + reply);
+    }
+    assertEquals(1L, rows(alice), "nothing was written without valid credentials");
+  }
+
+  private static String b64(String text) {
+    return java.util.Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // POST /api/transactions
+
+  @Test
+  void createAnswers201WithTheToDictAndALocation() {
+    Login login = signUp();
+    Reply reply =
+        http.post(
+            "/api/transactions",
+            login,
+            "{\"amount\": \"12.5\", \"description\": \"Coffee\", \"category\": \"food\"}");
+    assertEquals(201, reply.status(), reply::toString);
+    JsonObject created = reply.json();
+    assertTransactionShape(created);
+    assertEquals("12.50", created.getString("amount"));
+    assertEquals("Coffee", created.getString("description"));
+    assertEquals("food", created.getString("category"));
+    assertEquals("/api/transactions/" + created.getLong("id"), reply.headers().get("Location"));
+    // As stored: the same JSON comes back from GET.
+    Reply got = http.get("/api/transactions/" + created.getLong("id"), login);
+    assertEquals(created, got.json());
+
+    Transaction row =
+        await(Transactions.objects(app.database()).aget(Transactions.ID.eq(created.getLong("id"))));
+    assertEquals(new BigDecimal("12.50"), row.amount());
+    assertEquals(user(login).id(), row.user().id());
+  }
+
+  @Test
+  void createTakesAmountsAsJsonNumbersOrDecimalStrings() {
+    Login login = signUp();
+    String[][] cases = {
+      {"7", "7.00"},
+      {"-3.1", "-3.10"},
+      {"\"0.10\"", "0.10"},
+      {"99999999.99", "99999999.99"},
+      {"\"-99999999.99\"", "-99999999.99"},
+      {"1e3", "1000.00"},
+      {"\" 4.2 \"", "4.20"},
+      {"12.500", "12.50"},
+    };
+    for (String[] c : cases) {
+      Reply reply =
+          http.post(
+              "/api/transactions",
+              login,
+              "{\"amount\": " + c[0] + ", \"description\": \"d\", \"category\": \"c\"}");
+      assertEquals(201, reply.status(), c[0] + ": " + reply);
+      assertEquals(c[1], reply.json().getString("amount"), c[0]);
+    }
+  }
+
+  @Test
+  void createRefusesEachBadInputWithA400NamingTheFieldAndWritesNothing() {
+    Login login = signUp();
+    String ok = "\"description\": \"d\", \"category\": \"c\"";
+    // Malformed or not an object.
+    for (String body :
+        List.of(
+            "",
+            "{",
+            "{\"amount\": }",
+            "not json",
+            "[]",
+            "\"text\"",
+            "12",
+            "null",
+            "{\"amount\": \"1\", " + ok + "} trailing",
+            "{'amount': '1'}")) {
+      JsonObject errors = assertBadRequest(http.post("/api/transactions", login, body), "__all__");
+      assertFalse(message(errors, "__all__").isBlank());
+    }
+    // Missing fields, each named.
+    JsonObject missing =
+        assertBadRequest(
+            http.post("/api/transactions", login, "{}"), "amount", "description", "category");
+    assertEquals("This field is required.", message(missing, "amount"));
+    assertBadRequest(
+        http.post("/api/transactions", login, "{\"amount\": \"1.00\", \"description\": \"d\"}"),
+        "category");
+    // Unknown and read-only fields.
+    assertBadRequest(
+        http.post("/api/transactions", login, "{\"amount\": \"1\", " + ok + ", \"tip\": 1}"),
+        "tip");
+    assertBadRequest(
+        http.post(
+            "/api/transactions",
+            login,
+            "{\"amount\": \"1\", " + ok + ", \"user\": 1, \"id\": 5, \"created_at\": \"x\"}"),
+        "user",
+        "id",
+        "created_at");
+    // Wrong JSON types.
+    JsonObject types =
+        assertBadRequest(
+            http.post(
+                "/api/transactions",
+                login,
+                "{\"amount\": true, \"description\": 5, \"category\": [\"a\"]}"),
+            "amount",
+            "description",
+            "category");
+    assertEquals("A valid number is required.", message(types, "amount"));
+    assertEquals("Not a valid string.", message(types, "description"));
+    assertBadRequest(
+        http.post("/api/transactions", login, "{\"amount\": {\"v\": 1}, " + ok + "}"), "amount");
+    // Null values: NOT NULL, from the model.
+    JsonObject nulls =
+        assertBadRequest(
+            http.post(
+                "/api/transactions",
+                login,
+                "{\"amount\": null, \"description\": null, \"category\": null}"),
+            "amount",
+            "description",
+            "category");
+    assertEquals("This field cannot be null.", message(nulls, "amount"));
+    // Not numbers.
+    for (String amount :
+        List.of(
+            "\"abc\"",
+            "\"12,50\"",
+            "\"NaN\"",
+            "\"Infinity\"",
+            "\"\"",
+            "\"0x10\"",
+            "\"1e99999999999\"")) {
+      JsonObject errors =
+          assertBadRequest(
+              http.post("/api/transactions", login, "{\"amount\": " + amount + ", " + ok + "}"),
+              "amount");
+      assertEquals("A valid number is required.", message(errors, "amount"), amount);
+    }
+    // More than 10 digits, more than 2 places, more than 8 before the point: the model's rules.
+    JsonObject digits =
+        assertBadRequest(
+            http.post("/api/transactions", login, "{\"amount\": \"123456789.123\", " + ok + "}"),
+            "amount");
+    assertEquals(
+        "Ensure that there are no more than 10 digits in total.", message(digits, "amount"));
+    JsonObject places =
+        assertBadRequest(
+            http.post("/api/transactions", login, "{\"amount\": 1.234, " + ok + "}"), "amount");
+    assertEquals("Ensure that there are no more than 2 decimal places.", message(places, "amount"));
+    JsonObject whole =
+        assertBadRequest(
+            http.post("/api/transactions", login, "{\"amount\": 123456789, " + ok + "}"), "amount");
+    assertEquals(
+        "Ensure that there are no more than 8 digits before the decimal point.",
+        message(whole, "amount"));
+    assertBadRequest(
+        http.post("/api/transactions", login, "{\"amount\": 1e300, " + ok + "}"), "amount");
+    // Lengths: the model's @MaxLength, in characters (an emoji is one).
+    JsonObject description =
+        assertBadRequest(
+            http.post(
+                "/api/transactions",
+                login,
+                "{\"amount\": \"1\", \"description\": \""
+                    + "d".repeat(201)
+                    + "\", \"category\": \"c\"}"),
+            "description");
+    assertEquals(
+        "Ensure this value has at most 200 characters (it has 201).",
+        message(description, "description"));
+    JsonObject category =
+        assertBadRequest(
+            http.post(
+                "/api/transactions",
+                login,
+                "{\"amount\": \"1\", \"description\": \"d\", \"category\": \""
+                    + "\uD83D\uDE00".repeat(51)
+                    + "\"}"),
+            "category");
+    assertEquals(
+        "Ensure this value has at most 50 characters (it has 51).", message(category, "category"));
+    // Several at once: each named.
+    assertBadRequest(
+        http.post(
+            "/api/transactions",
+            login,
+            "{\"amount\": \"12.345\", \"description\": \""
+                + "d".repeat(201)
+                + "\", \"category\": \""
+                + "c".repeat(51)
+                + "\", \"extra\": 1}"),
+        "amount",
+        "description",
+        "category",
+        "extra");
+    // Text no database can store, and blank text.
+    assertBadRequest(
+        http.post(
+            "/api/transactions",
+            login,
+            "{\"amount\": \"1\", \"description\": \"a\\u0000b\", \"category\": \"\\ud800\"}"),
+        "description",
+        "category");
+    assertBadRequest(
+        http.post(
+            "/api/transactions",
+            login,
+            "{\"amount\": \"1\", \"description\": \"\", \"category\": \"c\"}"),
+        "description");
+    // A member twice.
+    assertBadRequest(
+        http.post("/api/transactions", login, "{\"amount\": \"1\", \"amount\": \"2\", " + ok + "}"),
+        "amount");
+
+    assertEquals(0L, rows(login), "nothing was stored");
+    // The limits themselves are fine.
+    create(login, "-99999999.99", "d".repeat(200), "\uD83D\uDE00".repeat(50));
+    assertEquals(1L, rows(login));
+  }
+
+  @Test
+  void aBodyOverTheLimitIs413() {
+    Login login = signUp();
+    String body =
+        "{\"amount\": \"1\", \"description\": \"" + "d".repeat(70_000) + "\", \"category\": \"c\"}";
+    Reply reply = http.post("/api/transactions", login, body);
+    assertEquals(413, reply.status(), reply::toString);
+    assertNotNull(reply.json().getString("error"));
+    assertEquals(0L, rows(login));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // GET /api/transactions
+
+  @Test
+  void listIsNewestFirstAtMost50WithPaging() {
+    Login login = signUp();
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 55; i++) {
+      ids.add(create(login, i + ".00", "item " + i, "c").getLong("id"));
+    }
+    JsonArray first = list(http.get("/api/transactions", login));
+    assertEquals(50, first.size());
+    for (int i = 0; i < 50; i++) {
+      JsonObject t = first.getJsonObject(i);
+      assertTransactionShape(t);
+      assertEquals(ids.get(54 - i), t.getLong("id"), "newest first");
+    }
+    JsonArray rest = list(http.get("/api/transactions?offset=50", login));
+    assertEquals(5, rest.size());
+    assertEquals(ids.get(4), rest.getJsonObject(0).getLong("id"));
+    assertEquals(ids.get(0), rest.getJsonObject(4).getLong("id"));
+    assertEquals(0, list(http.get("/api/transactions?offset=1000", login)).size());
+  }
+
+  @Test
+  void listFiltersByCategoryAmountAndSearch() {
+    Login login = signUp();
+    create(login, "5.00", "Coffee at Joe's", "food");
+    create(login, "25.50", "Groceries", "food");
+    create(login, "900.00", "Rent for MARCH", "rent");
+    create(login, "-20.00", "Refund: coffee machine", "refund");
+    create(login, "3.00", "50% off tea_bags", "food");
+
+    assertEquals(3, list(http.get("/api/transactions?category=food", login)).size());
+    assertEquals(0, list(http.get("/api/transactions?category=foo", login)).size());
+    assertEquals(
+        2, list(http.get("/api/transactions?min_amount=25.50", login)).size(), "gte, inclusive");
+    assertEquals(
+        3, list(http.get("/api/transactions?max_amount=5", login)).size(), "lte, inclusive");
+    assertEquals(
+        2, list(http.get("/api/transactions?min_amount=0&max_amount=10", login)).size(), "both");
+    JsonArray coffee = list(http.get("/api/transactions?search=COFFEE", login));
+    assertEquals(2, coffee.size(), "icontains");
+    assertEquals(
+        1, list(http.get("/api/transactions?search=" + query("50%"), login)).size(), "literal %");
+    assertEquals(
+        1, list(http.get("/api/transactions?search=" + query("a_b"), login)).size(), "literal _");
+    assertEquals(
+        1,
+        list(http.get("/api/transactions?search=coffee&category=food&max_amount=10", login)).size(),
+        "filters AND");
+    assertEquals(
+        "Coffee at Joe's",
+        list(http.get("/api/transactions?search=" + query("joe's"), login))
+            .getJsonObject(0)
+            .getString("description"));
+    assertEquals(
+        5,
+        list(http.get("/api/transactions?category=&search=", login)).size(),
+        "empty parameters are no filter");
+    assertEquals(
+        0,
+        list(http.get("/api/transactions?search=" + query("' OR '1'='1"), login)).size(),
+        "text, not SQL");
+  }
+
+  @Test
+  void listRefusesBadQueryParameters() {
+    Login login = signUp();
+    assertEquals(
+        "A valid number is required.",
+        message(
+            assertBadRequest(http.get("/api/transactions?min_amount=abc", login), "min_amount"),
+            "min_amount"));
+    assertBadRequest(http.get("/api/transactions?max_amount=1e999", login), "max_amount");
+    assertBadRequest(http.get("/api/transactions?max_amount=1.001", login), "max_amount");
+    assertEquals(
+        "Ensure this value is greater than or equal to 0.",
+        message(
+            assertBadRequest(http.get("/api/transactions?offset=-1", login), "offset"), "offset"));
+    assertBadRequest(http.get("/api/transactions?offset=abc", login), "offset");
+    assertBadRequest(http.get("/api/transactions?offset=99999999999", login), "offset");
+    assertBadRequest(http.get("/api/transactions?limit=5", login), "limit");
+    assertBadRequest(http.get("/api/transactions?category=a&category=b", login), "category");
+    assertBadRequest(http.get("/api/transactions?search=a%00b", login), "search");
+    assertBadRequest(
+        http.get("/api/transactions?min_amount=x&offset=-5&page=2", login),
+        "min_amount",
+        "offset",
+        "page");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // GET /api/transactions/stats
+
+  @Test
+  void statsAreTheSpecsTotalExistsLatestAndOldest() {
+    Login login = signUp();
+    JsonObject empty = http.get("/api/transactions/stats", login).json();
+    assertEquals(
+        new JsonObject()
+            .put("total", 0)
+            .put("has_transactions", false)
+            .putNull("latest")
+            .putNull("oldest"),
+        empty);
+    JsonObject oldest = create(login, "1.00", "first", "c");
+    create(login, "2.00", "second", "c");
+    JsonObject latest = create(login, "3.00", "third", "c");
+    Reply reply = http.get("/api/transactions/stats", login);
+    assertEquals(200, reply.status());
+    JsonObject stats = reply.json();
+    assertEquals(Set.of("total", "has_transactions", "latest", "oldest"), stats.fieldNames());
+    assertEquals(3, stats.getInteger("total"));
+    assertTrue(stats.getBoolean("has_transactions"));
+    assertEquals(latest, stats.getJsonObject("latest"));
+    assertEquals(oldest, stats.getJsonObject("oldest"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // GET, PATCH, DELETE /api/transactions/{id}
+
+  @Test
+  void getPatchAndDeleteOneTransaction() {
+    Login login = signUp();
+    JsonObject created = create(login, "10.00", "Lunch", "food");
+    String uri = "/api/transactions/" + created.getLong("id");
+    assertEquals(created, http.get(uri, login).json());
+
+    Reply patched = http.call(HttpMethod.PATCH, uri, login, "{\"amount\": \"11.5\"}");
+    assertEquals(200, patched.status(), patched::toString);
+    JsonObject after = patched.json();
+    assertEquals("11.50", after.getString("amount"));
+    assertEquals("Lunch", after.getString("description"));
+    assertEquals(created.getString("created_at"), after.getString("created_at"));
+    assertEquals(after, http.get(uri, login).json());
+
+    Reply both =
+        http.call(
+            HttpMethod.PATCH, uri, login, "{\"description\": \"Dinner\", \"category\": \"out\"}");
+    assertEquals(200, both.status(), both::toString);
+    assertEquals("Dinner", both.json().getString("description"));
+    assertEquals("out", both.json().getString("category"));
+    assertEquals("11.50", both.json().getString("amount"));
+
+    assertBadRequest(http.call(HttpMethod.PATCH, uri, login, "{}"), "__all__");
+    assertBadRequest(
+        http.call(HttpMethod.PATCH, uri, login, "{\"amount\": \"1.001\", \"x\": 1}"),
+        "amount",
+        "x");
+    assertBadRequest(
+        http.call(HttpMethod.PATCH, uri, login, "{\"category\": \"" + "c".repeat(51) + "\"}"),
+        "category");
+    assertBadRequest(http.call(HttpMethod.PATCH, uri, login, "{\"category\": null}"), "category");
+    assertBadRequest(http.call(HttpMethod.PATCH, uri, login, "{\"id\": 9}"), "id");
+    assertBadRequest(http.call(HttpMethod.PATCH, uri, login, "[1]"), "__all__");
+    assertEquals(both.json(), http.get(uri, login).json(), "a refused patch changes nothing");
+
+    Reply deleted = http.call(HttpMethod.DELETE, uri, login, null);
+    assertEquals(204, deleted.status(), deleted::toString);
+    assertEquals("", deleted.body());
+    assertEquals(404, http.get(uri, login).status());
+    assertEquals(404, http.call(HttpMethod.DELETE, uri, login, null).status());
+    assertEquals(0L, rows(login));
+  }
+
+  @Test
+  void aUserSeesAndChangesOnlyTheirOwnTransactions() {
+    Login alice = signUp();
+    Login bob = signUp();
+    JsonObject mine = create(alice, "42.00", "Alice's", "private");
+    create(bob, "1.00", "Bob's", "own");
+    String uri = "/api/transactions/" + mine.getLong("id");
+    Reply missing = http.get("/api/transactions/999999999", bob);
+    assertEquals(404, missing.status());
+
+    for (Reply reply :
+        List.of(
+            http.get(uri, bob),
+            http.call(HttpMethod.PATCH, uri, bob, "{\"amount\": \"0.01\"}"),
+            http.call(HttpMethod.DELETE, uri, bob, null))) {
+      assertEquals(404, reply.status(), reply::toString);
+      assertEquals(missing.body(), reply.body(), "exactly like a missing one");
+      assertEquals(missing.headers().get("content-type"), reply.headers().get("content-type"));
+    }
+    assertEquals(
+        404,
+        http.call(HttpMethod.PATCH, "/api/transactions/999999999", bob, "{\"amount\": \"1\"}")
+            .status());
+
+    assertEquals(mine, http.get(uri, alice).json(), "untouched");
+    JsonArray bobs = list(http.get("/api/transactions", bob));
+    assertEquals(1, bobs.size());
+    assertEquals("Bob's", bobs.getJsonObject(0).getString("description"));
+    assertEquals(1, http.get("/api/transactions/stats", bob).json().getInteger("total"));
+    assertEquals(
+        0, list(http.get("/api/transactions?category=private", bob)).size(), "not by filter");
+    assertEquals(1L, rows(alice));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Routing
+
+  @Test
+  void unknownRoutesAre404AndWrongMethods405WithJsonBodies() {
+    Login login = signUp();
+    for (String uri :
+        List.of(
+            "/",
+            "/api",
+            "/api/transaction",
+            "/api/transactions/abc",
+            "/api/transactions/-1",
+            "/api/transactions/1.5",
+            "/api/transactions/99999999999999999999",
+            "/api/transactions/1/x",
+            "/api/users/1")) {
+      Reply reply = http.get(uri, login);
+      assertEquals(404, reply.status(), uri + ": " + reply);
+      assertEquals("Not found.", reply.json().getString("error"), uri);
+    }
+    Object[][] wrong = {
+      {HttpMethod.PUT, "/api/transactions"},
+      {HttpMethod.DELETE, "/api/transactions"},
+      {HttpMethod.PUT, "/api/transactions/1"},
+      {HttpMethod.POST, "/api/transactions/1"},
+      {HttpMethod.POST, "/api/transactions/stats"},
+      {HttpMethod.DELETE, "/api/transactions/stats"},
+      {HttpMethod.GET, "/api/users"},
+    };
+    for (Object[] w : wrong) {
+      Reply reply = http.call((HttpMethod) w[0], (String) w[1], login, null);
+      assertEquals(405, reply.status(), w[0] + " " + w[1] + ": " + reply);
+      assertNotNull(reply.json().getString("error"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hostile input and concurrency
+
+  @Test
+  void fiveHundredHostileBodiesAreAnswered400Or201AndEvery201IsStored() {
+    Login login = signUp();
+    List<byte[]> bodies = new HostileBodies(20250601L).next(500);
+    int created = 0;
+    int refused = 0;
+    for (int start = 0; start < bodies.size(); start += 10) {
+      List<Future<Reply>> batch = new ArrayList<>();
+      for (byte[] body : bodies.subList(start, Math.min(bodies.size(), start + 10))) {
+        batch.add(http.send(HttpMethod.POST, "/api/transactions", login, Buffer.buffer(body)));
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        Reply reply = await(batch.get(i));
+        String sent = new String(bodies.get(start + i), StandardCharsets.UTF_8);
+        String shown = sent.length() > 300 ? sent.substring(0, 300) + "..." : sent;
+        switch (reply.status()) {
+          case 201 -> {
+            created++;
+            JsonObject json = reply.json();
+            assertTransactionShape(json);
+            assertTrue(json.getString("description").length() <= 400, shown);
+          }
+          case 400 -> {
+            refused++;
+            JsonObject errors = reply.json().getJsonObject("errors");
+            assertNotNull(errors, shown + " -> " + reply);
+            assertFalse(errors.isEmpty(), shown);
+          }
+          default -> fail("Body #" + (start + i) + " " + shown + " got " + reply);
+        }
+      }
+    }
+    assertTrue(created > 50, "some bodies were valid: " + created);
+    assertTrue(refused > 200, "most were not: " + refused);
+    assertEquals(created, rows(login), "every 201, and only they, stored");
+    assertEquals(created, http.get("/api/transactions/stats", login).json().getInteger("total"));
+    // The tables are still there and answer.
+    assertEquals(200, http.get("/api/transactions", login).status());
+    assertEquals(
+        1L,
+        await(Users.objects(app.database()).filter(Users.USERNAME.eq(login.username())).acount()));
+  }
+
+  @Test
+  void aHundredConcurrentCreatesByTenUsersAreAllStored() {
+    List<Login> logins = new ArrayList<>();
+    for (int u = 0; u < 10; u++) {
+      logins.add(signUp());
+    }
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Login login = logins.get(i % 10);
+      String body =
+          new JsonObject()
+              .put("amount", (i + 1) + ".25")
+              .put("description", "concurrent " + i)
+              .put("category", "load")
+              .encode();
+      replies.add(http.send(HttpMethod.POST, "/api/transactions", login, Buffer.buffer(body)));
+    }
+    Set<Long> ids = new HashSet<>();
+    for (Future<Reply> future : replies) {
+      Reply reply = await(future);
+      assertEquals(201, reply.status(), reply::toString);
+      ids.add(reply.json().getLong("id"));
+    }
+    assertEquals(100, ids.size(), "100 distinct ids");
+    for (int u = 0; u < 10; u++) {
+      Login login = logins.get(u);
+      assertEquals(10L, rows(login), login.username());
+      JsonArray listed = list(http.get("/api/transactions?category=load", login));
+      assertEquals(10, listed.size());
+      Set<String> descriptions = new HashSet<>();
+      listed.forEach(t -> descriptions.add(((JsonObject) t).getString("description")));
+      Set<String> expected = new HashSet<>();
+      for (int i = u; i < 100; i += 10) {
+        expected.add("concurrent " + i);
+      }
+      assertEquals(expected, descriptions, login.username() + " got exactly their own");
+    }
+  }
+}
