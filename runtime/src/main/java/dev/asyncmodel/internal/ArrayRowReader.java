@@ -1,15 +1,10 @@
 package dev.asyncmodel.internal;
 
-import dev.asyncmodel.spi.RowReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * result. Lenient where Django's writers vary: a decimal stored as an integer, a real or text; a
  * datetime with or without a fraction; a boolean as 0/1.
  */
-final class ArrayRowReader implements RowReader {
+final class ArrayRowReader implements DerivedReads {
   private @Nullable Object @Nullable [] row;
 
   ArrayRowReader at(@Nullable Object[] next) {
@@ -140,18 +135,6 @@ final class ArrayRowReader implements RowReader {
   }
 
   @Override
-  public @Nullable Instant getInstant(int i) {
-    LocalDateTime v = getLocalDateTime(i);
-    return v == null ? null : v.toInstant(ZoneOffset.UTC);
-  }
-
-  @Override
-  public @Nullable OffsetDateTime getOffsetDateTime(int i) {
-    LocalDateTime v = getLocalDateTime(i);
-    return v == null ? null : v.atOffset(ZoneOffset.UTC);
-  }
-
-  @Override
   public @Nullable LocalDate getLocalDate(int i) {
     String v = getString(i);
     return v == null
@@ -162,19 +145,13 @@ final class ArrayRowReader implements RowReader {
   @Override
   public @Nullable LocalDateTime getLocalDateTime(int i) {
     String v = getString(i);
-    return v == null ? null : SqliteText.parseDateTime(v);
+    return v == null ? null : DjangoText.parseDateTime(v);
   }
 
   @Override
   public @Nullable LocalTime getLocalTime(int i) {
     String v = getString(i);
-    return v == null ? null : SqliteText.parseTime(v);
-  }
-
-  @Override
-  public @Nullable UUID getUuid(int i) {
-    String v = getString(i);
-    return v == null ? null : SqliteText.parseUuid(v);
+    return v == null ? null : DjangoText.parseTime(v);
   }
 
   @Override

@@ -52,7 +52,7 @@ public final class MysqlDialect extends Dialect {
       case OFFSET_DATE_TIME ->
           ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
       case LOCAL_TIME -> Duration.ofNanos(((LocalTime) value).toNanoOfDay());
-      case UUID -> SqliteText.hex((UUID) value);
+      case UUID -> DjangoText.hex((UUID) value);
       case BYTES -> Buffer.buffer((byte[]) value);
       case ENUM -> ((Enum<?>) value).name();
       default -> value;

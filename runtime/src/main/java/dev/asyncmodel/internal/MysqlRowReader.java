@@ -5,20 +5,16 @@ import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads MySQL and MariaDB rows: {@code bool} as a number, {@code time} as the client's {@link
  * Duration}, {@code datetime(6)} as UTC, UUIDs from 32 hex digits.
  */
-final class MysqlRowReader implements RowAdapter {
+final class MysqlRowReader implements RowAdapter, DerivedReads {
   private @Nullable Row row;
 
   @Override
@@ -102,18 +98,6 @@ final class MysqlRowReader implements RowAdapter {
   }
 
   @Override
-  public @Nullable Instant getInstant(int i) {
-    LocalDateTime v = getLocalDateTime(i);
-    return v == null ? null : v.toInstant(ZoneOffset.UTC);
-  }
-
-  @Override
-  public @Nullable OffsetDateTime getOffsetDateTime(int i) {
-    LocalDateTime v = getLocalDateTime(i);
-    return v == null ? null : v.atOffset(ZoneOffset.UTC);
-  }
-
-  @Override
   public @Nullable LocalDate getLocalDate(int i) {
     return row().getLocalDate(i);
   }
@@ -132,13 +116,7 @@ final class MysqlRowReader implements RowAdapter {
     if (v instanceof Duration d) {
       return LocalTime.ofNanoOfDay(d.toNanos());
     }
-    return SqliteText.parseTime(v.toString());
-  }
-
-  @Override
-  public @Nullable UUID getUuid(int i) {
-    String v = getString(i);
-    return v == null ? null : SqliteText.parseUuid(v);
+    return DjangoText.parseTime(v.toString());
   }
 
   @Override

@@ -46,14 +46,14 @@ public final class SqliteDialect extends Dialect {
       case SHORT -> ((Short) value).intValue();
       case FLOAT -> ((Float) value).doubleValue();
       case DECIMAL -> ((BigDecimal) value).toPlainString();
-      case INSTANT -> SqliteText.dateTime(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
+      case INSTANT -> DjangoText.dateTime(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
       case OFFSET_DATE_TIME ->
-          SqliteText.dateTime(
+          DjangoText.dateTime(
               ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
-      case LOCAL_DATE_TIME -> SqliteText.dateTime((LocalDateTime) value);
+      case LOCAL_DATE_TIME -> DjangoText.dateTime((LocalDateTime) value);
       case LOCAL_DATE -> ((LocalDate) value).toString();
-      case LOCAL_TIME -> SqliteText.time((LocalTime) value);
-      case UUID -> SqliteText.hex((UUID) value);
+      case LOCAL_TIME -> DjangoText.time((LocalTime) value);
+      case UUID -> DjangoText.hex((UUID) value);
       case ENUM -> ((Enum<?>) value).name();
       default -> value;
     };

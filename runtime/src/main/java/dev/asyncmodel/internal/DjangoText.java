@@ -7,13 +7,13 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
- * Django's text formats on SQLite. Writing is exact: {@code YYYY-MM-DD HH:MM:SS}, then {@code
- * .ffffff} only when the microseconds are not zero, as Python's {@code str(datetime)}. Reading is
- * lenient: a {@code T} or a space, a fraction of 1 to 9 digits or none, and a trailing {@code Z} or
- * {@code +00:00}.
+ * Django's text formats: dates and times as SQLite stores them, UUIDs as 32 hex digits (SQLite,
+ * MySQL). Writing is exact: {@code YYYY-MM-DD HH:MM:SS}, then {@code .ffffff} only when the
+ * microseconds are not zero, as Python's {@code str(datetime)}. Reading is lenient: a {@code T} or
+ * a space, a fraction of 1 to 9 digits or none, and a trailing {@code Z} or {@code +00:00}.
  */
-final class SqliteText {
-  private SqliteText() {}
+final class DjangoText {
+  private DjangoText() {}
 
   static String dateTime(LocalDateTime value) {
     StringBuilder out = new StringBuilder(26);
