@@ -34,8 +34,7 @@ final class Sql {
       key.append(ordering.field().spec().index()).append(ordering.descending() ? '-' : '+');
     }
     if (limit >= 0) {
-      key.append('L');
-      params.add((long) limit);
+      key.append('L').append(limit);
     }
     if (offset > 0) {
       key.append('F');
@@ -62,7 +61,7 @@ final class Sql {
                       .append(ordering.descending() ? " DESC" : " ASC");
                 }
               }
-              dialect.limitOffset(b, limit >= 0, offset > 0);
+              dialect.limitOffset(b, limit, offset > 0);
               if (forUpdate && dialect.supportsForUpdate()) {
                 b.append(" FOR UPDATE");
               }
@@ -77,8 +76,7 @@ final class Sql {
     shapeWhere(s, key, params, dialect);
     boolean sliced = s.sliced();
     if (s.limit >= 0) {
-      key.append('L');
-      params.add((long) s.limit);
+      key.append('L').append(s.limit);
     }
     if (s.offset > 0) {
       key.append('F');
@@ -100,7 +98,7 @@ final class Sql {
                   .append(" FROM ")
                   .quoted(s.model.table());
               renderWhere(b, s);
-              dialect.limitOffset(b, s.limit >= 0, s.offset > 0);
+              dialect.limitOffset(b, s.limit, s.offset > 0);
               b.append(") ").quoted("sliced");
               return b.toString();
             });
@@ -111,7 +109,8 @@ final class Sql {
     StringBuilder key = new StringBuilder("E");
     List<Object> params = new ArrayList<>();
     shapeWhere(s, key, params, dialect);
-    params.add(s.limit == 0 ? 0L : 1L);
+    int limit = s.limit == 0 ? 0 : 1;
+    key.append('L').append(limit);
     if (s.offset > 0) {
       key.append('F');
       params.add((long) s.offset);
@@ -123,7 +122,7 @@ final class Sql {
               SqlBuffer b = new SqlBuffer(dialect);
               b.append("SELECT 1 FROM ").quoted(s.model.table());
               renderWhere(b, s);
-              dialect.limitOffset(b, true, s.offset > 0);
+              dialect.limitOffset(b, limit, s.offset > 0);
               return b.toString();
             });
     return new Statement(sql, params, s.model.name());

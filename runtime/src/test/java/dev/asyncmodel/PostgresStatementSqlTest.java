@@ -42,13 +42,13 @@ class PostgresStatementSqlTest {
   }
 
   @Test
-  void selectWithOrderLimitAndOffsetBindsLimitThenOffsetAfterTheFilterValues() {
+  void selectWithOrderLimitAndOffsetWritesTheLimitAndBindsTheOffsetAfterTheFilterValues() {
     assertStatement(
         "SELECT "
             + COLUMNS
             + " FROM \"book\" WHERE \"rating\" >= $1"
-            + " ORDER BY \"created_at\" DESC, \"id\" ASC LIMIT $2 OFFSET $3",
-        params(3.0, 10L, 20L),
+            + " ORDER BY \"created_at\" DESC, \"id\" ASC LIMIT 10 OFFSET $2",
+        params(3.0, 20L),
         Rendered.select(
             books()
                 .filter(Books.RATING.gte(3.0))
@@ -74,10 +74,10 @@ class PostgresStatementSqlTest {
   }
 
   @Test
-  void limitZeroIsBoundAsLimitZero() {
+  void limitZeroIsWrittenAsLimitZero() {
     assertStatement(
-        "SELECT " + COLUMNS + " FROM \"book\" LIMIT $1",
-        params(0L),
+        "SELECT " + COLUMNS + " FROM \"book\" LIMIT 0",
+        params(),
         Rendered.select(books().limit(0)));
   }
 
@@ -92,8 +92,8 @@ class PostgresStatementSqlTest {
   @Test
   void laterLimitAndOffsetReplaceEarlierOnes() {
     assertStatement(
-        "SELECT " + COLUMNS + " FROM \"book\" LIMIT $1 OFFSET $2",
-        params(3L, 4L),
+        "SELECT " + COLUMNS + " FROM \"book\" LIMIT 3 OFFSET $1",
+        params(4L),
         Rendered.select(books().limit(10).offset(20).limit(3).offset(4)));
   }
 
@@ -143,16 +143,16 @@ class PostgresStatementSqlTest {
   void countOfASliceCountsASubquery() {
     assertStatement(
         "SELECT COUNT(*) FROM (SELECT 1 AS \"one\" FROM \"book\" WHERE \"title\" = $1"
-            + " LIMIT $2 OFFSET $3) \"sliced\"",
-        params("Dune", 5L, 10L),
+            + " LIMIT 5 OFFSET $2) \"sliced\"",
+        params("Dune", 10L),
         Rendered.count(books().filter(Books.TITLE.eq("Dune")).offset(10).limit(5)));
   }
 
   @Test
   void countWithOnlyALimitOrOnlyAnOffsetCountsASubquery() {
     assertStatement(
-        "SELECT COUNT(*) FROM (SELECT 1 AS \"one\" FROM \"book\" LIMIT $1) \"sliced\"",
-        params(5L),
+        "SELECT COUNT(*) FROM (SELECT 1 AS \"one\" FROM \"book\" LIMIT 5) \"sliced\"",
+        params(),
         Rendered.count(books().limit(5)));
     assertStatement(
         "SELECT COUNT(*) FROM (SELECT 1 AS \"one\" FROM \"book\" OFFSET $1) \"sliced\"",
@@ -163,23 +163,22 @@ class PostgresStatementSqlTest {
   @Test
   void existsSelectsAtMostOneRow() {
     assertStatement(
-        "SELECT 1 FROM \"book\" WHERE \"title\" = $1 LIMIT $2",
-        params("Dune", 1L),
+        "SELECT 1 FROM \"book\" WHERE \"title\" = $1 LIMIT 1",
+        params("Dune"),
         Rendered.exists(books().filter(Books.TITLE.eq("Dune"))));
   }
 
   @Test
   void existsOfASliceSkipsTheOffsetAndLooksAtOneRow() {
     assertStatement(
-        "SELECT 1 FROM \"book\" LIMIT $1 OFFSET $2",
-        params(1L, 10L),
+        "SELECT 1 FROM \"book\" LIMIT 1 OFFSET $1",
+        params(10L),
         Rendered.exists(books().offset(10).limit(5)));
   }
 
   @Test
-  void existsAfterLimitZeroBindsLimitZero() {
-    assertStatement(
-        "SELECT 1 FROM \"book\" LIMIT $1", params(0L), Rendered.exists(books().limit(0)));
+  void existsAfterLimitZeroLooksAtNoRow() {
+    assertStatement("SELECT 1 FROM \"book\" LIMIT 0", params(), Rendered.exists(books().limit(0)));
   }
 
   // ---------------------------------------------------------------------------------------------

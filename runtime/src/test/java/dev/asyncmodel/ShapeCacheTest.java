@@ -4,6 +4,7 @@ import static dev.asyncmodel.Rendered.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.testmodels.Author;
@@ -36,12 +37,21 @@ class ShapeCacheTest {
   }
 
   @Test
-  void sameShapeWithOtherSliceValuesReusesTheSameSqlString() {
-    Statement first = Rendered.select(books().limit(10).offset(20));
+  void sameLimitWithOtherOffsetsReusesTheSameSqlString() {
+    Statement first = Rendered.select(books().limit(50).offset(20));
     Statement second = Rendered.select(books().limit(50).offset(100));
     assertSame(first.sql(), second.sql());
-    assertEquals(params(10L, 20L), first.params());
-    assertEquals(params(50L, 100L), second.params());
+    assertEquals(params(20L), first.params());
+    assertEquals(params(100L), second.params());
+  }
+
+  @Test
+  void anotherLimitIsAnotherShapeWrittenIntoTheSql() {
+    Statement ten = Rendered.select(books().limit(10));
+    Statement fifty = Rendered.select(books().limit(50));
+    assertNotEquals(ten.sql(), fifty.sql());
+    assertTrue(fifty.sql().endsWith(" LIMIT 50"), fifty.sql());
+    assertEquals(params(), fifty.params());
   }
 
   @Test
@@ -67,7 +77,7 @@ class ShapeCacheTest {
   void countExistsAndUpdateAreCachedToo() {
     assertSame(
         Rendered.count(books().filter(Books.ID.eq(1L)).limit(3)).sql(),
-        Rendered.count(books().filter(Books.ID.eq(2L)).limit(4)).sql());
+        Rendered.count(books().filter(Books.ID.eq(2L)).limit(3)).sql());
     assertSame(
         Rendered.exists(books().filter(Books.ID.eq(1L))).sql(),
         Rendered.exists(books().filter(Books.ID.eq(2L))).sql());

@@ -102,15 +102,17 @@ public abstract class Dialect {
   }
 
   /**
-   * Renders LIMIT and OFFSET, each as a parameter.
+   * Renders LIMIT, as a literal, and OFFSET, as a parameter. The limit is part of the query's shape
+   * (queries use a few page sizes): PostgreSQL plans {@code LIMIT $n} anew on every execution,
+   * since its generic plan cannot know the limit, but reuses the plan of {@code LIMIT 50}.
    *
    * @param sql the statement
-   * @param limit whether a limit parameter follows
+   * @param limit the limit, or -1 for none
    * @param offset whether an offset parameter follows
    */
-  public void limitOffset(SqlBuffer sql, boolean limit, boolean offset) {
-    if (limit) {
-      sql.append(" LIMIT ").param();
+  public void limitOffset(SqlBuffer sql, int limit, boolean offset) {
+    if (limit >= 0) {
+      sql.append(" LIMIT ").append(Integer.toString(limit));
     }
     if (offset) {
       sql.append(" OFFSET ").param();

@@ -92,8 +92,8 @@ public final class MysqlDialect extends Dialect {
   }
 
   @Override
-  public void limitOffset(SqlBuffer sql, boolean limit, boolean offset) {
-    if (offset && !limit) {
+  public void limitOffset(SqlBuffer sql, int limit, boolean offset) {
+    if (offset && limit < 0) {
       sql.append(" LIMIT " + NO_LIMIT + " OFFSET ").param();
     } else {
       super.limitOffset(sql, limit, offset);

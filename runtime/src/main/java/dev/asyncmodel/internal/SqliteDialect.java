@@ -70,8 +70,8 @@ public final class SqliteDialect extends Dialect {
 
   /** SQLite has no OFFSET without a LIMIT: {@code LIMIT -1} means none. */
   @Override
-  public void limitOffset(SqlBuffer sql, boolean limit, boolean offset) {
-    if (offset && !limit) {
+  public void limitOffset(SqlBuffer sql, int limit, boolean offset) {
+    if (offset && limit < 0) {
       sql.append(" LIMIT -1 OFFSET ").param();
     } else {
       super.limitOffset(sql, limit, offset);
