@@ -1,0 +1,99 @@
+package dev.asyncmodel.bench;
+
+import static dev.asyncmodel.bench.model.Transactions.AMOUNT;
+import static dev.asyncmodel.bench.model.Transactions.CREATED_AT;
+import static dev.asyncmodel.bench.model.Transactions.ID;
+import static dev.asyncmodel.bench.model.Transactions.USER;
+
+import dev.asyncmodel.Database;
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.bench.Data.Request;
+import dev.asyncmodel.bench.model.Transaction;
+import dev.asyncmodel.bench.model.Transactions;
+import dev.asyncmodel.bench.model.User;
+import dev.asyncmodel.bench.model.Users;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The operations as a user writes them with asyncmodel: the generated QuerySets, nothing else. */
+final class AsyncmodelImpl implements Impl.Async {
+  private final Database db;
+  private final DeletePool deletable;
+  private final User[] users;
+
+  AsyncmodelImpl(Vertx vertx, String url, DeletePool deletable) throws Exception {
+    this.db = Database.connect(vertx, url);
+    this.deletable = deletable;
+    List<User> all =
+        Users.objects(db)
+            .orderBy(Users.ID.asc())
+            .aall()
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(30, TimeUnit.SECONDS);
+    if (all.size() != Data.USERS) {
+      throw new IllegalStateException("expected " + Data.USERS + " users, found " + all.size());
+    }
+    this.users = all.toArray(new User[0]);
+  }
+
+  @Override
+  public String name() {
+    return "asyncmodel";
+  }
+
+  private User user(long id) {
+    return users[(int) id - 1];
+  }
+
+  @Override
+  public Future<?> call(Op op, Request r) {
+    return switch (op) {
+      case GET -> Transactions.objects(db).aget(ID.eq(r.id())).map(t -> Data.checkGet(r, t));
+      case LATEST ->
+          Transactions.objects(db)
+              .filter(USER.eq(user(r.user())))
+              .orderBy(CREATED_AT.desc())
+              .limit(Data.PAGE)
+              .aall()
+              .map(page -> Data.checkLatest(r, page));
+      case COUNT ->
+          Transactions.objects(db)
+              .filter(USER.eq(user(r.user())))
+              .acount()
+              .map(n -> Data.checkCount(r, n));
+      case EXISTS ->
+          Transactions.objects(db)
+              .filter(USER.eq(user(r.user())))
+              .aexists()
+              .map(b -> Data.checkExists(r, b));
+      case INSERT ->
+          Transactions.objects(db)
+              .acreate(
+                  new Transaction(
+                      null, Ref.of(user(r.user())), r.amount(), "inserted", r.category(), null))
+              .map(t -> Data.checkInsert(r, t, deletable));
+      case UPDATE ->
+          Transactions.objects(db)
+              .filter(ID.eq(r.id()))
+              .aupdate(AMOUNT.set(r.amount()))
+              .map(n -> Data.checkOneRow("update", n));
+      case GET_OR_CREATE ->
+          Transactions.objects(db)
+              .agetOrCreate(Data.template(r), ID)
+              .map(c -> Data.checkGetOrCreate(r, c.object(), c.created()));
+      case DELETE ->
+          Transactions.objects(db)
+              .filter(ID.eq(r.deleteId()))
+              .adelete()
+              .map(d -> Data.checkOneRow("delete", d.count()));
+    };
+  }
+
+  @Override
+  public void close() throws Exception {
+    db.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,414 @@
+package dev.asyncmodel.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark: asyncmodel against the same operations hand-written on vertx-pg-client and on JDBC
+ * + HikariCP, in one run, in interleaved windows. Prints a Markdown table. {@code processor-cost}
+ * as the first argument runs {@link ProcessorCost} instead. {@code --help} lists the options.
+ */
+public final class Main {
+  private Main() {}
+
+  /** The implementation every ratio is relative to. */
+  static final String BASELINE = "vertx";
+
+  /** The command-line options. */
+  static final class Options {
+    int rounds = 5;
+    long windowMillis = 1000;
+    long warmupMillis = 200;
+    long jitWarmupMillis = 1500;
+    int inFlight = 16;
+    int poolSize = 8;
+    int jdbcThreads = -1;
+    int eventLoops = 1;
+    int pipelining = 2;
+    boolean embedded;
+    String database = "asyncmodel_bench";
+    List<String> impls = List.of("asyncmodel", "vertx", "jdbc");
+    List<Op> ops = Arrays.asList(Op.values());
+    boolean quick;
+
+    static Options parse(String... args) {
+      Options o = new Options();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+          value = arg.substring(eq + 1);
+          arg = arg.substring(0, eq);
+        }
+        switch (arg) {
+          case "--quick" -> {
+            o.quick = true;
+            o.rounds = 1;
+            o.windowMillis = 500;
+            o.warmupMillis = 200;
+            o.jitWarmupMillis = 500;
+          }
+          case "--embedded" -> o.embedded = true;
+          case "--help", "-h" -> throw new UsageException(null);
+          default -> {
+            if (value == null) {
+              if (i + 1 >= args.length) {
+                throw new UsageException("missing value after " + arg);
+              }
+              value = args[++i];
+            }
+            switch (arg) {
+              case "--rounds" -> o.rounds = positive(arg, value);
+              case "--window-ms" -> o.windowMillis = positive(arg, value);
+              case "--warmup-ms" -> o.warmupMillis = nonNegative(arg, value);
+              case "--jit-warmup-ms" -> o.jitWarmupMillis = nonNegative(arg, value);
+              case "--in-flight" -> o.inFlight = positive(arg, value);
+              case "--pool" -> o.poolSize = positive(arg, value);
+              case "--jdbc-threads" -> o.jdbcThreads = positive(arg, value);
+              case "--event-loops" -> o.eventLoops = positive(arg, value);
+              case "--pipelining" -> o.pipelining = positive(arg, value);
+              case "--database" -> o.database = value;
+              case "--impls" -> {
+                o.impls = List.of(value.split(","));
+                for (String impl : o.impls) {
+                  if (!List.of("asyncmodel", "vertx", "jdbc", "vertx-pipelined").contains(impl)) {
+                    throw new UsageException("unknown implementation " + impl);
+                  }
+                }
+              }
+              case "--ops" -> {
+                List<Op> ops = new ArrayList<>();
+                for (String key : value.split(",")) {
+                  try {
+                    ops.add(Op.byKey(key));
+                  } catch (IllegalArgumentException e) {
+                    throw new UsageException(e.getMessage());
+                  }
+                }
+                o.ops = ops;
+              }
+              default -> throw new UsageException("unknown option " + arg);
+            }
+          }
+        }
+      }
+      if (o.jdbcThreads < 0) {
+        o.jdbcThreads = o.inFlight;
+      }
+      return o;
+    }
+
+    private static int positive(String name, String value) {
+      int n = nonNegative(name, value);
+      if (n == 0) {
+        throw new UsageException(name + " must be at least 1");
+      }
+      return n;
+    }
+
+    private static int nonNegative(String name, String value) {
+      try {
+        int n = Integer.parseInt(value);
+        if (n < 0) {
+          throw new UsageException(name + " must not be negative");
+        }
+        return n;
+      } catch (NumberFormatException e) {
+        throw new UsageException(name + " takes a number, not " + value);
+      }
+    }
+  }
+
+  /** A command line that cannot run. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  static final String USAGE =
+      """
+      usage: java -jar benchmarks/target/asyncmodel-benchmarks.jar [options]
+             java -jar benchmarks/target/asyncmodel-benchmarks.jar processor-cost [--runs N]
+
+      PostgreSQL: the server named by PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, else an
+      embedded one. The benchmark's tables go to a database of their own (--database).
+
+        --quick              one short round (about 40 s): a smoke run, not numbers to quote
+        --rounds N           measured rounds (5)
+        --window-ms N        measured window per implementation and operation, per round (1000)
+        --warmup-ms N        warm-up before each window (200)
+        --jit-warmup-ms N    first, unmeasured round, per implementation and operation (1500)
+        --in-flight N        requests in flight (16)
+        --pool N             connections of every pool (8)
+        --jdbc-threads N     JDBC threads (= --in-flight)
+        --event-loops N      Vert.x event loops the requests are issued from (1)
+        --impls a,b          asyncmodel,vertx,jdbc (default) and vertx-pipelined
+        --pipelining N       pipelining limit of vertx-pipelined (2)
+        --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
+        --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
+        --embedded           an embedded PostgreSQL even when PGHOST is set
+      """;
+
+  /**
+   * @param args the command line
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("processor-cost")) {
+      ProcessorCost.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    Options options;
+    try {
+      options = Options.parse(args);
+    } catch (UsageException e) {
+      if (e.getMessage() != null) {
+        System.err.println("error: " + e.getMessage());
+      }
+      System.err.print(USAGE);
+      System.exit(e.getMessage() == null ? 0 : 2);
+      return;
+    }
+    System.exit(run(options, System.out, System.err));
+  }
+
+  /**
+   * Runs the benchmark.
+   *
+   * @return the exit status: 0, or 1 when a request failed
+   */
+  static int run(Options o, PrintStream out, PrintStream log) throws Exception {
+    ClosedLoop.Errors errors = new ClosedLoop.Errors();
+    DeletePool deletable = new DeletePool();
+    Map<String, Map<Op, Stats>> results = new LinkedHashMap<>();
+    Map<String, String> settings;
+    String serverDescription;
+    List<Double> otherLoad = List.of();
+    Instant started = Instant.now();
+    try (PgServer server = PgServer.open(o.embedded, o.database)) {
+      serverDescription = server.description();
+      settings = server.settings();
+      log.println(
+          "[bench] PostgreSQL " + settings.get("server_version") + ": " + serverDescription);
+      log.println("[bench] loading " + Data.USERS + " users, " + Data.ROWS + " transactions");
+      Schema.load(server);
+      Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
+      List<Impl> impls = new ArrayList<>();
+      try {
+        List<Context> contexts = contexts(vertx, o.eventLoops);
+        for (String name : o.impls) {
+          impls.add(create(name, o, server, vertx, deletable));
+          results.put(name, new LinkedHashMap<>());
+        }
+        ClosedLoop loop =
+            new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
+        Rounds rounds = new Rounds(o, server, loop, impls, deletable, log);
+        otherLoad = rounds.otherLoad;
+        log.println("[bench] warm-up round (not measured)");
+        rounds.run(0, null);
+        for (int round = 1; round <= o.rounds; round++) {
+          log.println("[bench] round " + round + " of " + o.rounds);
+          rounds.run(round, results);
+        }
+      } finally {
+        for (Impl impl : impls) {
+          impl.close();
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+    }
+    Report report =
+        new Report(
+            o, results, settings, serverDescription, started, Instant.now(), errors, otherLoad);
+    report.print(out);
+    if (errors.count() > 0) {
+      log.println("[bench] FAILED: " + errors.count() + " requests failed or read wrong results:");
+      for (String sample : errors.samples()) {
+        log.println("  " + sample);
+      }
+      return 1;
+    }
+    return 0;
+  }
+
+  /** One event-loop context per event loop: where the async lanes issue their requests. */
+  private static List<Context> contexts(Vertx vertx, int eventLoops) throws Exception {
+    List<Context> contexts = new CopyOnWriteArrayList<>();
+    vertx
+        .deployVerticle(
+            () ->
+                new VerticleBase() {
+                  @Override
+                  public Future<?> start() {
+                    contexts.add(context);
+                    return Future.succeededFuture();
+                  }
+                },
+            new DeploymentOptions().setInstances(eventLoops))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+    return List.copyOf(contexts);
+  }
+
+  private static Impl create(
+      String name, Options o, PgServer server, Vertx vertx, DeletePool deletable) throws Exception {
+    PgConnectOptions connect =
+        new PgConnectOptions()
+            .setHost(server.host())
+            .setPort(server.port())
+            .setDatabase(server.database())
+            .setUser(server.user())
+            .setCachePreparedStatements(true);
+    if (!server.password().isEmpty()) {
+      connect.setPassword(server.password());
+    }
+    PoolOptions pool = new PoolOptions().setMaxSize(o.poolSize);
+    return switch (name) {
+      case "asyncmodel" -> new AsyncmodelImpl(vertx, server.asyncmodelUrl(o.poolSize), deletable);
+      case "vertx" ->
+          new VertxImpl(
+              name,
+              PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build(),
+              deletable);
+      case "vertx-pipelined" -> {
+        SqlClient client =
+            PgBuilder.client()
+                .with(pool)
+                .connectingTo(connect.setPipeliningLimit(o.pipelining))
+                .using(vertx)
+                .build();
+        yield new VertxImpl(name, client, deletable);
+      }
+      case "jdbc" -> new JdbcImpl(server, o.poolSize, deletable);
+      default -> throw new IllegalArgumentException(name);
+    };
+  }
+
+  /** The rounds: every operation, every implementation in turn, in short windows. */
+  private static final class Rounds {
+    private final Options o;
+    private final PgServer server;
+    private final ClosedLoop loop;
+    private final List<Impl> impls;
+    private final DeletePool deletable;
+    private final PrintStream log;
+    private double maxDeleteRate = 30_000;
+    final List<Double> otherLoad = new ArrayList<>();
+
+    Rounds(
+        Options o,
+        PgServer server,
+        ClosedLoop loop,
+        List<Impl> impls,
+        DeletePool deletable,
+        PrintStream log) {
+      this.o = o;
+      this.server = server;
+      this.loop = loop;
+      this.impls = impls;
+      this.deletable = deletable;
+      this.log = log;
+    }
+
+    /**
+     * @param round 0 for the warm-up round, whose windows are not recorded
+     * @param results where measured windows go, or null
+     */
+    void run(int round, Map<String, Map<Op, Stats>> results) throws Exception {
+      long warmup = round == 0 ? 0 : o.warmupMillis;
+      long window = round == 0 ? o.jitWarmupMillis : o.windowMillis;
+      List<Op> order = new ArrayList<>(Op.RUN_ORDER);
+      order.retainAll(o.ops);
+      for (int k = 0; k < order.size(); k++) {
+        Op op = order.get(k);
+        // Rotate which implementation goes first, so none always follows the same neighbour.
+        for (int i = 0; i < impls.size(); i++) {
+          Impl impl = impls.get((round + k + i) % impls.size());
+          if (op == Op.DELETE) {
+            topUp(warmup + window);
+          }
+          Window w =
+              loop.run(
+                  impl,
+                  op,
+                  TimeUnit.MILLISECONDS.toNanos(warmup),
+                  TimeUnit.MILLISECONDS.toNanos(window));
+          double rate = w.ops() * 1e9 / w.nanos();
+          if (op == Op.DELETE) {
+            maxDeleteRate = Math.max(maxDeleteRate, rate);
+          }
+          log.printf(
+              Locale.ROOT,
+              "[bench]   %-28s %-16s %,10.0f ops/s   other processes: %.2f CPUs%n",
+              op.label(),
+              impl.name(),
+              rate,
+              w.otherCpus());
+          if (results != null) {
+            results.get(impl.name()).computeIfAbsent(op, x -> new Stats()).add(w);
+            if (!Double.isNaN(w.otherCpus())) {
+              otherLoad.add(w.otherCpus());
+            }
+          }
+        }
+      }
+      Schema.reset(server, deletable);
+    }
+
+    /** Inserts enough rows for the next delete window, at 1.5 times the fastest rate seen. */
+    private void topUp(long millis) throws Exception {
+      int need = (int) Math.min(2_000_000, maxDeleteRate * 1.5 * millis / 1000) + 1000;
+      if (deletable.size() < need) {
+        Schema.insertDeletable(server, need - deletable.size(), deletable);
+      }
+    }
+  }
+
+  static String machine() {
+    List<String> gcs = new ArrayList<>();
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcs.add(gc.getName());
+    }
+    return Runtime.getRuntime().availableProcessors()
+        + " CPUs seen by the JVM, "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch")
+        + ", Java "
+        + System.getProperty("java.runtime.version")
+        + ", GC "
+        + String.join("/", gcs)
+        + ", max heap "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MiB";
+  }
+
+  static String duration(Instant from, Instant to) {
+    return ChronoUnit.SECONDS.between(from, to) + " s";
+  }
+}

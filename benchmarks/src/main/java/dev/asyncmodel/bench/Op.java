@@ -1,0 +1,59 @@
+package dev.asyncmodel.bench;
+
+import java.util.List;
+
+/** The operations the issue names, each one request of the closed loop. */
+public enum Op {
+  GET("get", "get by pk"),
+  LATEST("latest50", "latest 50 of a user"),
+  COUNT("count", "count of a user"),
+  EXISTS("exists", "exists"),
+  INSERT("insert", "insert (acreate)"),
+  UPDATE("update", "update by pk"),
+  GET_OR_CREATE("getorcreate", "get_or_create, existing row"),
+  DELETE("delete", "delete by pk");
+
+  /** The order a round runs them in: reads on the base data first, then the writes. */
+  public static final List<Op> RUN_ORDER =
+      List.of(GET, LATEST, COUNT, EXISTS, GET_OR_CREATE, UPDATE, INSERT, DELETE);
+
+  private final String key;
+  private final String label;
+
+  Op(String key, String label) {
+    this.key = key;
+    this.label = label;
+  }
+
+  /**
+   * @return the name on the command line ({@code --ops get,count})
+   */
+  public String key() {
+    return key;
+  }
+
+  /**
+   * @return the name in the table
+   */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * @param key a command-line name
+   * @return the operation
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static Op byKey(String key) {
+    for (Op op : values()) {
+      if (op.key.equals(key)) {
+        return op;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown operation "
+            + key
+            + ": one of get, latest50, count, exists, insert, update,"
+            + " getorcreate, delete");
+  }
+}

@@ -1,0 +1,184 @@
+package dev.asyncmodel.bench;
+
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.bench.Data.Request;
+import dev.asyncmodel.bench.model.Transaction;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The operations hand-written on vertx-pg-client, as a careful user would: prepared queries on the
+ * client (a {@code Pool}, or a pipelining client), rows mapped by column index to the same record.
+ * The limit for asyncmodel, which runs on the same client.
+ */
+final class VertxImpl implements Impl.Async {
+  static final String COLUMNS =
+      "\"id\", \"user_id\", \"amount\", \"description\", \"category\", \"created_at\"";
+  static final String GET = "SELECT " + COLUMNS + " FROM \"transaction\" WHERE \"id\" = $1";
+  static final String LATEST =
+      "SELECT "
+          + COLUMNS
+          + " FROM \"transaction\" WHERE \"user_id\" = $1 ORDER BY \"created_at\" DESC LIMIT 50";
+  static final String COUNT = "SELECT COUNT(*) FROM \"transaction\" WHERE \"user_id\" = $1";
+  static final String EXISTS = "SELECT 1 FROM \"transaction\" WHERE \"user_id\" = $1 LIMIT 1";
+  static final String INSERT =
+      "INSERT INTO \"transaction\" (\"user_id\", \"amount\", \"description\", \"category\","
+          + " \"created_at\") VALUES ($1, $2, $3, $4, $5) RETURNING \"id\"";
+  static final String INSERT_WITH_ID =
+      "INSERT INTO \"transaction\" (\"id\", \"user_id\", \"amount\", \"description\","
+          + " \"category\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6) RETURNING \"id\"";
+  static final String UPDATE = "UPDATE \"transaction\" SET \"amount\" = $1 WHERE \"id\" = $2";
+  static final String DELETE = "DELETE FROM \"transaction\" WHERE \"id\" = $1";
+
+  private final String name;
+  private final SqlClient client;
+  private final DeletePool deletable;
+
+  VertxImpl(String name, SqlClient client, DeletePool deletable) {
+    this.name = name;
+    this.client = client;
+    this.deletable = deletable;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  static Transaction map(Row row) {
+    return new Transaction(
+        row.getLong(0),
+        Ref.ofId(row.getLong(1)),
+        row.getBigDecimal(2),
+        row.getString(3),
+        row.getString(4),
+        row.getOffsetDateTime(5).toInstant());
+  }
+
+  private static Transaction one(RowSet<Row> rows) {
+    RowIterator<Row> it = rows.iterator();
+    if (!it.hasNext()) {
+      throw new Data.CheckFailed("no row");
+    }
+    return map(it.next());
+  }
+
+  @Override
+  public Future<?> call(Op op, Request r) {
+    return switch (op) {
+      case GET ->
+          client
+              .preparedQuery(GET)
+              .execute(Tuple.of(r.id()))
+              .map(rows -> Data.checkGet(r, one(rows)));
+      case LATEST ->
+          client
+              .preparedQuery(LATEST)
+              .execute(Tuple.of(r.user()))
+              .map(
+                  rows -> {
+                    List<Transaction> page = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                      page.add(map(row));
+                    }
+                    return Data.checkLatest(r, page);
+                  });
+      case COUNT ->
+          client
+              .preparedQuery(COUNT)
+              .execute(Tuple.of(r.user()))
+              .map(rows -> Data.checkCount(r, rows.iterator().next().getLong(0)));
+      case EXISTS ->
+          client
+              .preparedQuery(EXISTS)
+              .execute(Tuple.of(r.user()))
+              .map(rows -> Data.checkExists(r, rows.size() > 0));
+      case INSERT -> insert(r);
+      case UPDATE ->
+          client
+              .preparedQuery(UPDATE)
+              .execute(Tuple.of(r.amount(), r.id()))
+              .map(rows -> Data.checkOneRow("update", rows.rowCount()));
+      case GET_OR_CREATE -> getOrCreate(r);
+      case DELETE ->
+          client
+              .preparedQuery(DELETE)
+              .execute(Tuple.of(r.deleteId()))
+              .map(rows -> Data.checkOneRow("delete", rows.rowCount()));
+    };
+  }
+
+  private Future<Transaction> insert(Request r) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    String description = "inserted";
+    return client
+        .preparedQuery(INSERT)
+        .execute(
+            Tuple.of(r.user(), r.amount(), description, r.category(), now.atOffset(ZoneOffset.UTC)))
+        .map(
+            rows ->
+                Data.checkInsert(
+                    r,
+                    new Transaction(
+                        rows.iterator().next().getLong(0),
+                        Ref.ofId(r.user()),
+                        r.amount(),
+                        description,
+                        r.category(),
+                        now),
+                    deletable));
+  }
+
+  /** Django's get_or_create, by hand: read by the lookup, insert the template when missing. */
+  private Future<Transaction> getOrCreate(Request r) {
+    Transaction template = Data.template(r);
+    return client
+        .preparedQuery(GET)
+        .execute(Tuple.of(template.id()))
+        .compose(
+            rows -> {
+              RowIterator<Row> it = rows.iterator();
+              if (it.hasNext()) {
+                return Future.succeededFuture(Data.checkGetOrCreate(r, map(it.next()), false));
+              }
+              Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+              return client
+                  .preparedQuery(INSERT_WITH_ID)
+                  .execute(
+                      Tuple.of(
+                          template.id(),
+                          template.user().id(),
+                          template.amount(),
+                          template.description(),
+                          template.category(),
+                          now.atOffset(ZoneOffset.UTC)))
+                  .map(
+                      inserted ->
+                          Data.checkGetOrCreate(
+                              r,
+                              new Transaction(
+                                  template.id(),
+                                  template.user(),
+                                  template.amount(),
+                                  template.description(),
+                                  template.category(),
+                                  now),
+                              true));
+            });
+  }
+
+  @Override
+  public void close() throws Exception {
+    client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
