@@ -380,9 +380,12 @@ public final class Main {
       Schema.reset(server, deletable);
     }
 
-    /** Inserts enough rows for the next delete window, at 1.5 times the fastest rate seen. */
+    /**
+     * Inserts enough rows for the next delete window, at twice the fastest rate seen (at least
+     * 30,000/s).
+     */
     private void topUp(long millis) throws Exception {
-      int need = (int) Math.min(2_000_000, maxDeleteRate * 1.5 * millis / 1000) + 1000;
+      int need = (int) Math.min(2_000_000, maxDeleteRate * 2 * millis / 1000) + 1000;
       if (deletable.size() < need) {
         Schema.insertDeletable(server, need - deletable.size(), deletable);
       }

@@ -8,8 +8,9 @@ import java.sql.Statement;
 
 /**
  * The benchmark's tables in its own database, as Django's {@code migrate} makes them for the spec's
- * models (DESIGN.md's column types, a foreign key without {@code ON DELETE}, Django's index on it),
- * and the base data: {@link Data}'s 100 users and 100,000 transactions.
+ * models (DESIGN.md's column types, a foreign key without {@code ON DELETE}, Django's index on it,
+ * and the index {@code Meta.indexes} would add for the page query), and the base data: {@link
+ * Data}'s 100 users and 100,000 transactions.
  */
 final class Schema {
   private Schema() {}
