@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param user the user
  * @param password the password, if any
  * @param poolSize the maximum number of connections
+ * @param pipelining on PostgreSQL, how many statements outside a transaction one connection may
+ *     have in flight; 1 on the other backends
  */
 public record ConnectionUrl(
     String backend,
@@ -27,8 +29,16 @@ public record ConnectionUrl(
     String database,
     String user,
     @Nullable String password,
-    int poolSize) {
+    int poolSize,
+    int pipelining) {
   static final int DEFAULT_POOL_SIZE = 8;
+
+  /**
+   * Two statements in flight per connection: measured ahead of no pipelining on every operation of
+   * the benchmark, where deeper pipelines stack writes on few backends and lose
+   * (docs/performance.md).
+   */
+  static final int DEFAULT_PIPELINING = 2;
 
   /** One writer and three readers: SQLite serializes writes anyway. */
   static final int DEFAULT_SQLITE_POOL_SIZE = 4;
@@ -100,6 +110,8 @@ public record ConnectionUrl(
       user = "root";
     }
     int poolSize = DEFAULT_POOL_SIZE;
+    boolean postgres = backend.equals("postgresql");
+    int pipelining = postgres ? DEFAULT_PIPELINING : 1;
     String query = uri.getRawQuery();
     if (query != null && !query.isEmpty()) {
       for (String pair : query.split("&")) {
@@ -108,13 +120,23 @@ public record ConnectionUrl(
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (key.equals("pool_size")) {
           poolSize = parsePoolSize(value);
+        } else if (key.equals("pipelining") && postgres) {
+          pipelining = parsePipelining(value);
+        } else if (key.equals("pipelining")) {
+          throw new IllegalArgumentException(
+              "The database URL parameter \"pipelining\" applies to PostgreSQL only: the MySQL"
+                  + " client sends one statement per connection at a time");
         } else {
           throw new IllegalArgumentException(
-              "Unknown database URL parameter \"" + key + "\": the known one is pool_size");
+              "Unknown database URL parameter \""
+                  + key
+                  + (postgres
+                      ? "\": the known ones are pool_size and pipelining"
+                      : "\": the known one is pool_size"));
         }
       }
     }
-    return new ConnectionUrl(backend, host, port, database, user, password, poolSize);
+    return new ConnectionUrl(backend, host, port, database, user, password, poolSize, pipelining);
   }
 
   /** {@code sqlite:path/to/file.db}, {@code sqlite:///abs/path.db}, {@code sqlite::memory:}. */
@@ -143,7 +165,7 @@ public record ConnectionUrl(
       throw new IllegalArgumentException(
           "SQLite URL names no file: use sqlite:path/to/file.db, or sqlite::memory:");
     }
-    return new ConnectionUrl("sqlite", "", -1, path, "", null, poolSize);
+    return new ConnectionUrl("sqlite", "", -1, path, "", null, poolSize, 1);
   }
 
   private static int parsePoolSize(String value) {
@@ -157,6 +179,19 @@ public record ConnectionUrl(
     }
     throw new IllegalArgumentException(
         "pool_size must be a whole number from 1 to 1024, not \"" + value + "\"");
+  }
+
+  private static int parsePipelining(String value) {
+    try {
+      int limit = Integer.parseInt(value);
+      if (limit >= 1 && limit <= 256) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "pipelining must be a whole number from 1 (no pipelining) to 256, not \"" + value + "\"");
   }
 
   private static String decode(String part) {

@@ -11,6 +11,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -52,7 +53,19 @@ public final class Databases {
       connect.setPassword(url.password());
     }
     PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
+    // Writes and transactions use a Pool, which never pipelines: a write may wait for a row lock,
+    // and a transaction's statements must not interleave with other requests. Queries go to a
+    // client that pipelines up to url.pipelining() of them per connection; a plain SELECT never
+    // waits for a row lock on PostgreSQL. Each opens its connections as they are first needed.
     Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    SqlClient reads =
+        url.pipelining() == 1
+            ? pool
+            : PgBuilder.client()
+                .with(new PoolOptions(poolOptions))
+                .connectingTo(new PgConnectOptions(connect).setPipeliningLimit(url.pipelining()))
+                .using(vertx)
+                .build();
     Lifecycle lifecycle = new Lifecycle();
     VertxSession.Driver driver =
         new VertxSession.Driver(
@@ -65,7 +78,9 @@ public final class Databases {
               }
               return it.next().getLong(0);
             });
-    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close, url);
+    Supplier<Future<Void>> closer =
+        reads == pool ? pool::close : () -> Future.join(reads.close(), pool.close()).mapEmpty();
+    return new Root(new VertxSession(driver, reads, pool, lifecycle), lifecycle, closer, url);
   }
 
   private static Database mysql(Vertx vertx, ConnectionUrl url) {
@@ -90,7 +105,7 @@ public final class Databases {
             MysqlDialect.INSTANCE,
             MysqlRowReader::new,
             rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
-    return new Root(new VertxSession(driver, pool, lifecycle), lifecycle, pool::close, url);
+    return new Root(new VertxSession(driver, pool, pool, lifecycle), lifecycle, pool::close, url);
   }
 
   private static Database sqlite(Vertx vertx, ConnectionUrl url) {

@@ -14,8 +14,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A {@link Session} on a Vert.x reactive SQL client: the pool itself, or one connection in a
- * transaction. Statements run as prepared queries, which the client caches per connection.
+ * A {@link Session} on a Vert.x reactive SQL client.
+ *
+ * <p>Outside a transaction, a query ({@link #select}) goes to the read client and a write ({@link
+ * #update}, {@link #insert}) to the pool. On PostgreSQL the read client pipelines: it may send a
+ * query on a connection before the previous one's result is back. Only reads do, because a plain
+ * SELECT never waits for a row lock there, while a write may wait for a transaction to end, and a
+ * request pipelined behind it would wait too. {@link #atomic} takes a connection of its own from
+ * the pool, which never pipelines, and every statement of the block runs on that connection.
+ *
+ * <p>Statements run as prepared queries, which the client caches per connection.
  */
 public final class VertxSession implements Session {
   /**
@@ -31,28 +39,36 @@ public final class VertxSession implements Session {
 
   private final Driver driver;
   private final Dialect dialect;
-  private final SqlClient client;
+  private final SqlClient reads;
+  private final SqlClient writes;
   private final Pool pool;
   private final Lifecycle lifecycle;
   private final boolean inTransaction;
   private int savepoints;
 
   /**
-   * A session on a whole pool.
+   * A session on a whole database.
    *
    * @param driver the client's differences
-   * @param pool the pool
+   * @param reads runs each query outside a transaction: the pool, or a pipelining client
+   * @param pool runs each write outside a transaction, and lends each transaction its connection
    * @param lifecycle the database's open/closed state
    */
-  public VertxSession(Driver driver, Pool pool, Lifecycle lifecycle) {
-    this(driver, pool, pool, lifecycle, false);
+  public VertxSession(Driver driver, SqlClient reads, Pool pool, Lifecycle lifecycle) {
+    this(driver, reads, pool, pool, lifecycle, false);
   }
 
   private VertxSession(
-      Driver driver, SqlClient client, Pool pool, Lifecycle lifecycle, boolean inTransaction) {
+      Driver driver,
+      SqlClient reads,
+      SqlClient writes,
+      Pool pool,
+      Lifecycle lifecycle,
+      boolean inTransaction) {
     this.driver = driver;
     this.dialect = driver.dialect();
-    this.client = client;
+    this.reads = reads;
+    this.writes = writes;
     this.pool = pool;
     this.lifecycle = lifecycle;
     this.inTransaction = inTransaction;
@@ -68,7 +84,7 @@ public final class VertxSession implements Session {
     return inTransaction;
   }
 
-  private Future<RowSet<Row>> run(Statement statement) {
+  private Future<RowSet<Row>> run(SqlClient client, Statement statement) {
     IllegalStateException unusable = lifecycle.unusable();
     if (unusable != null) {
       return Future.failedFuture(unusable);
@@ -82,7 +98,7 @@ public final class VertxSession implements Session {
 
   @Override
   public <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper) {
-    return run(statement)
+    return run(reads, statement)
         .map(
             rows -> {
               List<R> result = new ArrayList<>(rows.size());
@@ -96,12 +112,12 @@ public final class VertxSession implements Session {
 
   @Override
   public Future<Long> update(Statement statement) {
-    return run(statement).map(rows -> (long) rows.rowCount());
+    return run(writes, statement).map(rows -> (long) rows.rowCount());
   }
 
   @Override
   public Future<Long> insert(Statement statement) {
-    return run(statement).map(driver.generatedId());
+    return run(writes, statement).map(driver.generatedId());
   }
 
   @Override
@@ -127,7 +143,7 @@ public final class VertxSession implements Session {
                         begun -> {
                           Lifecycle txLife = lifecycle.child();
                           VertxSession inner =
-                              new VertxSession(driver, connection, pool, txLife, true);
+                              new VertxSession(driver, connection, connection, pool, txLife, true);
                           return Session.call(block, inner)
                               .transform(
                                   outcome -> {
@@ -161,7 +177,7 @@ public final class VertxSession implements Session {
 
   private <T> Future<T> savepoint(Function<Session, Future<T>> block) {
     String name = "asyncmodel_" + (++savepoints);
-    SqlConnection connection = (SqlConnection) client;
+    SqlConnection connection = (SqlConnection) writes;
     return connection
         .query("SAVEPOINT " + name)
         .execute()

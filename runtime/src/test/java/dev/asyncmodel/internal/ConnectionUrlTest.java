@@ -74,6 +74,28 @@ class ConnectionUrlTest {
   }
 
   @Test
+  void pipeliningIsTwoOnPostgresqlAndOneElsewhereUnlessSet() {
+    assertEquals(2, ConnectionUrl.parse("postgresql://localhost/app").pipelining());
+    assertEquals(1, ConnectionUrl.parse("postgresql://localhost/app?pipelining=1").pipelining());
+    assertEquals(
+        256,
+        ConnectionUrl.parse("postgres://localhost/app?pool_size=4&pipelining=256").pipelining());
+    assertEquals(1, ConnectionUrl.parse("mysql://localhost/app").pipelining());
+    assertEquals(1, ConnectionUrl.parse("sqlite:app.db").pipelining());
+  }
+
+  @Test
+  void pipeliningOutOfRangeOrOffPostgresqlIsRejected() {
+    assertMentions(
+        "pipelining must be a whole number from 1 (no pipelining) to 256, not \"0\"",
+        rejected("postgresql://localhost/app?pipelining=0"));
+    assertMentions("not \"257\"", rejected("postgresql://localhost/app?pipelining=257"));
+    assertMentions("not \"two\"", rejected("postgresql://localhost/app?pipelining=two"));
+    assertMentions("PostgreSQL only", rejected("mysql://localhost/app?pipelining=2"));
+    assertMentions("pool_size and pipelining", rejected("postgresql://localhost/app?ssl=1"));
+  }
+
+  @Test
   void toStringNeverShowsThePassword() {
     ConnectionUrl url = ConnectionUrl.parse("postgresql://app:s3cr3t@localhost:5432/app");
     assertEquals("postgresql://app:***@localhost:5432/app", url.toString());

@@ -7,6 +7,7 @@ import static dev.asyncmodel.conformance.model.Transactions.ID;
 import static dev.asyncmodel.conformance.suite.Fixtures.tx;
 import static dev.asyncmodel.conformance.suite.Fixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.asyncmodel.Database;
@@ -16,6 +17,8 @@ import dev.asyncmodel.conformance.model.Transactions;
 import dev.asyncmodel.conformance.model.User;
 import dev.asyncmodel.conformance.model.Users;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -141,5 +144,62 @@ public abstract class AtomicSuite extends ConformanceTest {
             }));
     failure(Users.objects(leaked.get()).acount(), IllegalStateException.class);
     failure(leaked.get().close(), IllegalStateException.class);
+  }
+
+  @Test
+  void requestsGoOnWhileAWriteWaitsForATransactionsLock() {
+    // A transaction holds a write lock on one row until the test releases it; an outside write of
+    // that row waits for it. Every other request, sent after that write and while it waits, must
+    // complete: none may be queued behind it on its connection. (SQLite has one write lock for
+    // the whole file, so there only reads are expected to go on.)
+    boolean rowLocks = backend().lockProbe() != null;
+    User ann = user(db, "ann");
+    Transaction locked = tx(db, ann, "1.00", "locked", "food");
+    List<Transaction> others = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      others.add(tx(db, ann, "2.00", "other " + i, "food"));
+    }
+    Promise<Void> held = Promise.promise();
+    Promise<Void> release = Promise.promise();
+    Future<Long> holder =
+        db.atomic(
+            t ->
+                Transactions.objects(t)
+                    .filter(ID.eq(locked.id()))
+                    .aupdate(CATEGORY.set("held"))
+                    .compose(
+                        n -> {
+                          held.complete();
+                          return release.future().map(n);
+                        }));
+    await(held.future());
+    Future<Long> waiting =
+        Transactions.objects(db).filter(ID.eq(locked.id())).aupdate(CATEGORY.set("waited"));
+
+    List<Future<?>> more = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      for (Transaction other : others) {
+        more.add(Transactions.objects(db).aget(ID.eq(other.id())));
+        more.add(Transactions.objects(db).filter(Transactions.USER.eq(ann)).acount());
+        if (rowLocks) {
+          more.add(
+              Transactions.objects(db)
+                  .filter(ID.eq(other.id()))
+                  .aupdate(Transactions.DESCRIPTION.set("moved " + round)));
+        }
+      }
+    }
+    await(Future.all(more));
+    assertFalse(waiting.isComplete(), "the write of the locked row still waits");
+
+    release.complete();
+    assertEquals(1, await(holder));
+    assertEquals(1, await(waiting));
+    assertEquals("waited", await(Transactions.objects(db).aget(ID.eq(locked.id()))).category());
+    if (rowLocks) {
+      assertEquals(
+          others.size(),
+          await(Transactions.objects(db).filter(Transactions.DESCRIPTION.eq("moved 3")).acount()));
+    }
   }
 }
