@@ -53,7 +53,7 @@ public abstract sealed class Condition<T extends Record> permits Lookup, Junctio
    * Appends this condition's structure to a cache key, and its values, in placeholder order, to the
    * parameters. Two conditions with the same key render the same SQL.
    */
-  abstract void shape(StringBuilder key, List<Object> params, Dialect dialect);
+  abstract void shape(Shape shape, List<Object> params, Dialect dialect);
 
   /**
    * Renders the SQL. {@code negated} is true under an odd or even number of {@code NOT}s alike:

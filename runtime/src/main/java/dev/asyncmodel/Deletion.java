@@ -44,21 +44,21 @@ final class Deletion {
   }
 
   static <T extends Record> Deletion plan(Dialect dialect, State<T> root) {
-    StringBuilder key = new StringBuilder("D");
-    List<Object> params = new ArrayList<>();
-    Sql.shapeWhere(root, key, params, dialect);
-    key.append('#').append(ModelMeta.relationsVersion());
-    List<Step> steps =
-        dialect.cached(
-            new Sql.ShapeKey(root.model, key.toString()),
-            k -> {
-              Planner<T> planner = new Planner<>(dialect, root);
-              planner.visit(root.model, new ArrayList<>(), new ArrayList<>());
-              List<Step> all = new ArrayList<>(planner.checks);
-              all.addAll(planner.nullifies);
-              all.addAll(planner.deletes);
-              return List.copyOf(all);
-            });
+    List<Object> params = new ArrayList<>(root.where.size());
+    Shape shape = Shape.probe(root.model, Shape.DELETE);
+    Sql.shapeWhere(root, shape, params, dialect);
+    // A model loaded later may add a foreign key to this one: a new plan.
+    shape.add(Shape.RELATIONS, ModelMeta.relationsVersion());
+    List<Step> steps = dialect.cached(shape);
+    if (steps == null) {
+      Shape key = shape.key();
+      Planner<T> planner = new Planner<>(dialect, root);
+      planner.visit(root.model, new ArrayList<>(), new ArrayList<>());
+      List<Step> all = new ArrayList<>(planner.checks);
+      all.addAll(planner.nullifies);
+      all.addAll(planner.deletes);
+      steps = dialect.cache(key, List.copyOf(all));
+    }
     return new Deletion(steps, params, root.model.name());
   }
 

@@ -24,12 +24,11 @@ final class Junction<T extends Record> extends Condition<T> {
   }
 
   @Override
-  void shape(StringBuilder key, List<Object> params, Dialect dialect) {
-    key.append(or ? "|(" : "&(");
+  void shape(Shape shape, List<Object> params, Dialect dialect) {
+    shape.add(Shape.JUNCTION, or ? 1 : 0).add(parts.size());
     for (Condition<T> part : parts) {
-      part.shape(key, params, dialect);
+      part.shape(shape, params, dialect);
     }
-    key.append(')');
   }
 
   @Override

@@ -41,13 +41,13 @@ final class Lookup<T extends Record> extends Condition<T> {
   }
 
   @Override
-  void shape(StringBuilder key, List<Object> params, Dialect dialect) {
-    key.append(field.spec().index()).append(':').append(op.ordinal());
+  void shape(Shape shape, List<Object> params, Dialect dialect) {
+    shape.add(Shape.LOOKUP, field.spec().index()).add(op.ordinal());
     if (op == Op.IN) {
-      key.append('x').append(values.size());
+      shape.add(values.size());
     }
-    key.append(';');
-    for (Object value : values) {
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i);
       if (op.isPattern()) {
         String text = dialect.escapeLike((String) value);
         params.add(

@@ -18,10 +18,9 @@ final class Negation<T extends Record> extends Condition<T> {
   }
 
   @Override
-  void shape(StringBuilder key, List<Object> params, Dialect dialect) {
-    key.append("!(");
-    negated.shape(key, params, dialect);
-    key.append(')');
+  void shape(Shape shape, List<Object> params, Dialect dialect) {
+    shape.add(Shape.NEGATION);
+    negated.shape(shape, params, dialect);
   }
 
   @Override

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,12 +85,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a new QuerySet
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // and() only reads the array
   public final Q filter(Condition<T>... conditions) {
-    List<Condition<T>> where = new ArrayList<>(state.where);
-    for (Condition<T> condition : conditions) {
-      where.add(Objects.requireNonNull(condition, "condition"));
-    }
-    return copy(state.withWhere(where));
+    return copy(state.withWhere(and(state.where, conditions)));
   }
 
   /**
@@ -113,7 +109,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     Condition<T> all = parts.size() == 1 ? parts.get(0) : new Junction<>(false, parts);
     List<Condition<T>> where = new ArrayList<>(state.where);
     where.add(new Negation<>(all));
-    return copy(state.withWhere(where));
+    return copy(state.withWhere(List.copyOf(where)));
   }
 
   /**
@@ -129,7 +125,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     for (Ordering<T> ordering : orderings) {
       order.add(Objects.requireNonNull(ordering, "ordering"));
     }
-    return copy(state.withOrder(order));
+    return copy(state.withOrder(List.copyOf(order)));
   }
 
   /**
@@ -171,14 +167,14 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     fails
    */
   public final Future<List<T>> aall() {
-    return guard(
-        () -> {
-          Session session = session();
-          ModelMeta<T> model = state.model;
-          return session.select(
-              select(session.dialect(), state.order, state.limit, state.offset, false),
-              model::read);
-        });
+    try {
+      Session session = session();
+      ModelMeta<T> model = state.model;
+      return session.select(
+          select(session.dialect(), state.order, state.limit, state.offset, false), model::read);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -189,12 +185,14 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     {@link MultipleObjectsReturnedException} when more than one does, both naming the model
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // and() only reads the array
   public final Future<T> aget(Condition<T>... conditions) {
-    return guard(
-        () -> {
-          State<T> s = conditions.length == 0 ? state : filter(conditions).state();
-          return get(session(), s, false);
-        });
+    try {
+      State<T> s = conditions.length == 0 ? state : state.withWhere(and(state.where, conditions));
+      return get(session(), s, false);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -204,12 +202,13 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the row, or empty when there is none
    */
   public final Future<Optional<T>> afirst() {
-    return guard(
-        () -> {
-          List<Ordering<T>> order =
-              state.order.isEmpty() ? List.of(state.model.primaryKey().asc()) : state.order;
-          return firstRow(order);
-        });
+    try {
+      List<Ordering<T>> order =
+          state.order.isEmpty() ? List.of(state.model.primaryKey().asc()) : state.order;
+      return firstRow(order);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -220,29 +219,31 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     IllegalStateException} on a QuerySet with a limit or offset, which cannot be reversed
    */
   public final Future<Optional<T>> alast() {
-    return guard(
-        () -> {
-          if (state.sliced()) {
-            throw new IllegalStateException(
-                "Cannot reverse a query once a slice has been taken: alast() after limit/offset");
-          }
-          List<Ordering<T>> order = new ArrayList<>(state.order.size());
-          for (Ordering<T> ordering : state.order) {
-            order.add(ordering.reversed());
-          }
-          if (order.isEmpty()) {
-            order.add(state.model.primaryKey().desc());
-          }
-          return firstRow(order);
-        });
+    try {
+      if (state.sliced()) {
+        throw new IllegalStateException(
+            "Cannot reverse a query once a slice has been taken: alast() after limit/offset");
+      }
+      List<Ordering<T>> order = new ArrayList<>(state.order.size());
+      for (Ordering<T> ordering : state.order) {
+        order.add(ordering.reversed());
+      }
+      if (order.isEmpty()) {
+        order.add(state.model.primaryKey().desc());
+      }
+      return firstRow(order);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private Future<Optional<T>> firstRow(List<Ordering<T>> order) {
     Session session = session();
     int limit = state.limit < 0 ? 1 : Math.min(state.limit, 1);
-    return session
-        .select(select(session.dialect(), order, limit, state.offset, false), state.model::read)
-        .map(rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
+    return session.select(
+        select(session.dialect(), order, limit, state.offset, false),
+        state.model::read,
+        rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
   }
 
   /**
@@ -251,13 +252,15 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the count
    */
   public final Future<Long> acount() {
-    return guard(
-        () -> {
-          Session session = session();
-          return session
-              .select(count(session.dialect()), row -> Objects.requireNonNull(row.getLong(0)))
-              .map(rows -> rows.get(0));
-        });
+    try {
+      Session session = session();
+      return session.select(
+          count(session.dialect()),
+          row -> Objects.requireNonNull(row.getLong(0)),
+          rows -> rows.get(0));
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -266,11 +269,12 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of {@code true} when at least one row matches
    */
   public final Future<Boolean> aexists() {
-    return guard(
-        () -> {
-          Session session = session();
-          return session.select(exists(session.dialect()), row -> 1).map(rows -> !rows.isEmpty());
-        });
+    try {
+      Session session = session();
+      return session.select(exists(session.dialect()), row -> 1, rows -> !rows.isEmpty());
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -285,7 +289,11 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     {@code @Decimal}), {@link IntegrityException} when a constraint refuses the row
    */
   public final Future<T> acreate(T record) {
-    return guard(() -> insert(session(), record));
+    try {
+      return insert(session(), record);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -313,30 +321,31 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the number of rows matched; failed as {@link #aupdate(Assignment[])}
    */
   public final Future<Long> aupdate(List<Assignment<T>> assignments) {
-    return guard(
-        () -> {
-          if (assignments.isEmpty()) {
-            throw new IllegalArgumentException("aupdate needs at least one assignment");
-          }
-          if (state.sliced()) {
-            throw new IllegalStateException(
-                "Cannot update a query once a slice has been taken: aupdate() after limit/offset");
-          }
-          List<Assignment<T>> list = new ArrayList<>(assignments.size());
-          List<FieldError> errors = new ArrayList<>(0);
-          for (Assignment<T> assignment : assignments) {
-            list.add(Objects.requireNonNull(assignment, "assignment"));
-            FieldError error = Validation.check(assignment.field(), assignment.value(), false);
-            if (error != null) {
-              errors.add(error);
-            }
-          }
-          if (!errors.isEmpty()) {
-            throw new ValidationException(state.model.name(), errors);
-          }
-          Session session = session();
-          return session.update(update(session.dialect(), state, list));
-        });
+    try {
+      if (assignments.isEmpty()) {
+        throw new IllegalArgumentException("aupdate needs at least one assignment");
+      }
+      if (state.sliced()) {
+        throw new IllegalStateException(
+            "Cannot update a query once a slice has been taken: aupdate() after limit/offset");
+      }
+      List<Assignment<T>> list = new ArrayList<>(assignments.size());
+      List<FieldError> errors = new ArrayList<>(0);
+      for (Assignment<T> assignment : assignments) {
+        list.add(Objects.requireNonNull(assignment, "assignment"));
+        FieldError error = Validation.check(assignment.field(), assignment.value(), false);
+        if (error != null) {
+          errors.add(error);
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new ValidationException(state.model.name(), errors);
+      }
+      Session session = session();
+      return session.update(update(session.dialect(), state, list));
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -350,18 +359,17 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     IllegalStateException} on a QuerySet with a limit or offset
    */
   public final Future<DeleteResult> adelete() {
-    return guard(
-        () -> {
-          if (state.sliced()) {
-            throw new IllegalStateException(
-                "Cannot use limit or offset with adelete(): delete by a filter instead");
-          }
-          Session session = session();
-          Deletion deletion = Deletion.plan(session.dialect(), state);
-          return deletion.steps().size() == 1
-              ? deletion.run(session)
-              : session.atomic(deletion::run);
-        });
+    try {
+      if (state.sliced()) {
+        throw new IllegalStateException(
+            "Cannot use limit or offset with adelete(): delete by a filter instead");
+      }
+      Session session = session();
+      Deletion deletion = Deletion.plan(session.dialect(), state);
+      return deletion.steps().size() == 1 ? deletion.run(session) : session.atomic(deletion::run);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -384,12 +392,13 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     for (Field<T> field : lookups) {
       keys.add(field);
     }
-    return guard(
-        () -> {
-          State<T> lookup = lookupState(template, keys);
-          Session session = session();
-          return getOrCreate(session, lookup, template, false);
-        });
+    try {
+      State<T> lookup = lookupState(template, keys);
+      Session session = session();
+      return getOrCreate(session, lookup, template, false);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -411,23 +420,24 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     for (Field<T> field : lookups) {
       keys.add(field);
     }
-    return guard(
-        () -> {
-          State<T> lookup = lookupState(template, keys);
-          List<FieldError> errors = state.model.validate(template);
-          if (!errors.isEmpty()) {
-            throw new ValidationException(state.model.name(), errors);
-          }
-          return session()
-              .atomic(
-                  tx ->
-                      getOrCreate(tx, lookup, template, true)
-                          .compose(
-                              found ->
-                                  found.created()
-                                      ? Future.succeededFuture(found)
-                                      : updateFound(tx, found.object(), template, keys)));
-        });
+    try {
+      State<T> lookup = lookupState(template, keys);
+      List<FieldError> errors = state.model.validate(template);
+      if (!errors.isEmpty()) {
+        throw new ValidationException(state.model.name(), errors);
+      }
+      return session()
+          .atomic(
+              tx ->
+                  getOrCreate(tx, lookup, template, true)
+                      .compose(
+                          found ->
+                              found.created()
+                                  ? Future.succeededFuture(found)
+                                  : updateFound(tx, found.object(), template, keys)));
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -440,36 +450,47 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return state;
   }
 
-  private Session session() {
-    return Databases.session(state.db);
+  /** {@code where} and then {@code more}, as one immutable list. */
+  private static <T extends Record> List<Condition<T>> and(
+      List<Condition<T>> where, Condition<T>[] more) {
+    if (more.length == 0) {
+      return where;
+    }
+    if (where.isEmpty() && more.length == 1) {
+      return List.of(Objects.requireNonNull(more[0], "condition"));
+    }
+    @SuppressWarnings("unchecked") // holds only Condition<T>s
+    Condition<T>[] all = (Condition<T>[]) new Condition<?>[where.size() + more.length];
+    for (int i = 0; i < where.size(); i++) {
+      all[i] = where.get(i);
+    }
+    for (int i = 0; i < more.length; i++) {
+      all[where.size() + i] = Objects.requireNonNull(more[i], "condition");
+    }
+    return List.of(all);
   }
 
-  /** Runs {@code body}, turning anything it throws into a failed Future. */
-  private static <R> Future<R> guard(Supplier<Future<R>> body) {
-    try {
-      return body.get();
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+  private Session session() {
+    return Databases.session(state.db);
   }
 
   private Future<T> get(Session session, State<T> s, boolean forUpdate) {
     int limit = s.limit < 0 ? MAX_GET_RESULTS : Math.min(s.limit, MAX_GET_RESULTS);
     // Django drops the ordering of an unsliced get(): the database need not sort.
     List<Ordering<T>> order = s.sliced() ? s.order : List.of();
-    return session
-        .select(Sql.select(session.dialect(), s, order, limit, s.offset, forUpdate), s.model::read)
-        .map(
-            rows -> {
-              if (rows.isEmpty()) {
-                throw new DoesNotExistException(s.model.name());
-              }
-              if (rows.size() > 1) {
-                throw new MultipleObjectsReturnedException(
-                    s.model.name(), rows.size(), MAX_GET_RESULTS - 1);
-              }
-              return rows.get(0);
-            });
+    return session.select(
+        Sql.select(session.dialect(), s, order, limit, s.offset, forUpdate),
+        s.model::read,
+        rows -> {
+          if (rows.isEmpty()) {
+            throw new DoesNotExistException(s.model.name());
+          }
+          if (rows.size() > 1) {
+            throw new MultipleObjectsReturnedException(
+                s.model.name(), rows.size(), MAX_GET_RESULTS - 1);
+          }
+          return rows.get(0);
+        });
   }
 
   private Future<Created<T>> getOrCreate(
@@ -551,7 +572,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
       Object value = values[field.spec().index()];
       where.add(value == null ? field.isNull(true) : new Lookup<>(field, Op.EQ, List.of(value)));
     }
-    return state.withWhere(where);
+    return state.withWhere(List.copyOf(where));
   }
 
   private Future<T> insert(Session session, T record) {
@@ -576,37 +597,38 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
       values[i] = exact(field, values[i]);
       params.add(dialect.encode(field.spec(), field.columnValue(values[i])));
     }
-    String sql =
-        dialect.sql(
-            new Sql.ShapeKey(model, explicitId ? "I+" : "I"),
-            key -> {
-              SqlBuffer buffer = new SqlBuffer(dialect);
-              buffer.append("INSERT INTO ").quoted(model.table()).append(" (");
-              boolean first = true;
-              for (Field<T> field : model.fields()) {
-                if (field == pk && !explicitId) {
-                  continue;
-                }
-                buffer.append(first ? "" : ", ").quoted(field.column());
-                first = false;
-              }
-              buffer.append(") VALUES (");
-              for (int i = 0; i < params.size(); i++) {
-                buffer.append(i == 0 ? "" : ", ").param();
-              }
-              buffer.append(")");
-              if (dialect.supportsReturning()) {
-                buffer.append(" RETURNING ").quoted(pk.column());
-              }
-              return buffer.toString();
-            });
-    return session
-        .insert(new Statement(sql, params, model.name()))
-        .map(
-            id -> {
-              values[pk.spec().index()] = id;
-              return model.create(values);
-            });
+    Shape shape = Shape.probe(model, Shape.INSERT);
+    if (explicitId) {
+      shape.add(Shape.EXPLICIT_ID);
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer buffer = new SqlBuffer(dialect);
+      buffer.append("INSERT INTO ").quoted(model.table()).append(" (");
+      boolean first = true;
+      for (Field<T> field : model.fields()) {
+        if (field == pk && !explicitId) {
+          continue;
+        }
+        buffer.append(first ? "" : ", ").quoted(field.column());
+        first = false;
+      }
+      buffer.append(") VALUES (");
+      for (int i = 0; i < params.size(); i++) {
+        buffer.append(i == 0 ? "" : ", ").param();
+      }
+      buffer.append(")");
+      if (dialect.supportsReturning()) {
+        buffer.append(" RETURNING ").quoted(pk.column());
+      }
+      sql = dialect.cache(shape.key(), buffer.toString());
+    }
+    return session.insert(
+        new Statement(sql, params, model.name()),
+        id -> {
+          values[pk.spec().index()] = id;
+          return model.create(values);
+        });
   }
 
   /**
@@ -678,6 +700,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     final int limit;
     final int offset;
 
+    /** The lists must be immutable: they are kept, not copied. */
     State(
         ModelMeta<T> model,
         Database db,
@@ -687,8 +710,8 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
         int offset) {
       this.model = model;
       this.db = db;
-      this.where = List.copyOf(where);
-      this.order = List.copyOf(order);
+      this.where = where;
+      this.order = order;
       this.limit = limit;
       this.offset = offset;
     }

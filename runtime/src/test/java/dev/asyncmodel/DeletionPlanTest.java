@@ -194,9 +194,11 @@ class DeletionPlanTest {
     }
 
     @Override
-    public <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper) {
+    public <R, X> Future<X> select(
+        Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
       statements.add(statement);
-      return Future.succeededFuture(Collections.nCopies(rowsFound, mapper.apply(NO_COLUMNS)));
+      return Future.succeededFuture(
+          finish.apply(Collections.nCopies(rowsFound, mapper.apply(NO_COLUMNS))));
     }
 
     @Override
@@ -206,7 +208,7 @@ class DeletionPlanTest {
     }
 
     @Override
-    public Future<Long> insert(Statement statement) {
+    public <X> Future<X> insert(Statement statement, Function<Long, X> finish) {
       throw new UnsupportedOperationException("insert");
     }
 

@@ -12,6 +12,7 @@ import dev.asyncmodel.testmodels.BookQuerySet;
 import dev.asyncmodel.testmodels.Books;
 import dev.asyncmodel.testmodels.Offline;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,5 +146,43 @@ class ShapeCacheTest {
   @Test
   void countOfASliceIsAnotherShapeThanCountOfAllRows() {
     assertNotEquals(Rendered.count(books()).sql(), Rendered.count(books().limit(5)).sql());
+  }
+
+  @Test
+  void nestingIsPartOfTheShape() {
+    Condition<dev.asyncmodel.testmodels.Book> a = Books.ID.eq(1L);
+    Condition<dev.asyncmodel.testmodels.Book> b = Books.RATING.gt(2.0);
+    Condition<dev.asyncmodel.testmodels.Book> c = Books.TITLE.eq("c");
+    String orThenAnd = Rendered.select(books().filter(a.or(b).and(c))).sql();
+    String orOfAnd = Rendered.select(books().filter(a.or(b.and(c)))).sql();
+    String notOfOr = Rendered.select(books().filter(a.or(b).not().and(c))).sql();
+    String orOfNot = Rendered.select(books().filter(a.not().or(b).and(c))).sql();
+    assertEquals(4, List.of(orThenAnd, orOfAnd, notOfOr, orOfNot).stream().distinct().count());
+    assertTrue(
+        orThenAnd.contains("(\"id\" = $1 OR \"rating\" > $2) AND \"title\" = $3"), orThenAnd);
+  }
+
+  @Test
+  void aCachedShapeKeepsItsSqlWhileManyOtherShapesAreBuilt() throws Exception {
+    Statement first = Rendered.select(books().filter(Books.TITLE.eq("Dune")).limit(7));
+    for (int i = 0; i < 200; i++) {
+      Rendered.select(books().filter(Books.RATING.gt(1.0 * i)).limit(1000 + i));
+      Rendered.count(books().offset(i + 1));
+    }
+    // Built again on another thread, whose shapes are written elsewhere, and on this one.
+    AtomicReference<Statement> elsewhere = new AtomicReference<>();
+    Thread other =
+        new Thread(
+            () ->
+                elsewhere.set(
+                    Rendered.select(books().filter(Books.TITLE.eq("Bleak House")).limit(7))));
+    other.start();
+    other.join();
+    Statement again = Rendered.select(books().filter(Books.TITLE.eq("Emma")).limit(7));
+    assertSame(first.sql(), again.sql());
+    assertSame(first.sql(), elsewhere.get().sql());
+    assertTrue(first.sql().endsWith("WHERE \"title\" = $1 LIMIT 7"), first.sql());
+    assertEquals(params("Emma"), again.params());
+    assertEquals(params("Bleak House"), elsewhere.get().params());
   }
 }

@@ -5,7 +5,6 @@ import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.spi.ColumnSpec;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -133,34 +132,33 @@ public abstract class Dialect {
   }
 
   /**
-   * The SQL of one query shape, rendered at most once.
+   * What is cached for a query shape: its SQL text, or a plan of several statements.
    *
-   * @param key the shape: equal keys must render equal SQL
-   * @param render renders the SQL on a miss
-   * @return the SQL
+   * @param shape the shape; it may be a probe that changes after the call, since it is not kept
+   * @param <V> the value's type, the same for every shape of one kind
+   * @return the cached value, or {@code null} on a miss
    */
-  public String sql(Object key, Function<Object, String> render) {
-    return cached(key, render);
+  @SuppressWarnings("unchecked") // each kind of shape is always rendered by the same code
+  public <V> @Nullable V cached(Object shape) {
+    return (V) cache.get(shape);
   }
 
   /**
-   * Something rendered once per query shape: SQL text, or a plan of several statements.
+   * Caches what a shape renders to, after a miss. Past {@value #MAX_CACHED_SHAPES} shapes the cache
+   * stops growing and the value is returned uncached.
    *
-   * @param key the shape: equal keys must render equal values, of one type per kind of key
-   * @param render renders the value on a miss
+   * @param shape the shape, as a key that never changes again
+   * @param value what it renders to
    * @param <V> the value's type
-   * @return the value
+   * @return the value now cached for the shape: {@code value}, or one another thread cached first
    */
-  @SuppressWarnings("unchecked") // each kind of key is always rendered by the same code
-  public <V> V cached(Object key, Function<Object, V> render) {
-    Object value = cache.get(key);
-    if (value != null) {
-      return (V) value;
-    }
+  @SuppressWarnings("unchecked") // each kind of shape is always rendered by the same code
+  public <V> V cache(Object shape, V value) {
     if (cache.size() >= MAX_CACHED_SHAPES) {
-      return render.apply(key);
+      return value;
     }
-    return (V) cache.computeIfAbsent(key, render);
+    Object previous = cache.putIfAbsent(shape, value);
+    return previous != null ? (V) previous : value;
   }
 
   /**

@@ -16,6 +16,19 @@ public interface Session {
   Dialect dialect();
 
   /**
+   * Runs a query, maps each row, and makes the result of the list, in one step.
+   *
+   * @param statement the query
+   * @param mapper maps one row; the reader is valid only during the call
+   * @param finish makes the result of the mapped rows; what it throws fails the Future as it is
+   * @param <R> the mapped type
+   * @param <X> the result
+   * @return the result
+   */
+  <R, X> Future<X> select(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish);
+
+  /**
    * Runs a query and maps each row.
    *
    * @param statement the query
@@ -23,7 +36,9 @@ public interface Session {
    * @param <R> the mapped type
    * @return the rows, mapped, in order
    */
-  <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper);
+  default <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper) {
+    return select(statement, mapper, rows -> rows);
+  }
 
   /**
    * Runs an UPDATE or DELETE.
@@ -37,9 +52,11 @@ public interface Session {
    * Runs an INSERT of one row.
    *
    * @param statement the statement; it ends in {@code RETURNING <pk>} where the dialect supports it
-   * @return the generated id
+   * @param finish makes the result of the generated id
+   * @param <X> the result
+   * @return the result
    */
-  Future<Long> insert(Statement statement);
+  <X> Future<X> insert(Statement statement, Function<Long, X> finish);
 
   /**
    * Runs {@code block} in a transaction: on a fresh connection when this session is a pool, in a

@@ -94,28 +94,31 @@ final class SqliteSession implements Session {
   }
 
   @Override
-  public <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper) {
-    return run(
-        statement,
-        false,
-        connection -> {
-          try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            bind(ps, statement.params());
-            try (ResultSet rs = ps.executeQuery()) {
-              int columns = rs.getMetaData().getColumnCount();
-              List<R> rows = new ArrayList<>();
-              ArrayRowReader reader = new ArrayRowReader();
-              while (rs.next()) {
-                @Nullable Object[] values = new Object[columns];
-                for (int c = 0; c < columns; c++) {
-                  values[c] = rs.getObject(c + 1);
+  public <R, X> Future<X> select(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    Future<List<R>> mapped =
+        run(
+            statement,
+            false,
+            connection -> {
+              try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+                bind(ps, statement.params());
+                try (ResultSet rs = ps.executeQuery()) {
+                  int columns = rs.getMetaData().getColumnCount();
+                  List<R> rows = new ArrayList<>();
+                  ArrayRowReader reader = new ArrayRowReader();
+                  while (rs.next()) {
+                    @Nullable Object[] values = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                      values[c] = rs.getObject(c + 1);
+                    }
+                    rows.add(mapper.apply(reader.at(values)));
+                  }
+                  return rows;
                 }
-                rows.add(mapper.apply(reader.at(values)));
               }
-              return rows;
-            }
-          }
-        });
+            });
+    return mapped.map(finish);
   }
 
   @Override
@@ -132,22 +135,26 @@ final class SqliteSession implements Session {
   }
 
   @Override
-  public Future<Long> insert(Statement statement) {
-    return run(
-        statement,
-        true,
-        connection -> {
-          try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            bind(ps, statement.params());
-            ps.executeUpdate();
-          }
-          // The writer connection is ours until this task ends: no other insert can come between.
-          try (PreparedStatement id = connection.prepareStatement("SELECT last_insert_rowid()");
-              ResultSet rs = id.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        });
+  public <X> Future<X> insert(Statement statement, Function<Long, X> finish) {
+    Future<Long> generated =
+        run(
+            statement,
+            true,
+            connection -> {
+              try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+                bind(ps, statement.params());
+                ps.executeUpdate();
+              }
+              // The writer connection is ours until this task ends: no other insert can come
+              // between.
+              try (PreparedStatement id =
+                      connection.prepareStatement("SELECT last_insert_rowid()");
+                  ResultSet rs = id.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+              }
+            });
+    return generated.map(finish);
   }
 
   private Future<Void> execute(Connection connection, String sql) {

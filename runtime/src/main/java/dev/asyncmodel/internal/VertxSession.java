@@ -1,7 +1,9 @@
 package dev.asyncmodel.internal;
 
 import dev.asyncmodel.spi.RowReader;
+import io.vertx.core.Completable;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -10,8 +12,10 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Session} on a Vert.x reactive SQL client.
@@ -84,40 +88,81 @@ public final class VertxSession implements Session {
     return inTransaction;
   }
 
-  private Future<RowSet<Row>> run(SqlClient client, Statement statement) {
+  /**
+   * Runs a statement and makes the result of its rows, in one step: a failure of the statement
+   * becomes asyncmodel's exception, and what {@code finish} throws fails the Future as it is.
+   */
+  private <X> Future<X> run(
+      SqlClient client, Statement statement, Function<RowSet<Row>, X> finish) {
     IllegalStateException unusable = lifecycle.unusable();
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
-    return client
+    Completion<X> completion = new Completion<>(dialect, statement, finish);
+    client
         .preparedQuery(statement.sql())
         .execute(Tuple.wrap(statement.params()))
-        .recover(
-            e -> Future.failedFuture(dialect.translate(e, statement.model(), statement.sql())));
+        .onComplete(completion);
+    return completion.promise.future();
+  }
+
+  /**
+   * Completes a statement's Future from the driver's result: one listener, where {@code map} and
+   * {@code recover} would each add a stage to every request.
+   */
+  private static final class Completion<X> implements Completable<RowSet<Row>> {
+    final Promise<X> promise = Promise.promise();
+    private final Dialect dialect;
+    private final Statement statement;
+    private final Function<RowSet<Row>, X> finish;
+
+    Completion(Dialect dialect, Statement statement, Function<RowSet<Row>, X> finish) {
+      this.dialect = dialect;
+      this.statement = statement;
+      this.finish = finish;
+    }
+
+    @Override
+    public void complete(@Nullable RowSet<Row> rows, @Nullable Throwable failure) {
+      if (failure != null) {
+        promise.fail(dialect.translate(failure, statement.model(), statement.sql()));
+        return;
+      }
+      X result;
+      try {
+        result = finish.apply(Objects.requireNonNull(rows, "rows"));
+      } catch (RuntimeException | Error e) {
+        promise.fail(e);
+        return;
+      }
+      promise.complete(result);
+    }
   }
 
   @Override
-  public <R> Future<List<R>> select(Statement statement, Function<RowReader, R> mapper) {
-    return run(reads, statement)
-        .map(
-            rows -> {
-              List<R> result = new ArrayList<>(rows.size());
-              RowAdapter reader = driver.readers().get();
-              for (Row row : rows) {
-                result.add(mapper.apply(reader.at(row)));
-              }
-              return result;
-            });
+  public <R, X> Future<X> select(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    return run(
+        reads,
+        statement,
+        rows -> {
+          List<R> result = new ArrayList<>(rows.size());
+          RowAdapter reader = driver.readers().get();
+          for (Row row : rows) {
+            result.add(mapper.apply(reader.at(row)));
+          }
+          return finish.apply(result);
+        });
   }
 
   @Override
   public Future<Long> update(Statement statement) {
-    return run(writes, statement).map(rows -> (long) rows.rowCount());
+    return run(writes, statement, rows -> (long) rows.rowCount());
   }
 
   @Override
-  public Future<Long> insert(Statement statement) {
-    return run(writes, statement).map(driver.generatedId());
+  public <X> Future<X> insert(Statement statement, Function<Long, X> finish) {
+    return run(writes, statement, rows -> finish.apply(driver.generatedId().apply(rows)));
   }
 
   @Override
