@@ -22,7 +22,9 @@ final class Lookup<T extends Record> extends Condition<T> {
   }
 
   static <T extends Record> Lookup<T> of(Field<T> field, Op op, Object value) {
-    Objects.requireNonNull(value, () -> op + " on " + field.name() + " needs a value, not null");
+    if (value == null) {
+      throw new NullPointerException(op + " on " + field.name() + " needs a value, not null");
+    }
     return new Lookup<>(field, op, List.of(value));
   }
 

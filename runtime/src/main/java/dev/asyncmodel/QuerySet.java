@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -475,6 +476,24 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   private Future<T> get(Session session, State<T> s, boolean forUpdate) {
+    return selectOne(
+        session,
+        s,
+        forUpdate,
+        rows -> {
+          if (rows.isEmpty()) {
+            throw new DoesNotExistException(s.model.name());
+          }
+          return rows.get(0);
+        });
+  }
+
+  /**
+   * Reads at most {@value #MAX_GET_RESULTS} rows of {@code s}, refuses more than one as Django's
+   * {@code get()} does, and makes the result of the one row or none.
+   */
+  private <X> Future<X> selectOne(
+      Session session, State<T> s, boolean forUpdate, Function<List<T>, X> finish) {
     int limit = s.limit < 0 ? MAX_GET_RESULTS : Math.min(s.limit, MAX_GET_RESULTS);
     // Django drops the ordering of an unsliced get(): the database need not sort.
     List<Ordering<T>> order = s.sliced() ? s.order : List.of();
@@ -482,49 +501,53 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
         Sql.select(session.dialect(), s, order, limit, s.offset, forUpdate),
         s.model::read,
         rows -> {
-          if (rows.isEmpty()) {
-            throw new DoesNotExistException(s.model.name());
-          }
           if (rows.size() > 1) {
             throw new MultipleObjectsReturnedException(
                 s.model.name(), rows.size(), MAX_GET_RESULTS - 1);
           }
-          return rows.get(0);
+          return finish.apply(rows);
         });
   }
 
   private Future<Created<T>> getOrCreate(
       Session session, State<T> lookup, T template, boolean forUpdate) {
-    return get(session, lookup, forUpdate)
-        .map(found -> new Created<>(found, false))
+    return selectOne(
+            session,
+            lookup,
+            forUpdate,
+            rows -> rows.isEmpty() ? null : new Created<>(rows.get(0), false))
+        .compose(
+            found ->
+                found != null
+                    ? Future.succeededFuture(found)
+                    : create(session, lookup, template, forUpdate));
+  }
+
+  /** The insert of get-or-create, once the lookup found no row. */
+  private Future<Created<T>> create(
+      Session session, State<T> lookup, T template, boolean forUpdate) {
+    // In a transaction a failed INSERT would abort it: a savepoint confines the failure.
+    Future<T> inserted =
+        session.inTransaction()
+            ? session.atomic(tx -> insert(tx, template))
+            : insert(session, template);
+    return inserted
+        .map(created -> new Created<>(created, true))
         .recover(
-            missing -> {
-              if (!(missing instanceof DoesNotExistException)) {
-                return Future.failedFuture(missing);
+            refused -> {
+              if (!(refused instanceof IntegrityException integrity)
+                  || !integrity.uniqueViolation()) {
+                return Future.failedFuture(refused);
               }
-              // In a transaction a failed INSERT would abort it: a savepoint confines the failure.
-              Future<T> inserted =
-                  session.inTransaction()
-                      ? session.atomic(tx -> insert(tx, template))
-                      : insert(session, template);
-              return inserted
-                  .map(created -> new Created<>(created, true))
+              // Another caller inserted the same key first: read its row.
+              return get(session, lookup, forUpdate)
+                  .map(found -> new Created<>(found, false))
                   .recover(
-                      refused -> {
-                        if (!(refused instanceof IntegrityException integrity)
-                            || !integrity.uniqueViolation()) {
-                          return Future.failedFuture(refused);
-                        }
-                        // Another caller inserted the same key first: read its row.
-                        return get(session, lookup, forUpdate)
-                            .map(found -> new Created<>(found, false))
-                            .recover(
-                                stillMissing ->
-                                    Future.failedFuture(
-                                        stillMissing instanceof DoesNotExistException
-                                            ? refused
-                                            : stillMissing));
-                      });
+                      stillMissing ->
+                          Future.failedFuture(
+                              stillMissing instanceof DoesNotExistException
+                                  ? refused
+                                  : stillMissing));
             });
   }
 
