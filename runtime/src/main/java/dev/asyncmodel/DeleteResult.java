@@ -15,6 +15,9 @@ import java.util.Map;
 public record DeleteResult(long count, Map<String, Long> perModel) {
   /** Copies the map, keeping its order, so that a result never changes. */
   public DeleteResult {
-    perModel = Collections.unmodifiableMap(new LinkedHashMap<>(perModel));
+    perModel =
+        perModel.size() <= 1
+            ? Map.copyOf(perModel)
+            : Collections.unmodifiableMap(new LinkedHashMap<>(perModel));
   }
 }

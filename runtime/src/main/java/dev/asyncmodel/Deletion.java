@@ -63,6 +63,13 @@ final class Deletion {
   }
 
   Future<DeleteResult> run(Session session) {
+    if (steps.size() == 1 && steps.get(0).kind() == Kind.DELETE) {
+      // Nothing references the model: one DELETE, its count the result.
+      Step step = steps.get(0);
+      return session.update(
+          new Statement(step.sql(), params, step.model()),
+          n -> new DeleteResult(n, n > 0 ? Map.of(step.model(), n) : Map.of()));
+    }
     Map<String, Long> counts = new LinkedHashMap<>();
     Future<Void> done = Future.succeededFuture();
     for (Step step : steps) {

@@ -202,9 +202,9 @@ class DeletionPlanTest {
     }
 
     @Override
-    public Future<Long> update(Statement statement) {
+    public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
       statements.add(statement);
-      return Future.succeededFuture(rowsChanged.getOrDefault(statement.model(), 0L));
+      return Future.succeededFuture(finish.apply(rowsChanged.getOrDefault(statement.model(), 0L)));
     }
 
     @Override

@@ -41,12 +41,24 @@ public interface Session {
   }
 
   /**
+   * Runs an UPDATE or DELETE and makes the result of the number of rows it matched, in one step.
+   *
+   * @param statement the statement
+   * @param finish makes the result of the count
+   * @param <X> the result
+   * @return the result
+   */
+  <X> Future<X> update(Statement statement, Function<Long, X> finish);
+
+  /**
    * Runs an UPDATE or DELETE.
    *
    * @param statement the statement
    * @return the number of rows matched
    */
-  Future<Long> update(Statement statement);
+  default Future<Long> update(Statement statement) {
+    return update(statement, n -> n);
+  }
 
   /**
    * Runs an INSERT of one row.

@@ -122,16 +122,18 @@ final class SqliteSession implements Session {
   }
 
   @Override
-  public Future<Long> update(Statement statement) {
-    return run(
-        statement,
-        true,
-        connection -> {
-          try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
-            bind(ps, statement.params());
-            return (long) ps.executeUpdate();
-          }
-        });
+  public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
+    Future<Long> matched =
+        run(
+            statement,
+            true,
+            connection -> {
+              try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
+                bind(ps, statement.params());
+                return (long) ps.executeUpdate();
+              }
+            });
+    return matched.map(finish);
   }
 
   @Override

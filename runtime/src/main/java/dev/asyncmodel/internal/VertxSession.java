@@ -156,8 +156,8 @@ public final class VertxSession implements Session {
   }
 
   @Override
-  public Future<Long> update(Statement statement) {
-    return run(writes, statement, rows -> (long) rows.rowCount());
+  public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
+    return run(writes, statement, rows -> finish.apply((long) rows.rowCount()));
   }
 
   @Override

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxDigits {@code numeric} precision, or 0
  * @param decimalPlaces {@code numeric} scale, or 0
  * @param onDelete the foreign key's rule, or {@code null} when the column is not a foreign key
+ * @param dictKey the key of the value in {@code toDict} and {@code toJson}: the component's name in
+ *     snake_case
  */
 public record ColumnSpec(
     int index,
@@ -37,20 +39,22 @@ public record ColumnSpec(
     int maxLength,
     int maxDigits,
     int decimalPlaces,
-    @Nullable OnDelete onDelete) {
+    @Nullable OnDelete onDelete,
+    String dictKey) {
 
   /** Checks the invariants the processor guarantees; a violation is a bug in the generator. */
   public ColumnSpec {
     Objects.requireNonNull(column, "column");
     Objects.requireNonNull(property, "property");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(dictKey, "dictKey");
     if (index < 0) {
       throw new IllegalArgumentException("index " + index + " < 0");
     }
   }
 
   /**
-   * A NOT NULL column with no constraint, shown by {@code toDict}.
+   * A NOT NULL column with no constraint, shown by {@code toDict} under its column name.
    *
    * @param index the component's position
    * @param column the column name
@@ -60,7 +64,7 @@ public record ColumnSpec(
    */
   public static ColumnSpec of(int index, String column, String property, ColumnType type) {
     return new ColumnSpec(
-        index, column, property, type, false, false, false, false, true, 0, 0, 0, null);
+        index, column, property, type, false, false, false, false, true, 0, 0, 0, null, column);
   }
 
   /**
@@ -80,7 +84,8 @@ public record ColumnSpec(
         maxLength,
         maxDigits,
         decimalPlaces,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -100,7 +105,8 @@ public record ColumnSpec(
         maxLength,
         maxDigits,
         decimalPlaces,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -120,7 +126,8 @@ public record ColumnSpec(
         maxLength,
         maxDigits,
         decimalPlaces,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -140,7 +147,8 @@ public record ColumnSpec(
         maxLength,
         maxDigits,
         decimalPlaces,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -160,7 +168,8 @@ public record ColumnSpec(
         maxLength,
         maxDigits,
         decimalPlaces,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -181,7 +190,8 @@ public record ColumnSpec(
         length,
         maxDigits,
         decimalPlaces,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -203,7 +213,8 @@ public record ColumnSpec(
         maxLength,
         digits,
         places,
-        onDelete);
+        onDelete,
+        dictKey);
   }
 
   /**
@@ -224,6 +235,30 @@ public record ColumnSpec(
         maxLength,
         maxDigits,
         decimalPlaces,
-        rule);
+        rule,
+        dictKey);
+  }
+
+  /**
+   * @param key the key in {@code toDict} and {@code toJson}, when it is not the column name (a
+   *     foreign key's {@code user} for the column {@code user_id})
+   * @return this column with that key
+   */
+  public ColumnSpec withDictKey(String key) {
+    return new ColumnSpec(
+        index,
+        column,
+        property,
+        type,
+        nullable,
+        primaryKey,
+        unique,
+        autoNowAdd,
+        inDict,
+        maxLength,
+        maxDigits,
+        decimalPlaces,
+        onDelete,
+        key);
   }
 }

@@ -3,12 +3,15 @@ package dev.asyncmodel.spi;
 import dev.asyncmodel.Field;
 import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
+import dev.asyncmodel.Ref;
 import dev.asyncmodel.RefField;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +44,28 @@ public final class ModelMeta<T extends Record> implements Model<T> {
   private final Function<T, @Nullable Object[]> values;
   private final Function<@Nullable Object[], T> factory;
   private final Supplier<List<RefField<?, T>>> knownDependents;
+
+  /**
+   * For generated code, for a model that no other model of its compilation references.
+   *
+   * @param type the record class
+   * @param name the model's name, the record's simple name: what exceptions and delete counts say
+   * @param table the table name
+   * @param fields the field constants, in component order
+   * @param reader the generated row mapper, reading columns in component order
+   * @param values the record's component values, in component order
+   * @param factory a record from component values, in component order
+   */
+  public ModelMeta(
+      Class<T> type,
+      String name,
+      String table,
+      List<Field<T>> fields,
+      Function<RowReader, T> reader,
+      Function<T, @Nullable Object[]> values,
+      Function<@Nullable Object[], T> factory) {
+    this(type, name, table, fields, reader, values, factory, List::of);
+  }
 
   /**
    * For generated code.
@@ -242,6 +267,46 @@ public final class ModelMeta<T extends Record> implements Model<T> {
       }
     }
     return errors;
+  }
+
+  /**
+   * The record as a map, Django's {@code model_to_dict}: the fields {@code toDict} shows, under
+   * their keys, in component order; a foreign key shows the referenced id.
+   *
+   * @param record a record
+   * @return a new mutable map
+   */
+  public Map<String, @Nullable Object> toDict(T record) {
+    @Nullable Object[] values = values(record);
+    Map<String, @Nullable Object> dict = new LinkedHashMap<>();
+    for (Field<T> field : fields) {
+      ColumnSpec spec = field.spec();
+      if (spec.inDict()) {
+        @Nullable Object value = values[spec.index()];
+        dict.put(spec.dictKey(), field instanceof RefField<?, ?> ? Values.refId((Ref<?>) value) : value);
+      }
+    }
+    return dict;
+  }
+
+  /**
+   * The record as JSON, with {@link #toDict}'s keys: decimals as plain text ({@code "12.50"}),
+   * dates and times as ISO-8601 text, UUIDs as text, enums by name, bytes in base64.
+   *
+   * @param record a record
+   * @return a new JSON object
+   */
+  public JsonObject toJson(T record) {
+    @Nullable Object[] values = values(record);
+    JsonObject json = new JsonObject();
+    for (Field<T> field : fields) {
+      ColumnSpec spec = field.spec();
+      if (spec.inDict()) {
+        @Nullable Object value = values[spec.index()];
+        json.put(spec.dictKey(), field instanceof RefField<?, ?> ? Values.refId((Ref<?>) value) : Values.json(spec.type(), value));
+      }
+    }
+    return json;
   }
 
   /**

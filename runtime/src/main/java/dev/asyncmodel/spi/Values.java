@@ -59,4 +59,22 @@ public final class Values {
   public static @Nullable String base64(byte @Nullable [] value) {
     return value == null ? null : Base64.getEncoder().encodeToString(value);
   }
+
+  /**
+   * A column value as {@code toJson} shows it.
+   *
+   * @param type the column's type
+   * @param value a component value of that column (not a reference)
+   * @return decimals as plain text, dates, times, UUIDs and enums as text, bytes in base64, other
+   *     values as they are
+   */
+  public static @Nullable Object json(ColumnType type, @Nullable Object value) {
+    return switch (type) {
+      case DECIMAL -> decimal((BigDecimal) value);
+      case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME, UUID, ENUM ->
+          text(value);
+      case BYTES -> base64((byte[]) value);
+      default -> value;
+    };
+  }
 }
