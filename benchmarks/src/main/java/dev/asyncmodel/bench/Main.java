@@ -48,7 +48,7 @@ public final class Main {
     int pipelining = 2;
     boolean embedded;
     String database = "asyncmodel_bench";
-    List<String> impls = List.of("asyncmodel", "vertx", "jdbc");
+    List<String> impls = List.of("asyncmodel", "vertx", "vertx-pipelined", "jdbc");
     List<Op> ops = Arrays.asList(Op.values());
     boolean quick;
 
@@ -167,8 +167,8 @@ public final class Main {
         --pool N             connections of every pool (8)
         --jdbc-threads N     JDBC threads (= --in-flight)
         --event-loops N      Vert.x event loops the requests are issued from (1)
-        --impls a,b          asyncmodel,vertx,jdbc (default) and vertx-pipelined
-        --pipelining N       pipelining limit of vertx-pipelined (2)
+        --impls a,b          of asyncmodel,vertx,vertx-pipelined,jdbc (all)
+        --pipelining N       pipelining limit of the reads of asyncmodel and vertx-pipelined (2)
         --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
         --embedded           an embedded PostgreSQL even when PGHOST is set
@@ -289,20 +289,21 @@ public final class Main {
     }
     PoolOptions pool = new PoolOptions().setMaxSize(o.poolSize);
     return switch (name) {
-      case "asyncmodel" -> new AsyncmodelImpl(vertx, server.asyncmodelUrl(o.poolSize), deletable);
-      case "vertx" ->
-          new VertxImpl(
-              name,
-              PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build(),
-              deletable);
+      case "asyncmodel" ->
+          new AsyncmodelImpl(vertx, server.asyncmodelUrl(o.poolSize, o.pipelining), deletable);
+      case "vertx" -> {
+        SqlClient pooled = PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+        yield new VertxImpl(name, pooled, pooled, deletable);
+      }
       case "vertx-pipelined" -> {
-        SqlClient client =
+        SqlClient reads =
             PgBuilder.client()
-                .with(pool)
-                .connectingTo(connect.setPipeliningLimit(o.pipelining))
+                .with(new PoolOptions(pool))
+                .connectingTo(new PgConnectOptions(connect).setPipeliningLimit(o.pipelining))
                 .using(vertx)
                 .build();
-        yield new VertxImpl(name, client, deletable);
+        SqlClient writes = PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
+        yield new VertxImpl(name, reads, writes, deletable);
       }
       case "jdbc" -> new JdbcImpl(server, o.poolSize, deletable);
       default -> throw new IllegalArgumentException(name);

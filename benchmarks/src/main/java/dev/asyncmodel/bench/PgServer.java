@@ -148,7 +148,7 @@ final class PgServer implements AutoCloseable {
    * @param poolSize the pool size
    * @return asyncmodel's URL of the benchmark's database
    */
-  String asyncmodelUrl(int poolSize) {
+  String asyncmodelUrl(int poolSize, int pipelining) {
     return "postgresql://"
         + encode(user)
         + (password.isEmpty() ? "" : ":" + encode(password))
@@ -159,7 +159,9 @@ final class PgServer implements AutoCloseable {
         + "/"
         + encode(database)
         + "?pool_size="
-        + poolSize;
+        + poolSize
+        + "&pipelining="
+        + pipelining;
   }
 
   String jdbcUrl() {

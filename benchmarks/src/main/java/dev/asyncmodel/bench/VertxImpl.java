@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operations hand-written on vertx-pg-client, as a careful user would: prepared queries on the
- * client (a {@code Pool}, or a pipelining client), rows mapped by column index to the same record.
- * The limit for asyncmodel, which runs on the same client.
+ * The operations hand-written on vertx-pg-client, as a careful user would: prepared queries, rows
+ * mapped by column index to the same record. Reads and writes may take different clients: {@code
+ * vertx} runs everything on one {@code Pool}; {@code vertx-pipelined} sends reads to a pipelining
+ * client and writes to a {@code Pool}, as asyncmodel does on PostgreSQL, so it is the limit for
+ * asyncmodel's layer on the same client settings.
  */
 final class VertxImpl implements Impl.Async {
   static final String COLUMNS =
@@ -41,12 +43,14 @@ final class VertxImpl implements Impl.Async {
   static final String DELETE = "DELETE FROM \"transaction\" WHERE \"id\" = $1";
 
   private final String name;
-  private final SqlClient client;
+  private final SqlClient reads;
+  private final SqlClient writes;
   private final DeletePool deletable;
 
-  VertxImpl(String name, SqlClient client, DeletePool deletable) {
+  VertxImpl(String name, SqlClient reads, SqlClient writes, DeletePool deletable) {
     this.name = name;
-    this.client = client;
+    this.reads = reads;
+    this.writes = writes;
     this.deletable = deletable;
   }
 
@@ -77,12 +81,12 @@ final class VertxImpl implements Impl.Async {
   public Future<?> call(Op op, Request r) {
     return switch (op) {
       case GET ->
-          client
+          reads
               .preparedQuery(GET)
               .execute(Tuple.of(r.id()))
               .map(rows -> Data.checkGet(r, one(rows)));
       case LATEST ->
-          client
+          reads
               .preparedQuery(LATEST)
               .execute(Tuple.of(r.user()))
               .map(
@@ -94,24 +98,24 @@ final class VertxImpl implements Impl.Async {
                     return Data.checkLatest(r, page);
                   });
       case COUNT ->
-          client
+          reads
               .preparedQuery(COUNT)
               .execute(Tuple.of(r.user()))
               .map(rows -> Data.checkCount(r, rows.iterator().next().getLong(0)));
       case EXISTS ->
-          client
+          reads
               .preparedQuery(EXISTS)
               .execute(Tuple.of(r.user()))
               .map(rows -> Data.checkExists(r, rows.size() > 0));
       case INSERT -> insert(r);
       case UPDATE ->
-          client
+          writes
               .preparedQuery(UPDATE)
               .execute(Tuple.of(r.amount(), r.id()))
               .map(rows -> Data.checkOneRow("update", rows.rowCount()));
       case GET_OR_CREATE -> getOrCreate(r);
       case DELETE ->
-          client
+          writes
               .preparedQuery(DELETE)
               .execute(Tuple.of(r.deleteId()))
               .map(rows -> Data.checkOneRow("delete", rows.rowCount()));
@@ -121,7 +125,7 @@ final class VertxImpl implements Impl.Async {
   private Future<Transaction> insert(Request r) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     String description = "inserted";
-    return client
+    return writes
         .preparedQuery(INSERT)
         .execute(
             Tuple.of(r.user(), r.amount(), description, r.category(), now.atOffset(ZoneOffset.UTC)))
@@ -142,7 +146,7 @@ final class VertxImpl implements Impl.Async {
   /** Django's get_or_create, by hand: read by the lookup, insert the template when missing. */
   private Future<Transaction> getOrCreate(Request r) {
     Transaction template = Data.template(r);
-    return client
+    return reads
         .preparedQuery(GET)
         .execute(Tuple.of(template.id()))
         .compose(
@@ -152,7 +156,7 @@ final class VertxImpl implements Impl.Async {
                 return Future.succeededFuture(Data.checkGetOrCreate(r, map(it.next()), false));
               }
               Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-              return client
+              return writes
                   .preparedQuery(INSERT_WITH_ID)
                   .execute(
                       Tuple.of(
@@ -179,6 +183,9 @@ final class VertxImpl implements Impl.Async {
 
   @Override
   public void close() throws Exception {
-    client.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    reads.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    if (writes != reads) {
+      writes.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
   }
 }
