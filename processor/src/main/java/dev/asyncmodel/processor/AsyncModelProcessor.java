@@ -27,6 +27,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -95,9 +96,10 @@ public final class AsyncModelProcessor extends AbstractProcessor {
       }
     }
 
+    Map<ClassName, List<ModelSpec.Dependent>> dependents = dependents(models);
     for (ModelSpec model : checkClashes(models, round, diagnostics)) {
       try {
-        write(withDependents(model, models));
+        write(model.withDependents(dependents.getOrDefault(model.record(), List.of())));
       } catch (RuntimeException e) {
         diagnostics.error(Problem.INTERNAL, model.element(), model.record(), trace(e));
       }
@@ -155,22 +157,25 @@ public final class AsyncModelProcessor extends AbstractProcessor {
     return valid;
   }
 
-  /** The foreign keys of this round's models that reference {@code model}, for cascades. */
-  private static ModelSpec withDependents(ModelSpec model, List<ModelSpec> models) {
-    List<ModelSpec.Dependent> dependents = new ArrayList<>();
+  /** The foreign keys of this round's models, by the record they reference, for cascades. */
+  private static Map<ClassName, List<ModelSpec.Dependent>> dependents(List<ModelSpec> models) {
+    Map<ClassName, List<ModelSpec.Dependent>> byTarget = new HashMap<>();
     for (ModelSpec other : models) {
       for (FieldSpec field : other.fields()) {
-        if (field.target() != null && field.target().record().equals(model.record())) {
-          dependents.add(
-              new ModelSpec.Dependent(other.companion(), other.record(), field.constant()));
+        if (field.target() != null) {
+          byTarget
+              .computeIfAbsent(field.target().record(), k -> new ArrayList<>())
+              .add(new ModelSpec.Dependent(other.companion(), other.record(), field.constant()));
         }
       }
     }
     // Sorted, so that the output does not depend on the order javac lists the records in.
-    dependents.sort(
-        Comparator.comparing((ModelSpec.Dependent d) -> d.companion().canonicalName())
-            .thenComparing(ModelSpec.Dependent::constant));
-    return model.withDependents(dependents);
+    for (List<ModelSpec.Dependent> list : byTarget.values()) {
+      list.sort(
+          Comparator.comparing((ModelSpec.Dependent d) -> d.companion().canonicalName())
+              .thenComparing(ModelSpec.Dependent::constant));
+    }
+    return byTarget;
   }
 
   private void write(ModelSpec model) {
@@ -227,21 +232,44 @@ public final class AsyncModelProcessor extends AbstractProcessor {
   }
 
   private void writeSource(ModelSpec model, JavaFile file) {
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
     try {
-      file.writeTo(processingEnv.getFiler());
+      // The text first, then one write: JavaPoet's writeTo(Filer) writes piece by piece through
+      // the Filer's encoder.
+      String text = withoutTrailingSpaces(file.toString());
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(name, model.element());
+      try (Writer out = source.openWriter()) {
+        out.write(text);
+      }
     } catch (IOException e) {
       processingEnv
           .getMessager()
           .printMessage(
               javax.tools.Diagnostic.Kind.ERROR,
-              "[asyncmodel.Io] Cannot write "
-                  + file.packageName()
-                  + "."
-                  + file.typeSpec().name()
-                  + ": "
-                  + e.getMessage(),
+              "[asyncmodel.Io] Cannot write " + name + ": " + e.getMessage(),
               model.element());
     }
+  }
+
+  /**
+   * JavaPoet leaves a space at the end of a line that a code block starts with a line break (a
+   * field's initializer on its own line). No line of generated Java ends inside a string literal.
+   */
+  static String withoutTrailingSpaces(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int start = 0;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      int last = end;
+      while (last > start && text.charAt(last - 1) == ' ') {
+        last--;
+      }
+      out.append(text, start, last).append('\n');
+      start = end + 1;
+    }
+    return out.append(text, start, text.length()).toString();
   }
 
   private static String key(Element element) {

@@ -283,7 +283,8 @@ public final class ModelMeta<T extends Record> implements Model<T> {
       ColumnSpec spec = field.spec();
       if (spec.inDict()) {
         @Nullable Object value = values[spec.index()];
-        dict.put(spec.dictKey(), field instanceof RefField<?, ?> ? Values.refId((Ref<?>) value) : value);
+        dict.put(
+            spec.dictKey(), field instanceof RefField<?, ?> ? Values.refId((Ref<?>) value) : value);
       }
     }
     return dict;
@@ -303,7 +304,11 @@ public final class ModelMeta<T extends Record> implements Model<T> {
       ColumnSpec spec = field.spec();
       if (spec.inDict()) {
         @Nullable Object value = values[spec.index()];
-        json.put(spec.dictKey(), field instanceof RefField<?, ?> ? Values.refId((Ref<?>) value) : Values.json(spec.type(), value));
+        json.put(
+            spec.dictKey(),
+            field instanceof RefField<?, ?>
+                ? Values.refId((Ref<?>) value)
+                : Values.json(spec.type(), value));
       }
     }
     return json;

@@ -17,7 +17,6 @@ import dev.asyncmodel.processor.Naming;
 import dev.asyncmodel.processor.model.ColumnKind;
 import dev.asyncmodel.processor.model.ModelSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -63,8 +62,8 @@ public final class CompanionWriter {
     type.addMethod(objects(model, meta));
     type.addMethod(modelMethod(model, meta));
     type.addMethod(validate(model, meta));
-    type.addMethod(toDict(model));
-    type.addMethod(toJson(model));
+    type.addMethod(toDict(model, meta));
+    type.addMethod(toJson(model, meta));
     type.addMethod(fromRow(model));
     type.addMethod(values(model));
     type.addMethod(fromValues(model));
@@ -94,23 +93,23 @@ public final class CompanionWriter {
         type = ParameterizedTypeName.get(Names.REF_FIELD, record, target);
         initializer =
             CodeBlock.of(
-                "new $T<>(\n$>$>$L,\n() -> $T.$N)$<$<",
-                Names.REF_FIELD,
+                "\n$>$>new $T(\n$>$>$L,\n() -> $T.$N)$<$<$<$<",
+                type,
                 spec,
                 field.target().companion(),
                 field.target().idConstant());
       }
       case STRING -> {
         type = ParameterizedTypeName.get(Names.STRING_FIELD, record);
-        initializer = CodeBlock.of("new $T<>(\n$>$>$L)$<$<", Names.STRING_FIELD, spec);
+        initializer = CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec);
       }
       case BOOLEAN, UUID, BYTES, ENUM -> {
         type = ParameterizedTypeName.get(Names.VALUE_FIELD, record, field.boxedType());
-        initializer = CodeBlock.of("new $T<>(\n$>$>$L)$<$<", Names.VALUE_FIELD, spec);
+        initializer = CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec);
       }
       default -> {
         type = ParameterizedTypeName.get(Names.COMPARABLE_FIELD, record, field.boxedType());
-        initializer = CodeBlock.of("new $T<>(\n$>$>$L)$<$<", Names.COMPARABLE_FIELD, spec);
+        initializer = CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec);
       }
     }
     return FieldSpec.builder(type, field.constant())
@@ -133,28 +132,31 @@ public final class CompanionWriter {
                 Names.COLUMN_TYPE,
                 field.kind().columnType());
     if (field.primaryKey()) {
-      b.add(".withPrimaryKey()");
+      b.add("$Z.withPrimaryKey()");
     }
     if (field.nullable()) {
-      b.add(".withNullable()");
+      b.add("$Z.withNullable()");
     }
     if (field.unique()) {
-      b.add(".withUnique()");
+      b.add("$Z.withUnique()");
     }
     if (field.autoNowAdd()) {
-      b.add(".withAutoNowAdd()");
+      b.add("$Z.withAutoNowAdd()");
     }
     if (!field.inDict()) {
-      b.add(".withoutDict()");
+      b.add("$Z.withoutDict()");
     }
     if (field.maxLength() > 0) {
-      b.add(".withMaxLength($L)", field.maxLength());
+      b.add("$Z.withMaxLength($L)", field.maxLength());
     }
     if (field.kind() == ColumnKind.DECIMAL) {
-      b.add(".withDecimal($L, $L)", field.maxDigits(), field.decimalPlaces());
+      b.add("$Z.withDecimal($L, $L)", field.maxDigits(), field.decimalPlaces());
     }
     if (field.onDelete() != null) {
-      b.add(".withOnDelete($T.$L)", Names.ON_DELETE, field.onDelete());
+      b.add("$Z.withOnDelete($T.$L)", Names.ON_DELETE, field.onDelete());
+    }
+    if (field.inDict() && !field.dictKey().equals(field.column())) {
+      b.add("$Z.withDictKey($S)", field.dictKey());
     }
     return b.build();
   }
@@ -206,37 +208,38 @@ public final class CompanionWriter {
     for (int i = 0; i < model.fields().size(); i++) {
       fields.add(i == 0 ? "$N" : ", $N", model.fields().get(i).constant());
     }
-    CodeBlock dependents;
-    if (model.dependents().isEmpty()) {
-      dependents = CodeBlock.of("$T::of", List.class);
-    } else {
+    // Explicit type arguments, here and in the field constants: javac attributes them without
+    // inference, which costs less than a diamond in a build of many models.
+    CodeBlock.Builder init =
+        CodeBlock.builder()
+            .add(
+                "new $T(\n$>$>$T.class,\n$S,\n$S,\n$T.<$T>of($L),\n$T::fromRow,\n$T::values,\n"
+                    + "$T::fromValues",
+                metaType,
+                record,
+                record.simpleName(),
+                model.table(),
+                List.class,
+                ParameterizedTypeName.get(Names.FIELD, record),
+                fields.build(),
+                model.companion(),
+                model.companion(),
+                model.companion());
+    if (!model.dependents().isEmpty()) {
       CodeBlock.Builder refs = CodeBlock.builder();
       for (int i = 0; i < model.dependents().size(); i++) {
         ModelSpec.Dependent dependent = model.dependents().get(i);
         refs.add(i == 0 ? "$T.$N" : ", $T.$N", dependent.companion(), dependent.constant());
       }
-      dependents =
-          CodeBlock.of(
-              "() -> $T.<$T>of($L)",
-              List.class,
-              ParameterizedTypeName.get(
-                  Names.REF_FIELD, WildcardTypeName.subtypeOf(Object.class), record),
-              refs.build());
+      init.add(
+          ",\n() -> $T.<$T>of($L)",
+          List.class,
+          ParameterizedTypeName.get(
+              Names.REF_FIELD, WildcardTypeName.subtypeOf(Object.class), record),
+          refs.build());
     }
     return FieldSpec.builder(metaType, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(
-            "new $T<>(\n$>$>$T.class,\n$S,\n$S,\n$T.of($L),\n$T::fromRow,\n$T::values,\n"
-                + "$T::fromValues,\n$L)$<$<",
-            Names.MODEL_META,
-            record,
-            record.simpleName(),
-            model.table(),
-            List.class,
-            fields.build(),
-            model.companion(),
-            model.companion(),
-            model.companion(),
-            dependents)
+        .initializer(init.add(")$<$<").build())
         .build();
   }
 
@@ -292,88 +295,42 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec toDict(ModelSpec model) {
+  private static MethodSpec toDict(ModelSpec model, String meta) {
     NameAllocator names = new NameAllocator();
     String param = names.newName(Naming.parameter(model.record().simpleName()));
-    String dict = names.newName("dict");
     TypeName mapType =
         ParameterizedTypeName.get(
             ClassName.get(Map.class), TypeName.get(String.class), ClassName.OBJECT);
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("toDict")
-            .addJavadoc(
-                "The record as a map, Django's {@code model_to_dict}: component names in"
-                    + " snake_case, in\ncomponent order; a foreign key shows the referenced id.\n\n"
-                    + "@param $L the record\n@return a new mutable map\n",
-                param)
-            .addModifiers(visibility(model))
-            .addModifiers(Modifier.STATIC)
-            .returns(mapType)
-            .addParameter(model.record(), param)
-            .addStatement("$T $N = new $T<>()", mapType, dict, LinkedHashMap.class);
-    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
-      if (!field.inDict()) {
-        continue;
-      }
-      if (field.kind() == ColumnKind.REF) {
-        method.addStatement(
-            "$N.put($S, $T.refId($N.$N()))",
-            dict,
-            field.dictKey(),
-            Names.VALUES,
-            param,
-            field.name());
-      } else {
-        method.addStatement("$N.put($S, $N.$N())", dict, field.dictKey(), param, field.name());
-      }
-    }
-    return method.addStatement("return $N", dict).build();
+    return MethodSpec.methodBuilder("toDict")
+        .addJavadoc(
+            "The record as a map, Django's {@code model_to_dict}: component names in"
+                + " snake_case, in\ncomponent order; a foreign key shows the referenced id.\n\n"
+                + "@param $L the record\n@return a new mutable map\n",
+            param)
+        .addModifiers(visibility(model))
+        .addModifiers(Modifier.STATIC)
+        .returns(mapType)
+        .addParameter(model.record(), param)
+        .addStatement("return $N.toDict($N)", meta, param)
+        .build();
   }
 
-  private static MethodSpec toJson(ModelSpec model) {
+  private static MethodSpec toJson(ModelSpec model, String meta) {
     NameAllocator names = new NameAllocator();
     String param = names.newName(Naming.parameter(model.record().simpleName()));
-    String json = names.newName("json");
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("toJson")
-            .addJavadoc(
-                "The record as JSON, with {@link #toDict}'s keys: decimals as plain text"
-                    + " ({@code \"12.50\"}),\ndates and times as ISO-8601 text, UUIDs as text,"
-                    + " enums by name, bytes in base64.\n\n"
-                    + "@param $L the record\n@return a new JSON object\n",
-                param)
-            .addModifiers(visibility(model))
-            .addModifiers(Modifier.STATIC)
-            .returns(Names.JSON_OBJECT)
-            .addParameter(model.record(), param)
-            .addStatement("$T $N = new $T()", Names.JSON_OBJECT, json, Names.JSON_OBJECT);
-    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
-      if (!field.inDict()) {
-        continue;
-      }
-      String converter =
-          switch (field.kind()) {
-            case REF -> "refId";
-            case DECIMAL -> "decimal";
-            case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, LOCAL_TIME, UUID, ENUM ->
-                "text";
-            case BYTES -> "base64";
-            default -> null;
-          };
-      if (converter == null) {
-        method.addStatement("$N.put($S, $N.$N())", json, field.dictKey(), param, field.name());
-      } else {
-        method.addStatement(
-            "$N.put($S, $T.$N($N.$N()))",
-            json,
-            field.dictKey(),
-            Names.VALUES,
-            converter,
-            param,
-            field.name());
-      }
-    }
-    return method.addStatement("return $N", json).build();
+    return MethodSpec.methodBuilder("toJson")
+        .addJavadoc(
+            "The record as JSON, with {@link #toDict}'s keys: decimals as plain text"
+                + " ({@code \"12.50\"}),\ndates and times as ISO-8601 text, UUIDs as text,"
+                + " enums by name, bytes in base64.\n\n"
+                + "@param $L the record\n@return a new JSON object\n",
+            param)
+        .addModifiers(visibility(model))
+        .addModifiers(Modifier.STATIC)
+        .returns(Names.JSON_OBJECT)
+        .addParameter(model.record(), param)
+        .addStatement("return $N.toJson($N)", meta, param)
+        .build();
   }
 
   private static MethodSpec fromRow(ModelSpec model) {
