@@ -25,7 +25,7 @@ public interface Database {
    * <p>{@code postgresql://[user[:password]@]host[:port]/database[?pool_size=n&pipelining=n]} (also
    * {@code postgres://}): user, password and database are URL-decoded; the port defaults to 5432,
    * the pool size to 8. Queries outside a transaction go to a pool of that size that pipelines up
-   * to {@code pipelining} of them per connection (2 by default; 1 turns it off); writes and
+   * to {@code pipelining} of them per connection (4 by default; 1 turns it off); writes and
    * transactions go to a second pool of that size that never pipelines.
    *
    * <p>{@code mysql://[user[:password]@]host[:port]/database[?pool_size=n]} (also {@code

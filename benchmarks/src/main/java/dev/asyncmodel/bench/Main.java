@@ -45,7 +45,7 @@ public final class Main {
     int poolSize = 8;
     int jdbcThreads = -1;
     int eventLoops = 1;
-    int pipelining = 2;
+    int pipelining = 4;
     boolean embedded;
     String database = "asyncmodel_bench";
     List<String> impls = List.of("asyncmodel", "vertx", "vertx-pipelined", "jdbc");
@@ -168,7 +168,7 @@ public final class Main {
         --jdbc-threads N     JDBC threads (= --in-flight)
         --event-loops N      Vert.x event loops the requests are issued from (1)
         --impls a,b          of asyncmodel,vertx,vertx-pipelined,jdbc (all)
-        --pipelining N       pipelining limit of the reads of asyncmodel and vertx-pipelined (2)
+        --pipelining N       pipelining limit of the reads of asyncmodel and vertx-pipelined (4)
         --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
         --embedded           an embedded PostgreSQL even when PGHOST is set

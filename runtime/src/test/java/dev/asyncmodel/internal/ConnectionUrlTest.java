@@ -74,8 +74,8 @@ class ConnectionUrlTest {
   }
 
   @Test
-  void pipeliningIsTwoOnPostgresqlAndOneElsewhereUnlessSet() {
-    assertEquals(2, ConnectionUrl.parse("postgresql://localhost/app").pipelining());
+  void pipeliningIsFourOnPostgresqlAndOneElsewhereUnlessSet() {
+    assertEquals(4, ConnectionUrl.parse("postgresql://localhost/app").pipelining());
     assertEquals(1, ConnectionUrl.parse("postgresql://localhost/app?pipelining=1").pipelining());
     assertEquals(
         256,
