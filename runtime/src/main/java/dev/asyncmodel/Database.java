@@ -68,9 +68,9 @@ public interface Database {
   /**
    * Creates the tables of these models, and of the models they reference, in dependency order, each
    * only if it does not exist yet: Django's {@code migrate} for a fresh database, without
-   * migrations. The DDL is what the processor wrote for this database at compile time ({@code
-   * META-INF/asyncmodel/schema/<database>/<record>.sql}), with the column types of Django's tables;
-   * a table that exists is left as it is, even if its columns differ.
+   * migrations. The DDL is what the processor wrote for this database at compile time, in each
+   * model's {@code META-INF/asyncmodel/models/<record>} file, with the column types of Django's
+   * tables; a table that exists is left as it is, even if its columns differ.
    *
    * <pre>{@code
    * db.createTables(Users.model(), Transactions.model()).onSuccess(v -> startServer());

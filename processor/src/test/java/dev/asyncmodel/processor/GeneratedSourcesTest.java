@@ -143,27 +143,26 @@ class GeneratedSourcesTest {
     assertThat(actualText).isEqualTo(read(expected));
   }
 
-  /** The DDL of the spec's models per database, and the whole compilation's script for each. */
+  /**
+   * Each model's file (its companion's name and its DDL per database), and the whole compilation's
+   * script for a database. Paths relative to {@code META-INF/asyncmodel/} and to {@code expected/}.
+   */
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "postgresql/com.example.Transaction.sql",
-        "mysql/com.example.Transaction.sql",
-        "sqlite/com.example.Transaction.sql",
-        "postgresql/com.example.Specimen.sql",
-        "mysql/com.example.Specimen.sql",
-        "sqlite/com.example.Specimen.sql",
-        "postgresql.sql"
+        "models/com.example.Transaction",
+        "models/com.example.Specimen",
+        "schema/postgresql.sql"
       })
-  void schemaMatchesGolden(String name) throws IOException {
+  void resourceMatchesGolden(String name) throws IOException {
     assertThat(compilation).succeededWithoutWarnings();
     String actualText =
         compilation
-            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/asyncmodel/schema/" + name)
-            .orElseThrow(() -> new AssertionError("no schema resource " + name))
+            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/asyncmodel/" + name)
+            .orElseThrow(() -> new AssertionError("no resource " + name))
             .getCharContent(true)
             .toString();
-    String resource = "expected/schema/" + name;
+    String resource = "expected/" + name;
     if (UPDATE) {
       Path golden = moduleDir().resolve("src/test/resources").resolve(resource);
       Files.createDirectories(golden.getParent());
@@ -175,22 +174,71 @@ class GeneratedSourcesTest {
     assertThat(actualText).isEqualTo(read(expected));
   }
 
+  /**
+   * One file per model and one script per database, nothing else: javac's Filer does work for each
+   * file a processor creates.
+   */
   @Test
-  void modelIndexNamesTheCompanion() {
-    assertThat(compilation)
-        .generatedFile(
-            StandardLocation.CLASS_OUTPUT, "META-INF/asyncmodel/models/com.example.Transaction")
-        .contentsAsUtf8String()
-        .isEqualTo("com.example.Transactions\n");
-    assertThat(compilation)
-        .generatedFile(
-            StandardLocation.CLASS_OUTPUT, "META-INF/asyncmodel/models/com.example.LineItem")
-        .contentsAsUtf8String()
-        .isEqualTo("com.example.Lines\n");
+  void resourcesAreOneFilePerModelAndOneScriptPerDatabase() {
+    assertThat(compilation).succeededWithoutWarnings();
+    List<String> resources = new ArrayList<>();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      int at = path.indexOf("META-INF/");
+      if (at >= 0) {
+        resources.add(path.substring(at));
+      }
+    }
+    List<String> expected = new ArrayList<>();
+    for (String input : INPUTS) {
+      expected.add("META-INF/asyncmodel/models/com.example." + input);
+    }
+    for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+      expected.add("META-INF/asyncmodel/schema/" + dialect + ".sql");
+    }
+    assertThat(resources).containsExactlyElementsIn(expected);
+  }
+
+  /** Each section of a model's file is that database's DDL as in the compilation's script. */
+  @Test
+  void modelFileSectionsAreTheDdlOfTheScripts() throws IOException {
+    String file = resourceText(compilation, "META-INF/asyncmodel/models/com.example.Transaction");
+    List<String> lines = List.of(file.split("\n", -1));
+    assertThat(lines.get(0)).isEqualTo("com.example.Transactions");
+    List<String> markers =
+        lines.stream().filter(line -> line.startsWith("-- asyncmodel:")).toList();
+    assertThat(markers)
+        .containsExactly("-- asyncmodel:postgresql", "-- asyncmodel:mysql", "-- asyncmodel:sqlite")
+        .inOrder();
+    for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+      int start = file.indexOf("-- asyncmodel:" + dialect + "\n");
+      start = file.indexOf('\n', start) + 1;
+      int end = file.indexOf("\n-- asyncmodel:", start);
+      String section = end < 0 ? file.substring(start) : file.substring(start, end + 1);
+      assertThat(section).startsWith("-- com.example.Transaction (" + dialect + ")");
+      assertThat(resourceText(compilation, "META-INF/asyncmodel/schema/" + dialect + ".sql"))
+          .contains(section);
+    }
+  }
+
+  private static String resourceText(Compilation compilation, String path) throws IOException {
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .orElseThrow(() -> new AssertionError("no resource " + path))
+        .getCharContent(true)
+        .toString();
   }
 
   @Test
-  void modelIndexOfANestedRecordIsKeyedByItsBinaryName() {
+  void modelFileStartsWithTheCompanion() throws IOException {
+    assertThat(resourceText(compilation, "META-INF/asyncmodel/models/com.example.Transaction"))
+        .startsWith("com.example.Transactions\n-- asyncmodel:postgresql\n");
+    assertThat(resourceText(compilation, "META-INF/asyncmodel/models/com.example.LineItem"))
+        .startsWith("com.example.Lines\n-- asyncmodel:postgresql\n");
+  }
+
+  @Test
+  void modelIndexOfANestedRecordIsKeyedByItsBinaryName() throws IOException {
     Compilation nested =
         Compilers.javac()
             .compile(
@@ -206,11 +254,8 @@ class GeneratedSourcesTest {
                     "  public record Rack(@Id Long id, int capacity) {}",
                     "}"));
     assertThat(nested).succeededWithoutWarnings();
-    assertThat(nested)
-        .generatedFile(
-            StandardLocation.CLASS_OUTPUT, "META-INF/asyncmodel/models/com.example.Shop$Rack")
-        .contentsAsUtf8String()
-        .isEqualTo("com.example.Racks\n");
+    assertThat(resourceText(nested, "META-INF/asyncmodel/models/com.example.Shop$Rack"))
+        .startsWith("com.example.Racks\n-- asyncmodel:postgresql\n");
   }
 
   @Test

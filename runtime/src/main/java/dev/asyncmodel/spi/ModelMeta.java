@@ -5,10 +5,9 @@ import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.Ref;
 import dev.asyncmodel.RefField;
+import dev.asyncmodel.internal.Schema;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -143,23 +142,31 @@ public final class ModelMeta<T extends Record> implements Model<T> {
   }
 
   /**
-   * The processor writes {@code META-INF/asyncmodel/models/<record>} naming the companion; loading
-   * the companion registers the model. This runs once per record class, never on the query path.
+   * Reads the companion's name from the first line of the model's file, {@code
+   * META-INF/asyncmodel/models/<record binary name>} (its format, and its reader, are {@link
+   * Schema}'s; the rest of the file is the DDL, not used here); loading the companion registers the
+   * model. This runs once per record class, never on the query path.
    */
   private static void initializeCompanion(Class<?> type) {
     ClassLoader loader = type.getClassLoader();
     if (loader == null) {
       return;
     }
-    try (InputStream in =
-        loader.getResourceAsStream("META-INF/asyncmodel/models/" + type.getName())) {
-      if (in == null) {
+    try {
+      Schema.ModelFile file = Schema.read(loader, type);
+      if (file == null) {
         return;
       }
-      String companion = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      Class.forName(companion, true, loader);
+      Class.forName(file.companion(), true, loader);
     } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalStateException("Cannot load the companion of " + type.getName(), e);
+      throw new IllegalStateException(
+          "Cannot load the companion of "
+              + type.getName()
+              + " named by META-INF/asyncmodel/models/"
+              + type.getName()
+              + ": rebuild the project with asyncmodel-processor so that the companion and that"
+              + " file match",
+          e);
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.Map;
  * Writes a model's DDL for each database, with the column types of Django's tables (DESIGN.md's
  * table): {@code CREATE TABLE IF NOT EXISTS}, foreign keys without {@code ON DELETE} (asyncmodel
  * cascades itself, as Django does), an index on each foreign key. The runtime's {@code
- * createTables} runs these; a migration tool can take the per-database file as a baseline. Input:
- * valid {@link ModelSpec}s. Output: SQL text.
+ * createTables} runs these, from each model's file ({@link ModelFileWriter}); a migration tool can
+ * take the per-database script of {@link #writeAll} as a baseline. Input: valid {@link ModelSpec}s.
+ * Output: SQL text.
  */
 public final class SchemaWriter {
   private SchemaWriter() {}
