@@ -127,7 +127,7 @@ public final class Lines {
   private static LineItem fromRow(RowReader row) {
     return new LineItem(
         row.getLong(0),
-        row.getRef(1),
+        row.<Transaction>getRef(1),
         row.getInteger(2),
         row.getDecimal(3, 3));
   }
@@ -146,7 +146,7 @@ public final class Lines {
   private static LineItem fromValues(Object[] values) {
     return new LineItem(
         (Long) values[0],
-        Values.ref(values[1]),
+        Values.<Transaction>ref(values[1]),
         (Integer) values[2],
         (BigDecimal) values[3]);
   }

@@ -338,10 +338,10 @@ public final class Specimens {
         row.getLocalTime(21),
         row.getUuid(22),
         row.getBytes(23),
-        row.getEnum(24, Specimen.Kind::valueOf),
-        row.getEnum(25, Specimen.Kind::valueOf),
-        row.getRef(26),
-        row.getRef(27),
+        row.<Specimen.Kind>getEnum(24, Specimen.Kind::valueOf),
+        row.<Specimen.Kind>getEnum(25, Specimen.Kind::valueOf),
+        row.<Category>getRef(26),
+        row.<User>getRef(27),
         row.getString(28));
   }
 
@@ -390,8 +390,8 @@ public final class Specimens {
         (byte[]) values[23],
         (Specimen.Kind) values[24],
         (Specimen.Kind) values[25],
-        Values.ref(values[26]),
-        Values.ref(values[27]),
+        Values.<Category>ref(values[26]),
+        Values.<User>ref(values[27]),
         (String) values[28]);
   }
 }

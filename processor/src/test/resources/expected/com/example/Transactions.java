@@ -144,7 +144,7 @@ public final class Transactions {
   private static Transaction fromRow(RowReader row) {
     return new Transaction(
         row.getLong(0),
-        row.getRef(1),
+        row.<User>getRef(1),
         row.getDecimal(2, 2),
         row.getString(3),
         row.getString(4),
@@ -165,7 +165,7 @@ public final class Transactions {
   private static Transaction fromValues(Object[] values) {
     return new Transaction(
         (Long) values[0],
-        Values.ref(values[1]),
+        Values.<User>ref(values[1]),
         (BigDecimal) values[2],
         (String) values[3],
         (String) values[4],

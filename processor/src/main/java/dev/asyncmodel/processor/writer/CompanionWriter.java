@@ -340,7 +340,15 @@ public final class CompanionWriter {
       args.add(i == 0 ? "\n" : ",\n");
       switch (field.kind()) {
         case DECIMAL -> args.add("row.$N($L, $L)", field.kind().reader(), i, field.decimalPlaces());
-        case ENUM -> args.add("row.$N($L, $T::valueOf)", field.kind().reader(), i, field.type());
+        // Explicit type arguments: a standalone call, which javac attributes without inference.
+        case ENUM ->
+            args.add(
+                "row.<$T>$N($L, $T::valueOf)",
+                field.type(),
+                field.kind().reader(),
+                i,
+                field.type());
+        case REF -> args.add("row.<$T>$N($L)", field.target().record(), field.kind().reader(), i);
         default -> args.add("row.$N($L)", field.kind().reader(), i);
       }
     }
@@ -375,7 +383,7 @@ public final class CompanionWriter {
       dev.asyncmodel.processor.model.FieldSpec field = model.fields().get(i);
       args.add(i == 0 ? "\n" : ",\n");
       if (field.kind() == ColumnKind.REF) {
-        args.add("$T.ref(values[$L])", Names.VALUES, i);
+        args.add("$T.<$T>ref(values[$L])", Names.VALUES, field.target().record(), i);
       } else {
         args.add("($T) values[$L]", field.boxedType(), i);
       }
