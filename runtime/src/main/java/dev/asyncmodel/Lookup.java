@@ -46,6 +46,18 @@ final class Lookup<T extends Record> extends Condition<T> {
   void shape(Shape shape, List<Object> params, Dialect dialect) {
     shape.add(Shape.LOOKUP, field.spec().index()).add(op.ordinal());
     if (op == Op.IN) {
+      if (dialect.inAsArray()) {
+        // One shape for every non-empty list: its values are one array parameter.
+        shape.add(values.isEmpty() ? 0 : 1);
+        if (!values.isEmpty()) {
+          List<Object> encoded = new ArrayList<>(values.size());
+          for (Object value : values) {
+            encoded.add(dialect.encode(field.spec(), field.columnValue(value)));
+          }
+          params.add(dialect.array(field.spec(), encoded));
+        }
+        return;
+      }
       shape.add(values.size());
     }
     for (int i = 0; i < values.size(); i++) {
@@ -93,6 +105,10 @@ final class Lookup<T extends Record> extends Condition<T> {
       case IS_NULL -> sql.append(column).append(" IS NULL");
       case NOT_NULL -> sql.append(column).append(" IS NOT NULL");
       case IN -> {
+        if (sql.dialect().inAsArray()) {
+          value(sql.append(column).append(" = ANY(")).append(")");
+          break;
+        }
         sql.append(column).append(" IN (");
         for (int i = 0; i < values.size(); i++) {
           if (i > 0) {

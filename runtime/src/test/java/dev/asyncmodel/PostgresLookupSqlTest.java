@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import static dev.asyncmodel.Rendered.params;
 import static dev.asyncmodel.Rendered.select;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,11 +91,24 @@ class PostgresLookupSqlTest {
   }
 
   @Test
-  void inBindsOnePlaceholderPerValueInOrder() {
-    assertWhere(
-        "\"id\" IN ($1, $2, $3)",
-        params(3L, 1L, 2L),
-        select(books().filter(Books.ID.in(List.of(3L, 1L, 2L)))));
+  void inBindsTheValuesAsOneArrayInOrder() {
+    Statement statement = select(books().filter(Books.ID.in(List.of(3L, 1L, 2L))));
+    assertEquals(BOOKS + "\"id\" = ANY($1)", statement.sql());
+    assertEquals(1, statement.params().size());
+    assertArrayEquals(new Long[] {3L, 1L, 2L}, (Object[]) statement.params().get(0));
+  }
+
+  @Test
+  void inUnderExcludeStaysTwoValuedOnANullableColumn() {
+    Statement statement = select(books().exclude(Books.RATING.in(List.of(1.0, 2.0))));
+    assertEquals(
+        BOOKS + "NOT ((\"rating\" = ANY($1) AND \"rating\" IS NOT NULL))", statement.sql());
+    assertArrayEquals(new Double[] {1.0, 2.0}, (Object[]) statement.params().get(0));
+  }
+
+  @Test
+  void emptyInMatchesNothingWithoutAParameter() {
+    assertWhere("1 = 0", params(), select(books().filter(Books.ID.in(List.of()))));
   }
 
   @Test
@@ -321,14 +335,14 @@ class PostgresLookupSqlTest {
 
   @Test
   void foreignKeyInBindsTheIdOfEachRecord() {
-    assertWhere(
-        "\"author_id\" IN ($1, $2)",
-        params(1L, 2L),
+    Statement statement =
         select(
             books()
                 .filter(
                     Books.AUTHOR.in(
-                        List.of(new Author(1L, "Ann", null), new Author(2L, "Bo", null))))));
+                        List.of(new Author(1L, "Ann", null), new Author(2L, "Bo", null)))));
+    assertEquals(BOOKS + "\"author_id\" = ANY($1)", statement.sql());
+    assertArrayEquals(new Long[] {1L, 2L}, (Object[]) statement.params().get(0));
   }
 
   @Test

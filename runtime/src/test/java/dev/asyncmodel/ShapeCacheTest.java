@@ -134,13 +134,13 @@ class ShapeCacheTest {
   }
 
   @Test
-  void inOfDifferentSizesAreDifferentShapes() {
+  void inOfEverySizeIsOneShapeOnPostgresqlButAnEmptyInIsAnother() {
     Statement two = Rendered.select(books().filter(Books.ID.in(List.of(1L, 2L))));
     Statement three = Rendered.select(books().filter(Books.ID.in(List.of(1L, 2L, 3L))));
     Statement none = Rendered.select(books().filter(Books.ID.in(List.of())));
-    assertNotEquals(two.sql(), three.sql());
+    assertSame(two.sql(), three.sql());
     assertNotEquals(two.sql(), none.sql());
-    assertSame(two.sql(), Rendered.select(books().filter(Books.ID.in(List.of(8L, 9L)))).sql());
+    assertSame(two.sql(), Rendered.select(books().filter(Books.ID.in(List.of(8L)))).sql());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.spi.ColumnSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,28 @@ public abstract class Dialect {
    */
   public void value(SqlBuffer sql, ColumnSpec column) {
     sql.param();
+  }
+
+  /**
+   * Whether an {@code in} lookup binds its values as one array, {@code column = ANY(?)}, so that
+   * lists of every size share one statement; otherwise it has one placeholder per value.
+   *
+   * @return whether {@link #array} is used
+   */
+  public boolean inAsArray() {
+    return false;
+  }
+
+  /**
+   * The values of an {@code in} lookup, each already {@link #encode encoded}, as the one array the
+   * driver binds for them.
+   *
+   * @param column the column the lookup is on
+   * @param encoded the encoded values, none null
+   * @return the array
+   */
+  public Object array(ColumnSpec column, List<Object> encoded) {
+    throw new UnsupportedOperationException(name() + " binds each value of an in lookup");
   }
 
   /**

@@ -3,8 +3,16 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.spi.ColumnSpec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.data.Numeric;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** PostgreSQL: numbered placeholders, native types, RETURNING, ILIKE. */
@@ -34,6 +42,42 @@ public final class PostgresDialect extends Dialect {
       case BYTES -> Buffer.buffer((byte[]) value);
       case ENUM -> ((Enum<?>) value).name();
       default -> value;
+    };
+  }
+
+  /**
+   * {@code column = ANY($n)}: one statement for lists of every size. PostgreSQL types the parameter
+   * as an array of the column's type; the driver takes a Java array of the encoded values.
+   */
+  @Override
+  public boolean inAsArray() {
+    return true;
+  }
+
+  @Override
+  public Object array(ColumnSpec column, List<Object> encoded) {
+    int n = encoded.size();
+    return switch (column.type()) {
+      case LONG -> encoded.toArray(new Long[n]);
+      case INT -> encoded.toArray(new Integer[n]);
+      case SHORT -> encoded.toArray(new Short[n]);
+      case BOOLEAN -> encoded.toArray(new Boolean[n]);
+      case DOUBLE -> encoded.toArray(new Double[n]);
+      case FLOAT -> encoded.toArray(new Float[n]);
+      case STRING, ENUM -> encoded.toArray(new String[n]);
+      case DECIMAL -> {
+        Numeric[] numerics = new Numeric[n];
+        for (int i = 0; i < n; i++) {
+          numerics[i] = Numeric.create((BigDecimal) encoded.get(i));
+        }
+        yield numerics;
+      }
+      case INSTANT, OFFSET_DATE_TIME -> encoded.toArray(new OffsetDateTime[n]);
+      case LOCAL_DATE -> encoded.toArray(new LocalDate[n]);
+      case LOCAL_DATE_TIME -> encoded.toArray(new LocalDateTime[n]);
+      case LOCAL_TIME -> encoded.toArray(new LocalTime[n]);
+      case UUID -> encoded.toArray(new UUID[n]);
+      case BYTES -> encoded.toArray(new Buffer[n]);
     };
   }
 

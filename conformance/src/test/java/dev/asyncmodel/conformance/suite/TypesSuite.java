@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.asyncmodel.Condition;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
 import dev.asyncmodel.conformance.model.Mood;
 import dev.asyncmodel.conformance.model.Sample;
@@ -141,6 +142,56 @@ public abstract class TypesSuite extends ConformanceTest {
             Samples.objects(db)
                 .filter(Samples.MOOD.isNull(true), Samples.UUID.isNull(true))
                 .acount()));
+  }
+
+  @Test
+  void everyTypeCanBeFilteredWithIn() {
+    Sample made = await(Samples.objects(db).acreate(full()));
+    Sample other = await(Samples.objects(db).acreate(empty()));
+    Sample f = full();
+    List<Condition<Sample>> ins =
+        List.of(
+            Samples.TEXT.in(List.of(f.text(), "nope")),
+            Samples.LABEL.in(List.of("x", "label")),
+            Samples.FLAG.in(List.of(true)),
+            Samples.MAYBE.in(List.of(false)),
+            Samples.COUNT.in(List.of(5, -42)),
+            Samples.BOXED_COUNT.in(List.of(7)),
+            Samples.BIG.in(List.of(Long.MAX_VALUE, 1L)),
+            Samples.SMALL.in(List.of(Short.MIN_VALUE, (short) 3)),
+            Samples.RATIO.in(List.of(f.ratio())),
+            Samples.RATIO32.in(List.of(1.5f, 2.5f)),
+            Samples.PRICE.in(List.of(BigDecimal.ONE, new BigDecimal("12345678.1234"))),
+            Samples.AT.in(List.of(f.at(), Instant.EPOCH)),
+            Samples.OFFSET_AT.in(List.of(f.offsetAt())),
+            Samples.DAY.in(List.of(f.day(), LocalDate.EPOCH)),
+            Samples.LOCAL_AT.in(List.of(f.localAt())),
+            Samples.TIME.in(List.of(LocalTime.MIDNIGHT, f.time())),
+            Samples.UUID.in(List.of(UUID_VALUE)),
+            Samples.DATA.in(List.of(new byte[] {9}, f.data())),
+            Samples.MOOD.in(List.of(Mood.GRUMPY)),
+            Samples.SECRET.in(List.of("s3cret", "other")));
+    for (int i = 0; i < ins.size(); i++) {
+      Condition<Sample> in = ins.get(i);
+      assertEquals(
+          List.of(made.id()),
+          await(Samples.objects(db).filter(in).aall()).stream().map(Sample::id).toList(),
+          "filter, lookup " + i);
+      // exclude keeps the other row, whether its value differs or is NULL, as in Django.
+      assertEquals(
+          List.of(other.id()),
+          await(Samples.objects(db).exclude(in).aall()).stream().map(Sample::id).toList(),
+          "exclude, lookup " + i);
+    }
+    // Lists of other sizes on the same field, one after another.
+    for (int n = 1; n <= 5; n++) {
+      List<Long> ids = new java.util.ArrayList<>();
+      for (long k = 0; k < n - 1; k++) {
+        ids.add(-1 - k);
+      }
+      ids.add(made.id());
+      assertEquals(1, await(Samples.objects(db).filter(Samples.ID.in(ids)).acount()), "size " + n);
+    }
   }
 
   @Test
