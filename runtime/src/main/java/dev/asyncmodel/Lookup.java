@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** One field lookup: {@code column op value(s)}. */
 final class Lookup<T extends Record> extends Condition<T> {
@@ -45,19 +46,19 @@ final class Lookup<T extends Record> extends Condition<T> {
   @Override
   void shape(Shape shape, List<Object> params, Dialect dialect) {
     shape.add(Shape.LOOKUP, field.spec().index()).add(op.ordinal());
-    if (op == Op.IN) {
-      if (dialect.inAsArray()) {
-        // One shape for every non-empty list: its values are one array parameter.
-        shape.add(values.isEmpty() ? 0 : 1);
-        if (!values.isEmpty()) {
-          List<Object> encoded = new ArrayList<>(values.size());
-          for (Object value : values) {
-            encoded.add(dialect.encode(field.spec(), field.columnValue(value)));
-          }
-          params.add(dialect.array(field.spec(), encoded));
+    if (op == Op.IN && dialect.inAsArray()) {
+      // One shape for every non-empty list: its values are one array parameter.
+      shape.add(values.isEmpty() ? 0 : 1);
+      if (!values.isEmpty()) {
+        List<Object> encoded = new ArrayList<>(values.size());
+        for (Object value : values) {
+          encoded.add(encode(value, dialect));
         }
-        return;
+        params.add(dialect.array(field.spec(), encoded));
       }
+      return;
+    }
+    if (op == Op.IN) {
       shape.add(values.size());
     }
     for (int i = 0; i < values.size(); i++) {
@@ -72,9 +73,14 @@ final class Lookup<T extends Record> extends Condition<T> {
               default -> throw new IllegalStateException(op.name());
             });
       } else {
-        params.add(dialect.encode(field.spec(), field.columnValue(value)));
+        params.add(encode(value, dialect));
       }
     }
+  }
+
+  /** A value as the driver binds it for this lookup's column. */
+  private @Nullable Object encode(Object value, Dialect dialect) {
+    return dialect.encode(field.spec(), field.columnValue(value));
   }
 
   private SqlBuffer value(SqlBuffer sql) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -284,16 +285,8 @@ public final class ModelMeta<T extends Record> implements Model<T> {
    * @return a new mutable map
    */
   public Map<String, @Nullable Object> toDict(T record) {
-    @Nullable Object[] values = values(record);
     Map<String, @Nullable Object> dict = new LinkedHashMap<>();
-    for (Field<T> field : fields) {
-      ColumnSpec spec = field.spec();
-      if (spec.inDict()) {
-        @Nullable Object value = values[spec.index()];
-        dict.put(
-            spec.dictKey(), field instanceof RefField<?, ?> ? Values.refId((Ref<?>) value) : value);
-      }
-    }
+    dictEntries(record, false, dict::put);
     return dict;
   }
 
@@ -305,20 +298,28 @@ public final class ModelMeta<T extends Record> implements Model<T> {
    * @return a new JSON object
    */
   public JsonObject toJson(T record) {
-    @Nullable Object[] values = values(record);
     JsonObject json = new JsonObject();
+    dictEntries(record, true, json::put);
+    return json;
+  }
+
+  /**
+   * Each field {@code toDict} shows, in component order, with its key and value: a foreign key's
+   * referenced id, and for JSON a value as {@link Values#json} shows it.
+   */
+  private void dictEntries(T record, boolean json, BiConsumer<String, @Nullable Object> entry) {
+    @Nullable Object[] values = values(record);
     for (Field<T> field : fields) {
       ColumnSpec spec = field.spec();
       if (spec.inDict()) {
         @Nullable Object value = values[spec.index()];
-        json.put(
+        entry.accept(
             spec.dictKey(),
             field instanceof RefField<?, ?>
                 ? Values.refId((Ref<?>) value)
-                : Values.json(spec.type(), value));
+                : json ? Values.json(spec.type(), value) : value);
       }
     }
-    return json;
   }
 
   /**
