@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -306,12 +307,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     offset, as Django refuses to update a slice
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the List overload only reads the view, and copies it
   public final Future<Long> aupdate(Assignment<T>... assignments) {
-    List<Assignment<T>> list = new ArrayList<>(assignments.length);
-    for (Assignment<T> assignment : assignments) {
-      list.add(assignment);
-    }
-    return aupdate(list);
+    return aupdate(Arrays.asList(assignments));
   }
 
   /**
