@@ -69,6 +69,7 @@ public final class App {
                 vertx
                     .createHttpServer(new HttpServerOptions().setHost(config.host()))
                     .requestHandler(Api.router(vertx, db, credentials))
+                    .invalidRequestHandler(Api::invalidRequest)
                     .listen(config.port(), config.host()))
         .map(server -> new App(config, db, credentials, server))
         .recover(

@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.asyncmodel.sample.fixture.DocExample;
 import dev.asyncmodel.sample.fixture.HostileBodies;
 import dev.asyncmodel.sample.fixture.Http;
 import dev.asyncmodel.sample.fixture.Http.Login;
 import dev.asyncmodel.sample.fixture.Http.Reply;
+import dev.asyncmodel.sample.fixture.RawHttp;
+import dev.asyncmodel.sample.fixture.RawHttp.Answer;
 import dev.asyncmodel.sample.fixture.TestDatabase;
 import dev.asyncmodel.sample.model.Transaction;
 import dev.asyncmodel.sample.model.Transactions;
@@ -58,6 +61,7 @@ abstract class ApiContract {
   private Vertx vertx;
   private App app;
   private Http http;
+  private RawHttp raw;
   private String skipped;
 
   /**
@@ -81,6 +85,7 @@ abstract class ApiContract {
     app =
         await(App.start(vertx, new Config("127.0.0.1", 0, database.url(), TEST_ITERATIONS, 1024)));
     http = new Http(vertx, app.port());
+    raw = new RawHttp(app.port());
   }
 
   @BeforeEach
@@ -802,6 +807,344 @@ abstract class ApiContract {
     assertEquals(
         1L,
         await(Users.objects(app.database()).filter(Users.USERNAME.eq(login.username())).acount()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Requests as clients really send them
+
+  /**
+   * {@code curl -d} sends {@code Content-Type: application/x-www-form-urlencoded}; the body is JSON
+   * all the same, and a {@code %} in it is data, never the start of a form escape.
+   */
+  @Test
+  void aJsonBodySentAsCurlSendsItIsReadAsJsonWithItsPercentSigns() {
+    Login login = signUp();
+    String user = login.username() + ":" + login.password();
+    Answer created =
+        raw.curl(
+            "POST",
+            "/api/transactions",
+            user,
+            "{\"amount\":\"3.00\",\"description\":\"100% coffee\",\"category\":\"food\"}");
+    assertEquals(201, created.status(), created::toString);
+    JsonObject json = new JsonObject(created.body());
+    assertEquals("100% coffee", json.getString("description"));
+    long id = json.getLong("id");
+    String awkward = "%ZZ %% %2 %00 a=b&c=d+e %E2%82 " + "%".repeat(150);
+    Answer patched =
+        raw.curl(
+            "PATCH",
+            "/api/transactions/" + id,
+            user,
+            new JsonObject().put("description", awkward).encode());
+    assertEquals(200, patched.status(), patched::toString);
+    Transaction stored = await(Transactions.objects(app.database()).aget(Transactions.ID.eq(id)));
+    assertEquals(awkward, stored.description());
+    Answer signUp =
+        raw.curl(
+            "POST",
+            "/api/users",
+            null,
+            "{\"username\": \"pct" + users.incrementAndGet() + "\", \"password\": \"100%%\"}");
+    assertEquals(201, signUp.status(), signUp::toString);
+    // The issue's second command.
+    Answer badEscape = raw.curl("GET", "/api/transactions/%ZZ", user, null);
+    assertEquals(400, badEscape.status(), badEscape::toString);
+    assertEquals(1L, rows(login));
+  }
+
+  /**
+   * Every curl example of {@code docs/sample-app.md}, sent in order as curl sends it, answers as
+   * the page shows: the status of each {@code http} block, and each JSON body equal to the page's
+   * once ids are mapped to the ones this database gave and times are checked for their form.
+   */
+  @Test
+  void theDocsCurlExamplesAnswerAsThePageShowsWhenSentAsCurlSendsThem() throws Exception {
+    List<DocExample> examples = DocExample.read(java.nio.file.Path.of("../docs/sample-app.md"));
+    assertTrue(examples.size() >= 15, "the page's examples were found: " + examples.size());
+    java.util.Map<String, java.util.Map<Long, Long>> ids = new java.util.HashMap<>();
+    for (DocExample example : examples) {
+      String target = example.target();
+      java.util.regex.Matcher idInPath =
+          Pattern.compile("^/api/transactions/([0-9]+)$").matcher(target);
+      if (idInPath.matches()) {
+        long documented = Long.parseLong(idInPath.group(1));
+        Long mapped = ids.getOrDefault("transaction", java.util.Map.of()).get(documented);
+        target = "/api/transactions/" + (mapped == null ? documented : mapped);
+      }
+      Answer answer = raw.curl(example.method(), target, example.user(), example.data());
+      String what = example.command() + " -> " + answer;
+      if (example.status() != null) {
+        assertEquals(example.status(), answer.status(), what);
+      } else if (example.body().startsWith("{\"errors\"")) {
+        assertEquals(400, answer.status(), what);
+      } else if (example.body().startsWith("{\"error\"")) {
+        assertEquals(4, answer.status() / 100, what);
+      } else {
+        assertEquals(2, answer.status() / 100, what);
+      }
+      for (var header : example.headers().entrySet()) {
+        String expected = header.getValue();
+        String actual = answer.headers().get(header.getKey());
+        if (header.getKey().equals("location")) {
+          assertNotNull(actual, what);
+          expected = expected.replaceAll("[0-9]+$", "");
+          actual = actual.replaceAll("[0-9]+$", "");
+        }
+        if (!header.getKey().equals("content-length")) {
+          assertEquals(expected, actual, header.getKey() + " of " + what);
+        }
+      }
+      if (example.body().isBlank()) {
+        assertEquals("", answer.body(), what);
+      } else {
+        Object expected = new JsonObject(example.body()).getMap();
+        Object actual = DocExample.longs(new JsonObject(answer.body()).getMap());
+        assertEquals(DocExample.align(expected, actual, ids), actual, what);
+      }
+    }
+  }
+
+  /** A path or query string that does not decode is the client's mistake: 400 or 404. */
+  @Test
+  void malformedPercentEscapesInPathsAndQueriesAre400Or404NeverA500() {
+    Login login = signUp();
+    String user = login.username() + ":" + login.password();
+    List<String> targets =
+        List.of(
+            "/api/transactions/%ZZ",
+            "/api/transactions/%",
+            "/api/transactions/%2",
+            "/api/transactions/1%",
+            "/api/%ZZ",
+            "/%ZZ",
+            "/api/transactions/%E2%82",
+            "/api/transactions/1%00",
+            "/api/transactions/%C0%AF",
+            "/api/transactions/stats%ZZ",
+            "/api/transactions?search=%ZZ",
+            "/api/transactions?search=%",
+            "/api/transactions?%ZZ=1",
+            "/api/transactions?offset=%ZZ&offset=%ZZ",
+            "/api/transactions?=&&=&%=%",
+            "/api/users?%ZZ");
+    for (String target : targets) {
+      for (String method : List.of("GET", "POST", "PATCH", "DELETE")) {
+        for (String credentials : java.util.Arrays.asList(user, null)) {
+          Answer answer = raw.curl(method, target, credentials, method.equals("GET") ? null : "{}");
+          String what = method + " " + target + (credentials == null ? "" : " signed in");
+          assertTrue(answer.status() >= 400 && answer.status() < 500, what + " -> " + answer);
+          assertEquals(
+              "application/json; charset=utf-8", answer.headers().get("content-type"), what);
+          new JsonObject(answer.body());
+        }
+      }
+      Answer answer = raw.curl("GET", target, user, null);
+      if (target.startsWith("/api/transactions/%ZZ")) {
+        assertEquals(400, answer.status(), target + " -> " + answer);
+      }
+    }
+    assertEquals(0L, rows(login));
+  }
+
+  /**
+   * Hostile bodies under every content type a client might send, the form types included: only 201
+   * and 4xx, and the stored rows are exactly the 201s.
+   */
+  @Test
+  void hostileBodiesUnderAnyContentTypeAreAnswered201Or4xxAndEvery201IsStored() {
+    Login login = signUp();
+    String authorization =
+        "Authorization: Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8))
+            + "\r\n";
+    String[] contentTypes = {
+      null,
+      "application/x-www-form-urlencoded",
+      "application/x-www-form-urlencoded; charset=UTF-8",
+      "multipart/form-data; boundary=----x",
+      "multipart/form-data",
+      "multipart/mixed; boundary=x",
+      "application/json",
+      "application/json; charset=latin1",
+      "text/plain",
+      "application/octet-stream",
+      "",
+      "%%%; ;;=",
+      "application/x-www-form-urlencoded".repeat(100),
+    };
+    java.util.Random random = new java.util.Random(20261207L);
+    List<byte[]> bodies = new HostileBodies(20261207L).next(300);
+    bodies.add(
+        "{\"amount\":\"1.00\",\"description\":\"%ZZ%\",\"category\":\"%\"}"
+            .getBytes(StandardCharsets.UTF_8));
+    bodies.add(
+        ("{\"amount\":\"1.00\",\"description\":\"" + "d=".repeat(150) + "\",\"category\":\"c\"}")
+            .getBytes(StandardCharsets.UTF_8));
+    int created = 0;
+    int refused = 0;
+    for (int i = 0; i < bodies.size(); i++) {
+      String type = contentTypes[random.nextInt(contentTypes.length)];
+      StringBuilder head = new StringBuilder("POST /api/transactions HTTP/1.1\r\n");
+      head.append("Host: 127.0.0.1\r\n").append(authorization);
+      if (type != null) {
+        head.append("Content-Type: ").append(type).append("\r\n");
+      }
+      byte[] body = bodies.get(i);
+      head.append("Content-Length: ").append(body.length).append("\r\n");
+      Answer answer = raw.send(head, body);
+      String sent = new String(body, StandardCharsets.UTF_8);
+      String shown =
+          "#" + i + " as " + type + ": " + (sent.length() > 200 ? sent.substring(0, 200) : sent);
+      if (answer.status() == 201) {
+        created++;
+        assertTransactionShape(new JsonObject(answer.body()));
+      } else if (answer.status() >= 400 && answer.status() < 500) {
+        refused++;
+        assertEquals(
+            "application/json; charset=utf-8", answer.headers().get("content-type"), shown);
+        new JsonObject(answer.body());
+      } else {
+        fail(shown + " got " + answer);
+      }
+    }
+    assertTrue(created > 30, "some bodies were valid: " + created);
+    assertTrue(refused > 100, "most were not: " + refused);
+    assertEquals(created, rows(login), "every 201, and only they, stored");
+  }
+
+  /**
+   * What else a client controls: the request line, headers, credentials, the body's framing. Each
+   * is answered with a 4xx and a JSON body, never a 500.
+   */
+  @Test
+  void oddRequestLinesHeadersAndCredentialsAre4xxWithJsonNeverA500() {
+    Login login = signUp();
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8));
+    String host = "Host: 127.0.0.1\r\n";
+    String auth = "Authorization: Basic " + basic + "\r\n";
+    String chunks = ("4000\r\n" + "a".repeat(0x4000) + "\r\n").repeat(5) + "0\r\n\r\n";
+    record Case(String head, String body, int status) {}
+    List<Case> cases =
+        List.of(
+            new Case("GET /api/transactions/" + "1".repeat(5000) + " HTTP/1.1\r\n" + host, "", 414),
+            new Case(
+                "GET /api/transactions?search=" + "%".repeat(5000) + " HTTP/1.1\r\n" + host,
+                "",
+                414),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n" + host + "X-Big: " + "a".repeat(9000) + "\r\n",
+                "",
+                431),
+            new Case("GET /api/transactions HTTP/1.1\r\n" + host + "X-Bad\u0001: a\r\n", "", 400),
+            new Case("NOT HTTP AT ALL\r\n", "", 400),
+            new Case("GET /api/transactions HTTP/1.1\r\n", "", 400),
+            new Case("FOO /api/transactions HTTP/1.1\r\n" + host + auth, "", 405),
+            new Case("HEAD /api/transactions/stats HTTP/1.1\r\n" + host + auth, "", 405),
+            new Case(
+                "POST /api/transactions HTTP/1.1\r\n" + host + auth + "Content-Length: abc\r\n",
+                "{}",
+                400),
+            new Case(
+                "POST /api/transactions HTTP/1.1\r\n" + host + auth + "Content-Length: -5\r\n",
+                "{}",
+                400),
+            new Case(
+                "POST /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + auth
+                    + "Content-Length: 99999999999\r\n",
+                "{}",
+                413),
+            new Case(
+                "POST /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + auth
+                    + "Expect: 200-ok\r\nContent-Length: 2\r\n",
+                "{}",
+                417),
+            new Case(
+                "POST /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + auth
+                    + "Transfer-Encoding: chunked\r\n",
+                chunks,
+                413),
+            new Case(
+                "POST /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + auth
+                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n",
+                chunks,
+                413),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + "Authorization: Basic \u00ff\u00fe\r\n",
+                "",
+                401),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + "Authorization: Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, ':', 0})
+                    + "\r\n",
+                "",
+                401),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + "Authorization: Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            ("\u0000:" + login.password()).getBytes(StandardCharsets.UTF_8))
+                    + "\r\n",
+                "",
+                401),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n"
+                    + host
+                    + "Authorization: Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            (login.username() + ":" + "p".repeat(5000))
+                                .getBytes(StandardCharsets.UTF_8))
+                    + "\r\n",
+                "",
+                401),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n" + host + "Authorization: Basic\r\n", "", 401),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n" + host + "Authorization: Bearer x\r\n",
+                "",
+                401),
+            new Case(
+                "GET /api/transactions HTTP/1.1\r\n" + host + "Authorization: Basic =====\r\n",
+                "",
+                401),
+            new Case("GET /api/transactions HTTP/1.1\r\n" + host + auth + auth, "", 200));
+    for (Case c : cases) {
+      byte[] body = c.body().getBytes(StandardCharsets.ISO_8859_1);
+      Answer answer = raw.send(c.head(), body.length == 0 ? null : body);
+      String what =
+          c.head()
+              .substring(
+                  0,
+                  Math.min(
+                      80, c.head().indexOf('\r') < 0 ? c.head().length() : c.head().indexOf('\r')));
+      assertEquals(c.status(), answer.status(), what + " -> " + answer);
+      if (!c.head().startsWith("HEAD")) {
+        assertEquals("application/json; charset=utf-8", answer.headers().get("content-type"), what);
+        new JsonObject(answer.body());
+      }
+    }
+    assertEquals(0L, rows(login));
   }
 
   @Test

@@ -1,9 +1,12 @@
 package dev.asyncmodel.sample.web;
 
 import dev.asyncmodel.Database;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The routes of the API:
@@ -19,7 +22,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * </pre>
  *
  * Every {@code /api/transactions} route needs HTTP Basic credentials of a user. Other paths answer
- * 404, other methods 405, bodies over {@link #BODY_LIMIT} bytes 413; all with a JSON body.
+ * 404, other methods 405, bodies over {@link #BODY_LIMIT} bytes 413, a path or query string with a
+ * malformed percent-escape 400; all with a JSON body. A body is read as JSON whatever its {@code
+ * Content-Type} says, never decoded as a form ({@link BodyReader}).
  */
 public final class Api {
   private Api() {}
@@ -39,7 +44,7 @@ public final class Api {
   public static Router router(Vertx vertx, Database db, Credentials credentials) {
     Router router = Router.router(vertx);
     BasicAuth auth = new BasicAuth(db, credentials);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+    BodyReader body = new BodyReader(BODY_LIMIT);
     TransactionHandlers transactions = new TransactionHandlers(db);
     UserHandlers users = new UserHandlers(db, credentials);
 
@@ -53,9 +58,40 @@ public final class Api {
     router.deleteWithRegex(ID).handler(auth).handler(transactions::delete);
 
     router.route().failureHandler(Responses::failure);
-    for (int status : new int[] {400, 401, 404, 405, 413, 415, 500}) {
-      router.errorHandler(status, Responses::failure);
+    // Vert.x Web calls these for what it answers itself: no route (404), no method (405), a path or
+    // query string it cannot decode (400), a failure in a failure handler (500). It does not always
+    // set the context's status first, so each is told its own.
+    for (int status : new int[] {400, 401, 404, 405, 413, 415, 417, 500}) {
+      router.errorHandler(status, ctx -> Responses.failure(ctx, status));
     }
     return router;
+  }
+
+  /**
+   * The server's answer to a request that Vert.x could not parse, before any route: a request line
+   * over 4096 bytes is 414, headers over 8 KiB are 431, anything else malformed is 400; each with a
+   * JSON body like every other answer, and the connection closed, since what follows on it cannot
+   * be trusted. (A request line with an HTTP version other than 1.0 or 1.1 is answered 501 by
+   * Vert.x itself and never reaches this handler.)
+   *
+   * @param request the request that failed to decode
+   */
+  public static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    HttpError error;
+    if (cause instanceof TooLongHttpLineException) {
+      error = HttpError.of(414, "The request line is longer than 4096 bytes.");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      error = HttpError.of(431, "The request headers are larger than 8192 bytes.");
+    } else {
+      error = HttpError.of(400, "The request is not valid HTTP/1.1.");
+    }
+    request
+        .response()
+        .setStatusCode(error.status())
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(error.body().encode())
+        .onComplete(sent -> request.connection().close());
   }
 }

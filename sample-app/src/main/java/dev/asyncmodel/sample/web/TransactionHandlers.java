@@ -104,7 +104,7 @@ final class TransactionHandlers {
   /** {@code POST /api/transactions}: the spec's {@code create_transaction}. */
   void create(RoutingContext ctx) {
     Transaction record =
-        TransactionInput.create(JsonBody.object(ctx.body().buffer()), BasicAuth.user(ctx));
+        TransactionInput.create(JsonBody.object(BodyReader.body(ctx)), BasicAuth.user(ctx));
     Transactions.objects(db)
         .acreate(record)
         .onSuccess(
@@ -130,7 +130,7 @@ final class TransactionHandlers {
    */
   void patch(RoutingContext ctx) {
     long id = id(ctx);
-    TransactionInput input = TransactionInput.patch(JsonBody.object(ctx.body().buffer()));
+    TransactionInput input = TransactionInput.patch(JsonBody.object(BodyReader.body(ctx)));
     List<Assignment<Transaction>> changes = input.assignments();
     db.atomic(
             tx ->

@@ -36,7 +36,7 @@ final class UserHandlers {
   }
 
   void create(RoutingContext ctx) {
-    Map<String, JsonBody.Value> body = JsonBody.object(ctx.body().buffer());
+    Map<String, JsonBody.Value> body = JsonBody.object(BodyReader.body(ctx));
     Errors errors = new Errors(FIELDS);
     for (String name : body.keySet()) {
       if (!FIELDS.contains(name)) {
