@@ -1,7 +1,5 @@
 package dev.asyncmodel;
 
-import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.SqlBuffer;
 import java.util.List;
 
 /**
@@ -15,6 +13,10 @@ import java.util.List;
  * <p>{@link #not()} keeps Django's NULL semantics: {@code RATING.eq(4.0).not()} matches the rows
  * whose rating is NULL too, as {@code exclude(rating=4.0)} does.
  *
+ * <p>A condition is plain data, a tree of three kinds of node: a {@link Lookup} on one field, a
+ * {@link Junction} of conditions joined by AND or OR, and a {@link Negation}. The runtime renders
+ * it as SQL for each database; the tree itself holds no SQL.
+ *
  * @param <T> the model whose rows it tests
  */
 public abstract sealed class Condition<T extends Record> permits Lookup, Junction, Negation {
@@ -27,7 +29,7 @@ public abstract sealed class Condition<T extends Record> permits Lookup, Junctio
    * @return {@code this AND other}
    */
   public final Condition<T> and(Condition<T> other) {
-    return new Junction<>(false, List.of(this, other));
+    return new Junction<>(Junction.Connector.AND, List.of(this, other));
   }
 
   /**
@@ -37,7 +39,7 @@ public abstract sealed class Condition<T extends Record> permits Lookup, Junctio
    * @return {@code this OR other}
    */
   public final Condition<T> or(Condition<T> other) {
-    return new Junction<>(true, List.of(this, other));
+    return new Junction<>(Junction.Connector.OR, List.of(this, other));
   }
 
   /**
@@ -48,16 +50,4 @@ public abstract sealed class Condition<T extends Record> permits Lookup, Junctio
   public Condition<T> not() {
     return new Negation<>(this);
   }
-
-  /**
-   * Appends this condition's structure to a cache key, and its values, in placeholder order, to the
-   * parameters. Two conditions with the same key render the same SQL.
-   */
-  abstract void shape(Shape shape, List<Object> params, Dialect dialect);
-
-  /**
-   * Renders the SQL. {@code negated} is true under an odd or even number of {@code NOT}s alike:
-   * lookups on nullable columns then render two-valued, as Django does for {@code exclude}.
-   */
-  abstract void render(SqlBuffer sql, boolean negated);
 }

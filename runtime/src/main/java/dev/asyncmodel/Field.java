@@ -1,5 +1,6 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Objects;
@@ -19,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the model the column belongs to
  */
 public abstract class Field<T extends Record> {
+  static {
+    ApiAccess.install();
+  }
+
   private final ColumnSpec spec;
   private @Nullable ModelMeta<T> model;
 
@@ -45,17 +50,13 @@ public abstract class Field<T extends Record> {
     return spec.property();
   }
 
-  /**
-   * @return what the processor knows of the column; for the runtime and tools
-   */
-  public final ColumnSpec spec() {
+  /** What the processor knows of the column: the runtime reads it through {@link ApiAccess}. */
+  final ColumnSpec spec() {
     return spec;
   }
 
-  /**
-   * @return the model this column belongs to; for the runtime and tools
-   */
-  public final ModelMeta<T> model() {
+  /** The model the column belongs to, once its companion has initialized. */
+  final ModelMeta<T> model() {
     ModelMeta<T> m = model;
     if (m == null) {
       throw new IllegalStateException("Field " + spec.property() + " is not part of a model yet");
@@ -63,12 +64,8 @@ public abstract class Field<T extends Record> {
     return m;
   }
 
-  /**
-   * Called once, by {@link ModelMeta}'s constructor, while the companion class initializes.
-   *
-   * @param owner the model
-   */
-  public final void attach(ModelMeta<T> owner) {
+  /** Called once per field, by {@link ModelMeta}'s constructor, while the companion initializes. */
+  final void attach(ModelMeta<T> owner) {
     if (model != null && model != owner) {
       throw new IllegalStateException("Field " + spec.property() + " already belongs to " + model);
     }

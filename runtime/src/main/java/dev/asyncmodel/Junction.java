@@ -1,20 +1,32 @@
 package dev.asyncmodel;
 
-import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.SqlBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Conditions joined by AND or OR; nested junctions of the same kind are flattened. */
-final class Junction<T extends Record> extends Condition<T> {
-  private final boolean or;
+/**
+ * Conditions joined by AND or OR: {@code a.and(b)}, {@code a.or(b)}, and the arguments of {@code
+ * exclude}. Nested junctions of the same connector are flattened, so {@code a.and(b).and(c)} is one
+ * junction of three parts.
+ *
+ * @param <T> the model
+ */
+public final class Junction<T extends Record> extends Condition<T> {
+  /** How the parts are joined. */
+  public enum Connector {
+    /** Every part holds. */
+    AND,
+    /** At least one part holds. */
+    OR
+  }
+
+  private final Connector connector;
   private final List<Condition<T>> parts;
 
-  Junction(boolean or, List<Condition<T>> parts) {
-    this.or = or;
+  Junction(Connector connector, List<Condition<T>> parts) {
+    this.connector = connector;
     List<Condition<T>> flat = new ArrayList<>(parts.size());
     for (Condition<T> part : parts) {
-      if (part instanceof Junction<T> j && j.or == or) {
+      if (part instanceof Junction<T> j && j.connector == connector) {
         flat.addAll(j.parts);
       } else {
         flat.add(part);
@@ -23,23 +35,29 @@ final class Junction<T extends Record> extends Condition<T> {
     this.parts = List.copyOf(flat);
   }
 
-  @Override
-  void shape(Shape shape, List<Object> params, Dialect dialect) {
-    shape.add(Shape.JUNCTION, or ? 1 : 0).add(parts.size());
-    for (Condition<T> part : parts) {
-      part.shape(shape, params, dialect);
-    }
+  /**
+   * @return AND or OR
+   */
+  public Connector connector() {
+    return connector;
   }
 
+  /**
+   * @return the conditions joined, at least two, none of them a junction of the same connector
+   */
+  public List<Condition<T>> parts() {
+    return parts;
+  }
+
+  /**
+   * @return the parts joined as Django's {@code Q} objects are: {@code (a & b)}, {@code (a | b)}
+   */
   @Override
-  void render(SqlBuffer sql, boolean negated) {
-    sql.append("(");
+  public String toString() {
+    StringBuilder text = new StringBuilder("(");
     for (int i = 0; i < parts.size(); i++) {
-      if (i > 0) {
-        sql.append(or ? " OR " : " AND ");
-      }
-      parts.get(i).render(sql, negated);
+      text.append(i == 0 ? "" : connector == Connector.OR ? " | " : " & ").append(parts.get(i));
     }
-    sql.append(")");
+    return text.append(')').toString();
   }
 }

@@ -1,15 +1,82 @@
 package dev.asyncmodel;
 
-import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.SqlBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
-/** One field lookup: {@code column op value(s)}. */
-final class Lookup<T extends Record> extends Condition<T> {
+/**
+ * One field lookup, Django's {@code field__lookup=value}: made by a field constant ({@code
+ * TITLE.startsWith("Du")}, {@code AMOUNT.between(lo, hi)}), never directly, so that a lookup always
+ * fits its field's type.
+ *
+ * @param <T> the model
+ */
+public final class Lookup<T extends Record> extends Condition<T> {
+  /** The lookups, each with the number of values it binds. */
+  public enum Op {
+    /** {@code exact}: one value. */
+    EQ,
+    /** {@code gt}: one value. */
+    GT,
+    /** {@code gte}: one value. */
+    GTE,
+    /** {@code lt}: one value. */
+    LT,
+    /** {@code lte}: one value. */
+    LTE,
+    /** {@code in}: any number of values, none of them null. */
+    IN,
+    /** {@code range}: the two bounds, both included. */
+    BETWEEN,
+    /** {@code isnull=True}: no value. */
+    IS_NULL,
+    /** {@code isnull=False}: no value. */
+    NOT_NULL,
+    /** {@code iexact}: one text. */
+    IEQ,
+    /** {@code contains}: one text, matched literally. */
+    CONTAINS,
+    /** {@code icontains}: one text, matched literally, in any case. */
+    ICONTAINS,
+    /** {@code startswith}: one text. */
+    STARTS_WITH,
+    /** {@code istartswith}: one text. */
+    ISTARTS_WITH,
+    /** {@code endswith}: one text. */
+    ENDS_WITH,
+    /** {@code iendswith}: one text. */
+    IENDS_WITH;
+
+    /**
+     * @return whether the lookup is a pattern match ({@code LIKE}), whose text is escaped
+     */
+    public boolean isPattern() {
+      return ordinal() >= CONTAINS.ordinal();
+    }
+
+    /**
+     * @return whether the lookup ignores case
+     */
+    public boolean ignoresCase() {
+      return this == IEQ || this == ICONTAINS || this == ISTARTS_WITH || this == IENDS_WITH;
+    }
+
+    /**
+     * @return Django's name of the lookup: {@code exact}, {@code range}, {@code isnull}, ...
+     */
+    public String djangoName() {
+      return switch (this) {
+        case EQ -> "exact";
+        case BETWEEN -> "range";
+        case IS_NULL, NOT_NULL -> "isnull";
+        case IEQ -> "iexact";
+        default -> name().toLowerCase(Locale.ROOT).replace("_", "");
+      };
+    }
+  }
+
   static final List<Object> NO_VALUES = List.of();
 
   private final Field<T> field;
@@ -43,93 +110,41 @@ final class Lookup<T extends Record> extends Condition<T> {
     return new Lookup<>(field, Op.IN, List.copyOf(copy));
   }
 
+  /**
+   * @return the field tested
+   */
+  public Field<T> field() {
+    return field;
+  }
+
+  /**
+   * @return the lookup
+   */
+  public Op op() {
+    return op;
+  }
+
+  /**
+   * @return the values, as the record holds them (a {@link Ref} for a foreign key): none for {@code
+   *     isNull}, two for {@code between}, the list for {@code in}, else one
+   */
+  public List<Object> values() {
+    return values;
+  }
+
+  /**
+   * @return the lookup as Django writes it: {@code amount__gt=10}, {@code rating__isnull=True},
+   *     {@code id__in=[1, 2]}, {@code amount__range=(1, 5)}
+   */
   @Override
-  void shape(Shape shape, List<Object> params, Dialect dialect) {
-    shape.add(Shape.LOOKUP, field.spec().index()).add(op.ordinal());
-    if (op == Op.IN && dialect.inAsArray()) {
-      // One shape for every non-empty list: its values are one array parameter.
-      shape.add(values.isEmpty() ? 0 : 1);
-      if (!values.isEmpty()) {
-        List<Object> encoded = new ArrayList<>(values.size());
-        for (Object value : values) {
-          encoded.add(encode(value, dialect));
-        }
-        params.add(dialect.array(field.spec(), encoded));
-      }
-      return;
-    }
-    if (op == Op.IN) {
-      shape.add(values.size());
-    }
-    for (int i = 0; i < values.size(); i++) {
-      Object value = values.get(i);
-      if (op.isPattern()) {
-        String text = dialect.escapeLike((String) value);
-        params.add(
-            switch (op) {
-              case CONTAINS, ICONTAINS -> "%" + text + "%";
-              case STARTS_WITH, ISTARTS_WITH -> text + "%";
-              case ENDS_WITH, IENDS_WITH -> "%" + text;
-              default -> throw new IllegalStateException(op.name());
-            });
-      } else {
-        params.add(encode(value, dialect));
-      }
-    }
-  }
-
-  /** A value as the driver binds it for this lookup's column. */
-  private @Nullable Object encode(Object value, Dialect dialect) {
-    return dialect.encode(field.spec(), field.columnValue(value));
-  }
-
-  private SqlBuffer value(SqlBuffer sql) {
-    sql.dialect().value(sql, field.spec());
-    return sql;
-  }
-
-  @Override
-  void render(SqlBuffer sql, boolean negated) {
-    if (op == Op.IN && values.isEmpty()) {
-      sql.append("1 = 0");
-      return;
-    }
-    // Under a NOT, a comparison with NULL must be false, not unknown, for NOT to keep the row:
-    // Django renders exclude(f=x) on a nullable f as NOT (f = x AND f IS NOT NULL).
-    boolean twoValued = negated && field.spec().nullable() && op != Op.IS_NULL && op != Op.NOT_NULL;
-    if (twoValued) {
-      sql.append("(");
-    }
-    String column = sql.dialect().quote(field.column());
-    switch (op) {
-      case EQ -> value(sql.append(column).append(" = "));
-      case GT -> value(sql.append(column).append(" > "));
-      case GTE -> value(sql.append(column).append(" >= "));
-      case LT -> value(sql.append(column).append(" < "));
-      case LTE -> value(sql.append(column).append(" <= "));
-      case BETWEEN -> value(value(sql.append(column).append(" BETWEEN ")).append(" AND "));
-      case IS_NULL -> sql.append(column).append(" IS NULL");
-      case NOT_NULL -> sql.append(column).append(" IS NOT NULL");
-      case IN -> {
-        if (sql.dialect().inAsArray()) {
-          value(sql.append(column).append(" = ANY(")).append(")");
-          break;
-        }
-        sql.append(column).append(" IN (");
-        for (int i = 0; i < values.size(); i++) {
-          if (i > 0) {
-            sql.append(", ");
-          }
-          value(sql);
-        }
-        sql.append(")");
-      }
-      case IEQ -> sql.dialect().iexact(sql, column);
-      case CONTAINS, STARTS_WITH, ENDS_WITH -> sql.dialect().like(sql, column, false);
-      case ICONTAINS, ISTARTS_WITH, IENDS_WITH -> sql.dialect().like(sql, column, true);
-    }
-    if (twoValued) {
-      sql.append(" AND ").append(column).append(" IS NOT NULL)");
-    }
+  public String toString() {
+    String lookup = field.name() + "__" + op.djangoName() + "=";
+    return switch (op) {
+      case IS_NULL -> lookup + "True";
+      case NOT_NULL -> lookup + "False";
+      case BETWEEN -> lookup + "(" + values.get(0) + ", " + values.get(1) + ")";
+      case IN -> lookup + values;
+      default -> lookup + values.get(0);
+    };
   }
 }

@@ -1,32 +1,38 @@
 package dev.asyncmodel;
 
-import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.SqlBuffer;
-import java.util.List;
+/**
+ * {@code NOT (condition)}: {@code condition.not()}, {@code ne}, and {@code exclude}. As in Django,
+ * a row where a column the condition tests is NULL matches the negation.
+ *
+ * @param <T> the model
+ */
+public final class Negation<T extends Record> extends Condition<T> {
+  private final Condition<T> condition;
 
-/** {@code NOT (condition)}, with every lookup inside rendered two-valued. */
-final class Negation<T extends Record> extends Condition<T> {
-  private final Condition<T> negated;
-
-  Negation(Condition<T> negated) {
-    this.negated = negated;
+  Negation(Condition<T> condition) {
+    this.condition = condition;
   }
 
+  /**
+   * @return the condition negated
+   */
+  public Condition<T> condition() {
+    return condition;
+  }
+
+  /**
+   * @return the condition negated: two NOTs cancel
+   */
   @Override
   public Condition<T> not() {
-    return negated;
+    return condition;
   }
 
+  /**
+   * @return {@code ~condition}, as Django writes {@code ~Q(...)}
+   */
   @Override
-  void shape(Shape shape, List<Object> params, Dialect dialect) {
-    shape.add(Shape.NEGATION);
-    negated.shape(shape, params, dialect);
-  }
-
-  @Override
-  void render(SqlBuffer sql, boolean underNot) {
-    sql.append("NOT (");
-    negated.render(sql, true);
-    sql.append(")");
+  public String toString() {
+    return "~" + condition;
   }
 }

@@ -1,29 +1,14 @@
 package dev.asyncmodel;
 
-import dev.asyncmodel.internal.Databases;
-import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.Session;
-import dev.asyncmodel.internal.SqlBuffer;
-import dev.asyncmodel.internal.Statement;
+import dev.asyncmodel.internal.Executor;
+import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.spi.ModelMeta;
-import dev.asyncmodel.spi.Validation;
 import io.vertx.core.Future;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of one model that a query selects: Django's {@code QuerySet}. Each generated model has a
@@ -41,13 +26,13 @@ import org.jspecify.annotations.Nullable;
  * Future<Long> total = mine.acount();
  * }</pre>
  *
+ * <p>A QuerySet is a thin facade: it keeps the query as data and hands it, with the session of its
+ * database, to the runtime's engine, which compiles and runs it.
+ *
  * @param <T> the model
  * @param <Q> the generated subclass, which every chain method returns
  */
 public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
-  /** Django's {@code MAX_GET_RESULTS}: how many rows {@code aget} reads to report a count. */
-  private static final int MAX_GET_RESULTS = 21;
-
   private final State<T> state;
 
   /**
@@ -57,7 +42,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @param db where the query runs
    */
   protected QuerySet(ModelMeta<T> model, Database db) {
-    this(new State<>(model, Objects.requireNonNull(db, "db"), List.of(), List.of(), -1, 0));
+    this(new State<>(Objects.requireNonNull(db, "db"), Query.all(model)));
   }
 
   /**
@@ -89,7 +74,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   @SafeVarargs
   @SuppressWarnings("varargs") // and() only reads the array
   public final Q filter(Condition<T>... conditions) {
-    return copy(state.withWhere(and(state.where, conditions)));
+    return copy(state.with(state.query.and(conditions)));
   }
 
   /**
@@ -108,10 +93,11 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     for (Condition<T> condition : conditions) {
       parts.add(Objects.requireNonNull(condition, "condition"));
     }
-    Condition<T> all = parts.size() == 1 ? parts.get(0) : new Junction<>(false, parts);
-    List<Condition<T>> where = new ArrayList<>(state.where);
+    Condition<T> all =
+        parts.size() == 1 ? parts.get(0) : new Junction<>(Junction.Connector.AND, parts);
+    List<Condition<T>> where = new ArrayList<>(state.query.where());
     where.add(new Negation<>(all));
-    return copy(state.withWhere(List.copyOf(where)));
+    return copy(state.with(state.query.withWhere(List.copyOf(where))));
   }
 
   /**
@@ -127,7 +113,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     for (Ordering<T> ordering : orderings) {
       order.add(Objects.requireNonNull(ordering, "ordering"));
     }
-    return copy(state.withOrder(List.copyOf(order)));
+    return copy(state.with(state.query.withOrder(List.copyOf(order))));
   }
 
   /**
@@ -142,7 +128,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     if (n < 0) {
       throw new IllegalArgumentException("limit must be 0 or more, not " + n);
     }
-    return copy(state.withSlice(n, state.offset));
+    return copy(state.with(state.query.withSlice(n, state.query.offset())));
   }
 
   /**
@@ -156,7 +142,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     if (n < 0) {
       throw new IllegalArgumentException("offset must be 0 or more, not " + n);
     }
-    return copy(state.withSlice(state.limit, n));
+    return copy(state.with(state.query.withSlice(state.query.limit(), n)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -169,14 +155,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     fails
    */
   public final Future<List<T>> aall() {
-    try {
-      Session session = session();
-      ModelMeta<T> model = state.model;
-      return session.select(
-          select(session.dialect(), state.order, state.limit, state.offset, false), model::read);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(Executor::all, state.query);
   }
 
   /**
@@ -189,12 +168,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   @SafeVarargs
   @SuppressWarnings("varargs") // and() only reads the array
   public final Future<T> aget(Condition<T>... conditions) {
-    try {
-      State<T> s = conditions.length == 0 ? state : state.withWhere(and(state.where, conditions));
-      return get(session(), s, false);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(Executor::get, conditions.length == 0 ? state.query : state.query.and(conditions));
   }
 
   /**
@@ -204,13 +178,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the row, or empty when there is none
    */
   public final Future<Optional<T>> afirst() {
-    try {
-      List<Ordering<T>> order =
-          state.order.isEmpty() ? List.of(state.model.primaryKey().asc()) : state.order;
-      return firstRow(order);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run((db, q) -> Executor.first(db, q, false), state.query);
   }
 
   /**
@@ -221,31 +189,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     IllegalStateException} on a QuerySet with a limit or offset, which cannot be reversed
    */
   public final Future<Optional<T>> alast() {
-    try {
-      if (state.sliced()) {
-        throw new IllegalStateException(
-            "Cannot reverse a query once a slice has been taken: alast() after limit/offset");
-      }
-      List<Ordering<T>> order = new ArrayList<>(state.order.size());
-      for (Ordering<T> ordering : state.order) {
-        order.add(ordering.reversed());
-      }
-      if (order.isEmpty()) {
-        order.add(state.model.primaryKey().desc());
-      }
-      return firstRow(order);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
-  }
-
-  private Future<Optional<T>> firstRow(List<Ordering<T>> order) {
-    Session session = session();
-    int limit = state.limit < 0 ? 1 : Math.min(state.limit, 1);
-    return session.select(
-        select(session.dialect(), order, limit, state.offset, false),
-        state.model::read,
-        rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
+    return run((db, q) -> Executor.first(db, q, true), state.query);
   }
 
   /**
@@ -254,15 +198,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the count
    */
   public final Future<Long> acount() {
-    try {
-      Session session = session();
-      return session.select(
-          count(session.dialect()),
-          row -> Objects.requireNonNull(row.getLong(0)),
-          rows -> rows.get(0));
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(Executor::count, state.query);
   }
 
   /**
@@ -271,12 +207,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of {@code true} when at least one row matches
    */
   public final Future<Boolean> aexists() {
-    try {
-      Session session = session();
-      return session.select(exists(session.dialect()), row -> 1, rows -> !rows.isEmpty());
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(Executor::exists, state.query);
   }
 
   /**
@@ -291,11 +222,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     {@code @Decimal}), {@link IntegrityException} when a constraint refuses the row
    */
   public final Future<T> acreate(T record) {
-    try {
-      return insert(session(), record);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run((db, q) -> Executor.create(db, q.model(), record), state.query);
   }
 
   /**
@@ -320,31 +247,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the number of rows matched; failed as {@link #aupdate(Assignment[])}
    */
   public final Future<Long> aupdate(List<Assignment<T>> assignments) {
-    try {
-      if (assignments.isEmpty()) {
-        throw new IllegalArgumentException("aupdate needs at least one assignment");
-      }
-      if (state.sliced()) {
-        throw new IllegalStateException(
-            "Cannot update a query once a slice has been taken: aupdate() after limit/offset");
-      }
-      List<Assignment<T>> list = new ArrayList<>(assignments.size());
-      List<FieldError> errors = new ArrayList<>(0);
-      for (Assignment<T> assignment : assignments) {
-        list.add(Objects.requireNonNull(assignment, "assignment"));
-        FieldError error = Validation.check(assignment.field(), assignment.value(), false);
-        if (error != null) {
-          errors.add(error);
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw new ValidationException(state.model.name(), errors);
-      }
-      Session session = session();
-      return session.update(update(session.dialect(), state, list));
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run((db, q) -> Executor.update(db, q, assignments), state.query);
   }
 
   /**
@@ -358,17 +261,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     IllegalStateException} on a QuerySet with a limit or offset
    */
   public final Future<DeleteResult> adelete() {
-    try {
-      if (state.sliced()) {
-        throw new IllegalStateException(
-            "Cannot use limit or offset with adelete(): delete by a filter instead");
-      }
-      Session session = session();
-      Deletion deletion = Deletion.plan(session.dialect(), state);
-      return deletion.steps().size() == 1 ? deletion.run(session) : session.atomic(deletion::run);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(Executor::delete, state.query);
   }
 
   /**
@@ -386,18 +279,11 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     concurrent insert of the same lookup values
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is copied before it is used
   public final Future<Created<T>> agetOrCreate(T template, Field<T>... lookups) {
-    List<Field<T>> keys = new ArrayList<>(lookups.length);
-    for (Field<T> field : lookups) {
-      keys.add(field);
-    }
-    try {
-      State<T> lookup = lookupState(template, keys);
-      Session session = session();
-      return getOrCreate(session, lookup, template, false);
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(
+        (db, q) -> Executor.getOrCreate(db, q, template, Arrays.asList(lookups.clone())),
+        state.query);
   }
 
   /**
@@ -414,29 +300,11 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     IntegrityException} when a constraint refuses the write
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // the array is copied before it is used
   public final Future<Created<T>> aupdateOrCreate(T template, Field<T>... lookups) {
-    List<Field<T>> keys = new ArrayList<>(lookups.length);
-    for (Field<T> field : lookups) {
-      keys.add(field);
-    }
-    try {
-      State<T> lookup = lookupState(template, keys);
-      List<FieldError> errors = state.model.validate(template);
-      if (!errors.isEmpty()) {
-        throw new ValidationException(state.model.name(), errors);
-      }
-      return session()
-          .atomic(
-              tx ->
-                  getOrCreate(tx, lookup, template, true)
-                      .compose(
-                          found ->
-                              found.created()
-                                  ? Future.succeededFuture(found)
-                                  : updateFound(tx, found.object(), template, keys)));
-    } catch (RuntimeException | Error e) {
-      return Future.failedFuture(e);
-    }
+    return run(
+        (db, q) -> Executor.updateOrCreate(db, q, template, Arrays.asList(lookups.clone())),
+        state.query);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -449,319 +317,46 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return state;
   }
 
-  /** {@code where} and then {@code more}, as one immutable list. */
-  private static <T extends Record> List<Condition<T>> and(
-      List<Condition<T>> where, Condition<T>[] more) {
-    if (more.length == 0) {
-      return where;
-    }
-    if (where.isEmpty() && more.length == 1) {
-      return List.of(Objects.requireNonNull(more[0], "condition"));
-    }
-    @SuppressWarnings("unchecked") // holds only Condition<T>s
-    Condition<T>[] all = (Condition<T>[]) new Condition<?>[where.size() + more.length];
-    for (int i = 0; i < where.size(); i++) {
-      all[i] = where.get(i);
-    }
-    for (int i = 0; i < more.length; i++) {
-      all[where.size() + i] = Objects.requireNonNull(more[i], "condition");
-    }
-    return List.of(all);
-  }
-
-  private Session session() {
-    return Databases.session(state.db);
-  }
-
-  private Future<T> get(Session session, State<T> s, boolean forUpdate) {
-    return selectOne(
-        session,
-        s,
-        forUpdate,
-        rows -> {
-          if (rows.isEmpty()) {
-            throw new DoesNotExistException(s.model.name());
-          }
-          return rows.get(0);
-        });
-  }
-
   /**
-   * Reads at most {@value #MAX_GET_RESULTS} rows of {@code s}, refuses more than one as Django's
-   * {@code get()} does, and makes the result of the one row or none.
+   * Runs a terminal operation on this QuerySet's session: the one place where what the engine
+   * throws (bad input, a closed database) becomes a failed Future.
    */
-  private <X> Future<X> selectOne(
-      Session session, State<T> s, boolean forUpdate, Function<List<T>, X> finish) {
-    int limit = s.limit < 0 ? MAX_GET_RESULTS : Math.min(s.limit, MAX_GET_RESULTS);
-    // Django drops the ordering of an unsliced get(): the database need not sort.
-    List<Ordering<T>> order = s.sliced() ? s.order : List.of();
-    return session.select(
-        Sql.select(session.dialect(), s, order, limit, s.offset, forUpdate),
-        s.model::read,
-        rows -> {
-          if (rows.size() > 1) {
-            throw new MultipleObjectsReturnedException(
-                s.model.name(), rows.size(), MAX_GET_RESULTS - 1);
-          }
-          return finish.apply(rows);
-        });
+  private <X> Future<X> run(Function2<T, X> operation, Query<T> query) {
+    try {
+      return operation.apply(state.db, query);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
   }
 
-  private Future<Created<T>> getOrCreate(
-      Session session, State<T> lookup, T template, boolean forUpdate) {
-    return selectOne(
-            session,
-            lookup,
-            forUpdate,
-            rows -> rows.isEmpty() ? null : new Created<>(rows.get(0), false))
-        .compose(
-            found ->
-                found != null
-                    ? Future.succeededFuture(found)
-                    : create(session, lookup, template, forUpdate));
-  }
-
-  /** The insert of get-or-create, once the lookup found no row. */
-  private Future<Created<T>> create(
-      Session session, State<T> lookup, T template, boolean forUpdate) {
-    // In a transaction a failed INSERT would abort it: a savepoint confines the failure.
-    Future<T> inserted =
-        session.inTransaction()
-            ? session.atomic(tx -> insert(tx, template))
-            : insert(session, template);
-    return inserted
-        .map(created -> new Created<>(created, true))
-        .recover(
-            refused -> {
-              if (!(refused instanceof IntegrityException integrity)
-                  || !integrity.uniqueViolation()) {
-                return Future.failedFuture(refused);
-              }
-              // Another caller inserted the same key first: read its row.
-              return get(session, lookup, forUpdate)
-                  .map(found -> new Created<>(found, false))
-                  .recover(
-                      stillMissing ->
-                          Future.failedFuture(
-                              stillMissing instanceof DoesNotExistException
-                                  ? refused
-                                  : stillMissing));
-            });
-  }
-
-  private Future<Created<T>> updateFound(Session tx, T found, T template, List<Field<T>> lookups) {
-    ModelMeta<T> model = state.model;
-    @Nullable Object[] stored = model.values(found);
-    @Nullable Object[] wanted = model.values(template);
-    List<Assignment<T>> assignments = new ArrayList<>();
-    for (Field<T> field : model.fields()) {
-      int i = field.spec().index();
-      boolean skip =
-          field.spec().primaryKey()
-              || lookups.contains(field)
-              || (field.spec().autoNowAdd() && wanted[i] == null);
-      if (!skip) {
-        assignments.add(Assignment.of(field, wanted[i]));
-        stored[i] = exact(field, wanted[i]);
-      }
-    }
-    T updated = model.create(stored);
-    if (assignments.isEmpty()) {
-      return Future.succeededFuture(new Created<>(updated, false));
-    }
-    State<T> byId =
-        new State<>(
-            model,
-            state.db,
-            List.of(Lookup.of(model.primaryKey(), Op.EQ, model.idOf(found))),
-            List.of(),
-            -1,
-            0);
-    return tx.update(update(tx.dialect(), byId, assignments))
-        .map(n -> new Created<>(updated, false));
-  }
-
-  private State<T> lookupState(T template, List<Field<T>> lookups) {
-    Objects.requireNonNull(template, "template");
-    if (lookups.isEmpty()) {
-      throw new IllegalArgumentException("Name at least one field to look up by");
-    }
-    @Nullable Object[] values = state.model.values(template);
-    List<Condition<T>> where = new ArrayList<>(state.where);
-    for (Field<T> field : lookups) {
-      Objects.requireNonNull(field, "lookup field");
-      Object value = values[field.spec().index()];
-      where.add(value == null ? field.isNull(true) : new Lookup<>(field, Op.EQ, List.of(value)));
-    }
-    return state.withWhere(List.copyOf(where));
-  }
-
-  private Future<T> insert(Session session, T record) {
-    ModelMeta<T> model = state.model;
-    Dialect dialect = session.dialect();
-    @Nullable Object[] values = model.values(record);
-    List<FieldError> errors = model.validate(record);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(model.name(), errors);
-    }
-    Field<T> pk = model.primaryKey();
-    boolean explicitId = values[pk.spec().index()] != null;
-    List<Object> params = new ArrayList<>(values.length);
-    for (Field<T> field : model.fields()) {
-      int i = field.spec().index();
-      if (field.spec().autoNowAdd() && values[i] == null) {
-        values[i] = now(field);
-      }
-      if (field == pk && !explicitId) {
-        continue;
-      }
-      values[i] = exact(field, values[i]);
-      params.add(dialect.encode(field.spec(), field.columnValue(values[i])));
-    }
-    Shape shape = Shape.probe(model, Shape.INSERT);
-    if (explicitId) {
-      shape.add(Shape.EXPLICIT_ID);
-    }
-    String sql = dialect.cached(shape);
-    if (sql == null) {
-      SqlBuffer buffer = new SqlBuffer(dialect);
-      buffer.append("INSERT INTO ").quoted(model.table()).append(" (");
-      boolean first = true;
-      for (Field<T> field : model.fields()) {
-        if (field == pk && !explicitId) {
-          continue;
-        }
-        buffer.append(first ? "" : ", ").quoted(field.column());
-        first = false;
-      }
-      buffer.append(") VALUES (");
-      for (int i = 0; i < params.size(); i++) {
-        buffer.append(i == 0 ? "" : ", ").param();
-      }
-      buffer.append(")");
-      if (dialect.supportsReturning()) {
-        buffer.append(" RETURNING ").quoted(pk.column());
-      }
-      sql = dialect.cache(shape.key(), buffer.toString());
-    }
-    return session.insert(
-        new Statement(sql, params, model.name()),
-        id -> {
-          values[pk.spec().index()] = id;
-          return model.create(values);
-        });
+  /** A terminal operation of the engine. */
+  @FunctionalInterface
+  private interface Function2<T extends Record, X> {
+    Future<X> apply(Database db, Query<T> query);
   }
 
   /**
-   * The value as the column stores it: a decimal at its column's scale, a time to the microsecond
-   * (what every backend keeps, as Python's datetime). Call it after {@link Validation}, which
-   * refuses a decimal that scaling would round.
-   */
-  static @Nullable Object exact(Field<?> field, @Nullable Object value) {
-    if (value instanceof BigDecimal decimal && decimal.scale() != field.spec().decimalPlaces()) {
-      return decimal.setScale(field.spec().decimalPlaces(), RoundingMode.UNNECESSARY);
-    }
-    if (value instanceof Instant instant && instant.getNano() % 1000 != 0) {
-      return instant.truncatedTo(ChronoUnit.MICROS);
-    }
-    if (value instanceof OffsetDateTime time && time.getNano() % 1000 != 0) {
-      return time.truncatedTo(ChronoUnit.MICROS);
-    }
-    if (value instanceof LocalDateTime time && time.getNano() % 1000 != 0) {
-      return time.truncatedTo(ChronoUnit.MICROS);
-    }
-    if (value instanceof LocalTime time && time.getNano() % 1000 != 0) {
-      return time.truncatedTo(ChronoUnit.MICROS);
-    }
-    return value;
-  }
-
-  /** Django's {@code timezone.now()}, at the precision every backend stores: microseconds. */
-  private static Object now(Field<?> field) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    return switch (field.spec().type()) {
-      case INSTANT -> now;
-      case OFFSET_DATE_TIME -> OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-      case LOCAL_DATE_TIME -> LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-      case LOCAL_DATE -> LocalDate.ofInstant(now, ZoneOffset.UTC);
-      default ->
-          throw new IllegalStateException("@AutoNowAdd on a " + field.spec().type() + " column");
-    };
-  }
-
-  private Statement select(
-      Dialect dialect, List<Ordering<T>> order, int limit, int offset, boolean forUpdate) {
-    return Sql.select(dialect, state, order, limit, offset, forUpdate);
-  }
-
-  private Statement count(Dialect dialect) {
-    return Sql.count(dialect, state);
-  }
-
-  private Statement exists(Dialect dialect) {
-    return Sql.exists(dialect, state);
-  }
-
-  private static <T extends Record> Statement update(
-      Dialect dialect, State<T> s, List<Assignment<T>> assignments) {
-    return Sql.update(dialect, s, assignments);
-  }
-
-  /**
-   * The query a QuerySet stands for: model, database, conditions, ordering, slice. Immutable;
-   * opaque to generated code, which only passes it along.
+   * The query a QuerySet stands for, and the database it runs on. Immutable; opaque to generated
+   * code, which only passes it along.
    *
    * @param <T> the model
    */
   public static final class State<T extends Record> {
-    final ModelMeta<T> model;
     final Database db;
-    final List<Condition<T>> where;
-    final List<Ordering<T>> order;
-    final int limit;
-    final int offset;
+    final Query<T> query;
 
-    /** The lists must be immutable: they are kept, not copied. */
-    State(
-        ModelMeta<T> model,
-        Database db,
-        List<Condition<T>> where,
-        List<Ordering<T>> order,
-        int limit,
-        int offset) {
-      this.model = model;
+    State(Database db, Query<T> query) {
       this.db = db;
-      this.where = where;
-      this.order = order;
-      this.limit = limit;
-      this.offset = offset;
+      this.query = query;
     }
 
-    State<T> withWhere(List<Condition<T>> newWhere) {
-      return new State<>(model, db, newWhere, order, limit, offset);
-    }
-
-    State<T> withOrder(List<Ordering<T>> newOrder) {
-      return new State<>(model, db, where, newOrder, limit, offset);
-    }
-
-    State<T> withSlice(int newLimit, int newOffset) {
-      return new State<>(model, db, where, order, newLimit, newOffset);
-    }
-
-    boolean sliced() {
-      return limit >= 0 || offset > 0;
+    State<T> with(Query<T> newQuery) {
+      return new State<>(db, newQuery);
     }
 
     @Override
     public String toString() {
-      return model.name()
-          + " where "
-          + where.size()
-          + " conditions, order "
-          + order
-          + (limit >= 0 ? ", limit " + limit : "")
-          + (offset > 0 ? ", offset " + offset : "");
+      return query.toString();
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.ArrayList;

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.asyncmodel.Deletion.Kind;
-import dev.asyncmodel.Deletion.Step;
+import dev.asyncmodel.internal.Deletion;
+import dev.asyncmodel.internal.Deletion.Kind;
+import dev.asyncmodel.internal.Deletion.Step;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Session;
 import dev.asyncmodel.internal.Statement;
@@ -42,7 +43,7 @@ class DeletionPlanTest {
       "SELECT \"id\" FROM \"review\" WHERE \"book_id\" IN (" + BOOKS_OF_AUTHORS + ")";
 
   private static Deletion plan(QuerySet<?, ?> qs) {
-    return Deletion.plan(Rendered.PG, qs.state());
+    return Deletion.plan(Rendered.PG, Rendered.query(qs));
   }
 
   private static Deletion authorsNamedAnn() {

@@ -1,15 +1,16 @@
 package dev.asyncmodel;
 
-import dev.asyncmodel.QuerySet.State;
+import dev.asyncmodel.internal.Compiler;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.PostgresDialect;
+import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.internal.Statement;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Renders what a QuerySet's terminal methods would run, through the same package-private {@link
- * Sql} calls, for the PostgreSQL dialect.
+ * Renders what a QuerySet's terminal methods would run, through the same {@link Compiler} calls,
+ * for the PostgreSQL dialect.
  */
 final class Rendered {
   static final Dialect PG = PostgresDialect.INSTANCE;
@@ -18,23 +19,28 @@ final class Rendered {
 
   /** The statement {@code aall()} runs. */
   static <T extends Record> Statement select(QuerySet<T, ?> qs) {
-    State<T> s = qs.state();
-    return Sql.select(PG, s, s.order, s.limit, s.offset, false);
+    Query<T> q = query(qs);
+    return Compiler.select(PG, q, q.order(), q.limit(), q.offset(), false);
   }
 
   /** The statement {@code acount()} runs. */
   static <T extends Record> Statement count(QuerySet<T, ?> qs) {
-    return Sql.count(PG, qs.state());
+    return Compiler.count(PG, query(qs));
   }
 
   /** The statement {@code aexists()} runs. */
   static <T extends Record> Statement exists(QuerySet<T, ?> qs) {
-    return Sql.exists(PG, qs.state());
+    return Compiler.exists(PG, query(qs));
   }
 
   /** The statement {@code aupdate(assignments)} runs. */
   static <T extends Record> Statement update(QuerySet<T, ?> qs, List<Assignment<T>> assignments) {
-    return Sql.update(PG, qs.state(), assignments);
+    return Compiler.update(PG, query(qs), assignments);
+  }
+
+  /** The query a QuerySet hands to the engine. */
+  static <T extends Record> Query<T> query(QuerySet<T, ?> qs) {
+    return qs.state().query;
   }
 
   /** A parameter list that may hold nulls, for {@code assertEquals} against bound values. */

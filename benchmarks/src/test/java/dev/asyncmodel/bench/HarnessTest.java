@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class HarnessTest {
   @Test
   void modelsAreOnTheContractsTables() {
-    assertEquals("auth_user", Users.ID.model().table());
-    assertEquals("transaction", Transactions.ID.model().table());
+    assertEquals("auth_user", Users.model().table());
+    assertEquals("transaction", Transactions.model().table());
     assertEquals("user_id", Transactions.USER.column());
   }
 

@@ -5,6 +5,7 @@ import dev.asyncmodel.FieldError;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.Ref;
 import dev.asyncmodel.RefField;
+import dev.asyncmodel.internal.Internals;
 import dev.asyncmodel.internal.Schema;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -100,14 +101,14 @@ public final class ModelMeta<T extends Record> implements Model<T> {
     Field<T> pk = null;
     for (int i = 0; i < this.fields.size(); i++) {
       Field<T> field = this.fields.get(i);
-      if (field.spec().index() != i) {
+      if (Internals.spec(field).index() != i) {
         throw new IllegalArgumentException(
-            field + " has index " + field.spec().index() + ", not " + i);
+            field + " has index " + Internals.spec(field).index() + ", not " + i);
       }
-      if (field.spec().primaryKey()) {
+      if (Internals.spec(field).primaryKey()) {
         pk = field;
       }
-      field.attach(this);
+      Internals.api().attach(field, this);
       if (field instanceof RefField<?, ?> ref) {
         ALL_REFS.add(ref);
       }
@@ -240,7 +241,7 @@ public final class ModelMeta<T extends Record> implements Model<T> {
    * @return its id, or {@code null} if it has none yet
    */
   public @Nullable Long idOrNull(T record) {
-    return (Long) values(record)[primaryKey.spec().index()];
+    return (Long) values(record)[Internals.spec(primaryKey).index()];
   }
 
   /**
@@ -268,8 +269,10 @@ public final class ModelMeta<T extends Record> implements Model<T> {
     @Nullable Object[] values = values(record);
     List<FieldError> errors = new ArrayList<>(0);
     for (Field<T> field : fields) {
-      boolean filledByInsert = field.spec().primaryKey() || field.spec().autoNowAdd();
-      FieldError error = Validation.check(field, values[field.spec().index()], filledByInsert);
+      boolean filledByInsert =
+          Internals.spec(field).primaryKey() || Internals.spec(field).autoNowAdd();
+      FieldError error =
+          Validation.check(field, values[Internals.spec(field).index()], filledByInsert);
       if (error != null) {
         errors.add(error);
       }
@@ -310,7 +313,7 @@ public final class ModelMeta<T extends Record> implements Model<T> {
   private void dictEntries(T record, boolean json, BiConsumer<String, @Nullable Object> entry) {
     @Nullable Object[] values = values(record);
     for (Field<T> field : fields) {
-      ColumnSpec spec = field.spec();
+      ColumnSpec spec = Internals.spec(field);
       if (spec.inDict()) {
         @Nullable Object value = values[spec.index()];
         entry.accept(

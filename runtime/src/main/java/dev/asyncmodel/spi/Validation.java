@@ -2,6 +2,7 @@ package dev.asyncmodel.spi;
 
 import dev.asyncmodel.Field;
 import dev.asyncmodel.FieldError;
+import dev.asyncmodel.internal.Internals;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ public final class Validation {
    */
   public static @Nullable FieldError check(
       Field<?> field, @Nullable Object value, boolean filledByInsert) {
-    ColumnSpec spec = field.spec();
+    ColumnSpec spec = Internals.spec(field);
     if (value == null) {
       return spec.nullable() || filledByInsert
           ? null

@@ -1,4 +1,4 @@
-package dev.asyncmodel;
+package dev.asyncmodel.internal;
 
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Arrays;

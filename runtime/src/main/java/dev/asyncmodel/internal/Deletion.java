@@ -1,10 +1,9 @@
-package dev.asyncmodel;
+package dev.asyncmodel.internal;
 
-import dev.asyncmodel.QuerySet.State;
-import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.Session;
-import dev.asyncmodel.internal.SqlBuffer;
-import dev.asyncmodel.internal.Statement;
+import dev.asyncmodel.DeleteResult;
+import dev.asyncmodel.OnDelete;
+import dev.asyncmodel.ProtectedException;
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.spi.ModelMeta;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -19,15 +18,26 @@ import org.jspecify.annotations.Nullable;
  * ...)} subqueries, so no id is ever read into memory. Order: every {@link OnDelete#PROTECT} check,
  * then every {@link OnDelete#SET_NULL} update, then the deletes, referencing rows first.
  */
-final class Deletion {
-  enum Kind {
+public final class Deletion {
+  /** What a step does. */
+  public enum Kind {
+    /** Fails the delete with {@link ProtectedException} when it finds a row. */
     CHECK,
+    /** Sets referencing foreign keys to NULL. */
     NULLIFY,
+    /** Deletes rows; its count goes into the result. */
     DELETE
   }
 
-  /** One statement; {@code ref} is the foreign key a CHECK or NULLIFY is about. */
-  record Step(Kind kind, String sql, String model, @Nullable RefField<?, ?> ref) {}
+  /**
+   * One statement.
+   *
+   * @param kind what it does
+   * @param sql its text; every step binds the same values, the root query's
+   * @param model the model whose table it reads or writes
+   * @param ref the foreign key a CHECK or NULLIFY is about
+   */
+  public record Step(Kind kind, String sql, String model, @Nullable RefField<?, ?> ref) {}
 
   private final List<Step> steps;
   private final List<Object> params;
@@ -39,30 +49,48 @@ final class Deletion {
     this.model = model;
   }
 
-  List<Step> steps() {
+  /**
+   * @return the statements, in the order they run
+   */
+  public List<Step> steps() {
     return steps;
   }
 
-  static <T extends Record> Deletion plan(Dialect dialect, State<T> root) {
-    List<Object> params = new ArrayList<>(root.where.size());
-    Shape shape = Shape.probe(root.model, Shape.DELETE);
-    Sql.shapeWhere(root, shape, params, dialect);
+  /**
+   * The statements that delete the query's rows and apply every {@link OnDelete} rule that
+   * references them; cached per query shape, like a query's SQL.
+   *
+   * @param dialect the database's dialect
+   * @param root the rows to delete
+   * @param <T> the model
+   * @return the plan
+   */
+  public static <T extends Record> Deletion plan(Dialect dialect, Query<T> root) {
+    List<Object> params = new ArrayList<>(root.where().size());
+    Shape shape = Shape.probe(root.model(), Shape.DELETE);
+    Compiler.shapeWhere(root, shape, params, dialect);
     // A model loaded later may add a foreign key to this one: a new plan.
     shape.add(Shape.RELATIONS, ModelMeta.relationsVersion());
     List<Step> steps = dialect.cached(shape);
     if (steps == null) {
       Shape key = shape.key();
       Planner<T> planner = new Planner<>(dialect, root);
-      planner.visit(root.model, new ArrayList<>(), new ArrayList<>());
+      planner.visit(root.model(), new ArrayList<>(), new ArrayList<>());
       List<Step> all = new ArrayList<>(planner.checks);
       all.addAll(planner.nullifies);
       all.addAll(planner.deletes);
       steps = dialect.cache(key, List.copyOf(all));
     }
-    return new Deletion(steps, params, root.model.name());
+    return new Deletion(steps, params, root.model().name());
   }
 
-  Future<DeleteResult> run(Session session) {
+  /**
+   * Runs the plan: in a transaction when it has more than one step (the caller opens it).
+   *
+   * @param session where it runs
+   * @return the total and per-model counts
+   */
+  public Future<DeleteResult> run(Session session) {
     if (steps.size() == 1 && steps.get(0).kind() == Kind.DELETE) {
       // Nothing references the model: one DELETE, its count the result.
       Step step = steps.get(0);
@@ -117,12 +145,12 @@ final class Deletion {
   /** Walks the foreign keys that reference the deleted model, depth first. */
   private static final class Planner<T extends Record> {
     final Dialect dialect;
-    final State<T> root;
+    final Query<T> root;
     final List<Step> checks = new ArrayList<>();
     final List<Step> nullifies = new ArrayList<>();
     final List<Step> deletes = new ArrayList<>();
 
-    Planner(Dialect dialect, State<T> root) {
+    Planner(Dialect dialect, Query<T> root) {
       this.dialect = dialect;
       this.root = root;
     }
@@ -138,15 +166,15 @@ final class Deletion {
       }
       path.add(model);
       for (RefField<?, ?> ref : model.dependents()) {
-        OnDelete rule = ref.spec().onDelete();
-        ModelMeta<?> child = ref.model();
+        OnDelete rule = Internals.spec(ref).onDelete();
+        ModelMeta<?> child = Internals.model(ref);
         List<RefField<?, ?>> childChain = new ArrayList<>(chain);
         childChain.add(ref);
         if (rule == OnDelete.PROTECT) {
           SqlBuffer b = new SqlBuffer(dialect);
           b.append("SELECT 1 FROM ").quoted(child.table()).append(" WHERE ");
           predicate(b, childChain, childChain.size());
-          b.append(" LIMIT 1");
+          dialect.limitOffset(b, 1, false);
           checks.add(new Step(Kind.CHECK, b.toString(), child.name(), ref));
         } else if (rule == OnDelete.SET_NULL) {
           SqlBuffer b = new SqlBuffer(dialect);
@@ -164,7 +192,7 @@ final class Deletion {
       path.remove(path.size() - 1);
       SqlBuffer b = new SqlBuffer(dialect);
       b.append("DELETE FROM ").quoted(model.table());
-      if (!chain.isEmpty() || !root.where.isEmpty()) {
+      if (!chain.isEmpty() || !root.where().isEmpty()) {
         b.append(" WHERE ");
         predicate(b, chain, chain.size());
       }
@@ -177,7 +205,7 @@ final class Deletion {
      */
     void predicate(SqlBuffer b, List<RefField<?, ?>> chain, int depth) {
       if (depth == 0) {
-        Sql.renderConditions(b, root);
+        Compiler.renderConditions(b, root);
         return;
       }
       RefField<?, ?> ref = chain.get(depth - 1);

@@ -1,0 +1,57 @@
+package dev.asyncmodel;
+
+import dev.asyncmodel.internal.Internals;
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ModelMeta;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives the engine ({@code dev.asyncmodel.internal}) what the API keeps from users: a field's
+ * column spec and model, and lookups and assignments built without a typed value. Installed once,
+ * when {@link Field} initializes; the engine's {@link Internals} is in a package the module does
+ * not export, so this reaches no user.
+ */
+final class ApiAccess implements Internals.Api {
+  private ApiAccess() {}
+
+  static void install() {
+    Internals.install(new ApiAccess());
+  }
+
+  @Override
+  public ColumnSpec spec(Field<?> field) {
+    return field.spec();
+  }
+
+  @Override
+  public <T extends Record> ModelMeta<T> model(Field<T> field) {
+    return field.model();
+  }
+
+  @Override
+  public <T extends Record> void attach(Field<T> field, ModelMeta<T> model) {
+    field.attach(model);
+  }
+
+  @Override
+  public @Nullable Object columnValue(Field<?> field, @Nullable Object value) {
+    return field.columnValue(value);
+  }
+
+  @Override
+  public <T extends Record> Condition<T> equal(Field<T> field, Object value) {
+    return Lookup.of(field, Lookup.Op.EQ, value);
+  }
+
+  @Override
+  public <T extends Record> Assignment<T> assignment(Field<T> field, @Nullable Object value) {
+    return Assignment.of(field, value);
+  }
+
+  @Override
+  public <T extends Record> Condition<T> allOf(java.util.List<Condition<T>> conditions) {
+    return conditions.size() == 1
+        ? conditions.get(0)
+        : new Junction<>(Junction.Connector.AND, conditions);
+  }
+}

@@ -1,0 +1,447 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.Assignment;
+import dev.asyncmodel.Condition;
+import dev.asyncmodel.Field;
+import dev.asyncmodel.Junction;
+import dev.asyncmodel.Lookup;
+import dev.asyncmodel.Lookup.Op;
+import dev.asyncmodel.Negation;
+import dev.asyncmodel.Ordering;
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ModelMeta;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The query compiler: turns a {@link Query} (and the assignments of an update, the values of an
+ * insert) into a {@link Statement} for a {@link Dialect}. Every SQL text of the runtime is written
+ * here, by {@link Deletion}, or by a dialect.
+ *
+ * <p>Each method first walks the query for its {@link Shape} and its bound values; the SQL text is
+ * rendered only when the dialect's cache has no entry for the shape, so a query built again and
+ * again is rendered once, and finding its SQL allocates nothing.
+ */
+public final class Compiler {
+  private Compiler() {}
+
+  /**
+   * {@code SELECT} of the model's columns.
+   *
+   * @param dialect the database's dialect
+   * @param q the query; its ordering and slice are replaced by the next arguments
+   * @param order the ordering
+   * @param limit the limit, or -1
+   * @param offset the offset
+   * @param forUpdate whether to lock the rows ({@code FOR UPDATE}), where the database can
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement select(
+      Dialect dialect,
+      Query<T> q,
+      List<Ordering<T>> order,
+      int limit,
+      int offset,
+      boolean forUpdate) {
+    List<Object> params = params(q, 1);
+    Shape shape = Shape.probe(q.model(), Shape.SELECT);
+    shapeWhere(q, shape, params, dialect);
+    for (Ordering<T> ordering : order) {
+      shape.add(Shape.ORDER, index(ordering.field()) * 2 + (ordering.descending() ? 1 : 0));
+    }
+    if (limit >= 0) {
+      shape.add(Shape.LIMIT, limit);
+    }
+    if (offset > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) offset);
+    }
+    if (forUpdate) {
+      shape.add(Shape.FOR_UPDATE);
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      sql = dialect.cache(shape.key(), renderSelect(dialect, q, order, limit, offset, forUpdate));
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  private static <T extends Record> String renderSelect(
+      Dialect dialect,
+      Query<T> q,
+      List<Ordering<T>> order,
+      int limit,
+      int offset,
+      boolean forUpdate) {
+    SqlBuffer b = new SqlBuffer(dialect);
+    b.append("SELECT ");
+    columns(b, q.model());
+    b.append(" FROM ").quoted(q.model().table());
+    renderWhere(b, q);
+    if (!order.isEmpty()) {
+      b.append(" ORDER BY ");
+      for (int i = 0; i < order.size(); i++) {
+        Ordering<T> ordering = order.get(i);
+        b.append(i == 0 ? "" : ", ")
+            .quoted(ordering.field().column())
+            .append(ordering.descending() ? " DESC" : " ASC");
+      }
+    }
+    dialect.limitOffset(b, limit, offset > 0);
+    if (forUpdate && dialect.supportsForUpdate()) {
+      b.append(" FOR UPDATE");
+    }
+    return b.toString();
+  }
+
+  /**
+   * {@code SELECT COUNT(*)}, over the slice when the query has one, as Django counts it.
+   *
+   * @param dialect the database's dialect
+   * @param q the query
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement count(Dialect dialect, Query<T> q) {
+    List<Object> params = params(q, 1);
+    Shape shape = Shape.probe(q.model(), Shape.COUNT);
+    shapeWhere(q, shape, params, dialect);
+    if (q.limit() >= 0) {
+      shape.add(Shape.LIMIT, q.limit());
+    }
+    if (q.offset() > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) q.offset());
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      sql = dialect.cache(shape.key(), renderCount(dialect, q));
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  private static <T extends Record> String renderCount(Dialect dialect, Query<T> q) {
+    SqlBuffer b = new SqlBuffer(dialect);
+    if (!q.sliced()) {
+      b.append("SELECT COUNT(*) FROM ").quoted(q.model().table());
+      renderWhere(b, q);
+      return b.toString();
+    }
+    // Django counts a slice as a subquery: at most limit rows, after offset.
+    b.append("SELECT COUNT(*) FROM (SELECT 1 AS ")
+        .quoted("one")
+        .append(" FROM ")
+        .quoted(q.model().table());
+    renderWhere(b, q);
+    dialect.limitOffset(b, q.limit(), q.offset() > 0);
+    b.append(") ").quoted("sliced");
+    return b.toString();
+  }
+
+  /**
+   * {@code SELECT 1 ... LIMIT 1}: whether a row exists, within the query's slice.
+   *
+   * @param dialect the database's dialect
+   * @param q the query
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement exists(Dialect dialect, Query<T> q) {
+    List<Object> params = params(q, 1);
+    Shape shape = Shape.probe(q.model(), Shape.EXISTS);
+    shapeWhere(q, shape, params, dialect);
+    int limit = q.limit() == 0 ? 0 : 1;
+    shape.add(Shape.LIMIT, limit);
+    if (q.offset() > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) q.offset());
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("SELECT 1 FROM ").quoted(q.model().table());
+      renderWhere(b, q);
+      dialect.limitOffset(b, limit, q.offset() > 0);
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  /**
+   * {@code UPDATE ... SET ...} of the query's rows.
+   *
+   * @param dialect the database's dialect
+   * @param q the query, without a slice
+   * @param assignments the new values, already validated
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement update(
+      Dialect dialect, Query<T> q, List<Assignment<T>> assignments) {
+    List<Object> params = params(q, assignments.size());
+    Shape shape = Shape.probe(q.model(), Shape.UPDATE).add(Shape.ASSIGNMENTS, assignments.size());
+    for (Assignment<T> assignment : assignments) {
+      Field<T> field = assignment.field();
+      ColumnSpec spec = Internals.spec(field);
+      shape.add(spec.index());
+      Object value = ColumnValues.exact(spec, assignment.value());
+      params.add(dialect.encode(spec, Internals.columnValue(field, value)));
+    }
+    shapeWhere(q, shape, params, dialect);
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("UPDATE ").quoted(q.model().table()).append(" SET ");
+      for (int i = 0; i < assignments.size(); i++) {
+        b.append(i == 0 ? "" : ", ")
+            .quoted(assignments.get(i).field().column())
+            .append(" = ")
+            .param();
+      }
+      renderWhere(b, q);
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  /**
+   * {@code INSERT} of one row, {@code RETURNING} its id where the database can.
+   *
+   * @param dialect the database's dialect
+   * @param model the model
+   * @param values the row's values in component order, {@link ColumnValues#exact exact}; the
+   *     primary key's is left out when null
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement insert(
+      Dialect dialect, ModelMeta<T> model, @Nullable Object[] values) {
+    Field<T> pk = model.primaryKey();
+    boolean explicitId = values[index(pk)] != null;
+    List<Object> params = new ArrayList<>(values.length);
+    for (Field<T> field : model.fields()) {
+      if (field == pk && !explicitId) {
+        continue;
+      }
+      ColumnSpec spec = Internals.spec(field);
+      params.add(dialect.encode(spec, Internals.columnValue(field, values[spec.index()])));
+    }
+    Shape shape = Shape.probe(model, Shape.INSERT);
+    if (explicitId) {
+      shape.add(Shape.EXPLICIT_ID);
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("INSERT INTO ").quoted(model.table()).append(" (");
+      boolean first = true;
+      for (Field<T> field : model.fields()) {
+        if (field == pk && !explicitId) {
+          continue;
+        }
+        b.append(first ? "" : ", ").quoted(field.column());
+        first = false;
+      }
+      b.append(") VALUES (");
+      for (int i = 0; i < params.size(); i++) {
+        b.append(i == 0 ? "" : ", ").param();
+      }
+      b.append(")");
+      if (dialect.supportsReturning()) {
+        b.append(" RETURNING ").quoted(pk.column());
+      }
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, model.name());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Conditions: their shape and values, then their SQL.
+
+  /** A list for the statement's values, sized for one per condition plus {@code more}. */
+  private static List<Object> params(Query<?> q, int more) {
+    return new ArrayList<>(q.where().size() + more);
+  }
+
+  private static int index(Field<?> field) {
+    return Internals.spec(field).index();
+  }
+
+  static void columns(SqlBuffer b, ModelMeta<?> model) {
+    List<? extends Field<?>> fields = model.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      b.append(i == 0 ? "" : ", ").quoted(fields.get(i).column());
+    }
+  }
+
+  /** Adds the conditions to the shape, after their number, and their values to the params. */
+  static <T extends Record> void shapeWhere(
+      Query<T> q, Shape shape, List<Object> params, Dialect dialect) {
+    List<Condition<T>> where = q.where();
+    shape.add(where.size());
+    for (int i = 0; i < where.size(); i++) {
+      shape(where.get(i), shape, params, dialect);
+    }
+  }
+
+  /**
+   * Appends a condition's structure to a cache key, and its values, in placeholder order, to the
+   * parameters. Two conditions with the same key render the same SQL.
+   */
+  private static void shape(
+      Condition<?> condition, Shape shape, List<Object> params, Dialect dialect) {
+    if (condition instanceof Lookup<?> lookup) {
+      shapeLookup(lookup, shape, params, dialect);
+    } else if (condition instanceof Junction<?> junction) {
+      List<? extends Condition<?>> parts = junction.parts();
+      shape.add(Shape.JUNCTION, junction.connector().ordinal()).add(parts.size());
+      for (Condition<?> part : parts) {
+        shape(part, shape, params, dialect);
+      }
+    } else {
+      shape.add(Shape.NEGATION);
+      shape(((Negation<?>) condition).condition(), shape, params, dialect);
+    }
+  }
+
+  private static void shapeLookup(
+      Lookup<?> lookup, Shape shape, List<Object> params, Dialect dialect) {
+    Field<?> field = lookup.field();
+    ColumnSpec spec = Internals.spec(field);
+    Op op = lookup.op();
+    List<Object> values = lookup.values();
+    shape.add(Shape.LOOKUP, spec.index()).add(op.ordinal());
+    if (op == Op.IN && dialect.inAsArray()) {
+      // One shape for every non-empty list: its values are one array parameter.
+      shape.add(values.isEmpty() ? 0 : 1);
+      if (!values.isEmpty()) {
+        List<Object> encoded = new ArrayList<>(values.size());
+        for (Object value : values) {
+          encoded.add(dialect.encode(spec, Internals.columnValue(field, value)));
+        }
+        params.add(dialect.array(spec, encoded));
+      }
+      return;
+    }
+    if (op == Op.IN) {
+      shape.add(values.size());
+    }
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i);
+      if (op.isPattern()) {
+        String text = dialect.escapeLike((String) value);
+        params.add(
+            switch (op) {
+              case CONTAINS, ICONTAINS -> "%" + text + "%";
+              case STARTS_WITH, ISTARTS_WITH -> text + "%";
+              case ENDS_WITH, IENDS_WITH -> "%" + text;
+              default -> throw new IllegalStateException(op.name());
+            });
+      } else {
+        params.add(dialect.encode(spec, Internals.columnValue(field, value)));
+      }
+    }
+  }
+
+  /** Appends {@code WHERE ...}, or nothing when the query has no condition. */
+  static <T extends Record> void renderWhere(SqlBuffer b, Query<T> q) {
+    if (!q.where().isEmpty()) {
+      b.append(" WHERE ");
+      renderConditions(b, q);
+    }
+  }
+
+  /** Appends the conditions ANDed, or {@code 1 = 1} when there are none. */
+  static <T extends Record> void renderConditions(SqlBuffer b, Query<T> q) {
+    List<Condition<T>> where = q.where();
+    if (where.isEmpty()) {
+      b.append("1 = 1");
+      return;
+    }
+    for (int i = 0; i < where.size(); i++) {
+      if (i > 0) {
+        b.append(" AND ");
+      }
+      render(where.get(i), b, false);
+    }
+  }
+
+  /**
+   * Renders a condition. {@code negated} is true under an odd or even number of {@code NOT}s alike:
+   * lookups on nullable columns then render two-valued, as Django does for {@code exclude}.
+   */
+  private static void render(Condition<?> condition, SqlBuffer sql, boolean negated) {
+    if (condition instanceof Lookup<?> lookup) {
+      renderLookup(lookup, sql, negated);
+    } else if (condition instanceof Junction<?> junction) {
+      List<? extends Condition<?>> parts = junction.parts();
+      String connector = junction.connector() == Junction.Connector.OR ? " OR " : " AND ";
+      sql.append("(");
+      for (int i = 0; i < parts.size(); i++) {
+        if (i > 0) {
+          sql.append(connector);
+        }
+        render(parts.get(i), sql, negated);
+      }
+      sql.append(")");
+    } else {
+      sql.append("NOT (");
+      render(((Negation<?>) condition).condition(), sql, true);
+      sql.append(")");
+    }
+  }
+
+  private static void renderLookup(Lookup<?> lookup, SqlBuffer sql, boolean negated) {
+    Op op = lookup.op();
+    List<Object> values = lookup.values();
+    ColumnSpec spec = Internals.spec(lookup.field());
+    Dialect dialect = sql.dialect();
+    if (op == Op.IN && values.isEmpty()) {
+      sql.append("1 = 0");
+      return;
+    }
+    // Under a NOT, a comparison with NULL must be false, not unknown, for NOT to keep the row:
+    // Django renders exclude(f=x) on a nullable f as NOT (f = x AND f IS NOT NULL).
+    boolean twoValued = negated && spec.nullable() && op != Op.IS_NULL && op != Op.NOT_NULL;
+    if (twoValued) {
+      sql.append("(");
+    }
+    String column = dialect.quote(spec.column());
+    switch (op) {
+      case EQ -> dialect.value(sql.append(column).append(" = "), spec);
+      case GT -> dialect.value(sql.append(column).append(" > "), spec);
+      case GTE -> dialect.value(sql.append(column).append(" >= "), spec);
+      case LT -> dialect.value(sql.append(column).append(" < "), spec);
+      case LTE -> dialect.value(sql.append(column).append(" <= "), spec);
+      case BETWEEN -> {
+        dialect.value(sql.append(column).append(" BETWEEN "), spec);
+        dialect.value(sql.append(" AND "), spec);
+      }
+      case IS_NULL -> sql.append(column).append(" IS NULL");
+      case NOT_NULL -> sql.append(column).append(" IS NOT NULL");
+      case IN -> {
+        if (dialect.inAsArray()) {
+          dialect.value(sql.append(column).append(" = ANY("), spec);
+          sql.append(")");
+          break;
+        }
+        sql.append(column).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+          if (i > 0) {
+            sql.append(", ");
+          }
+          dialect.value(sql, spec);
+        }
+        sql.append(")");
+      }
+      case IEQ -> dialect.iexact(sql, column);
+      case CONTAINS, STARTS_WITH, ENDS_WITH -> dialect.like(sql, column, false);
+      case ICONTAINS, ISTARTS_WITH, IENDS_WITH -> dialect.like(sql, column, true);
+    }
+    if (twoValued) {
+      sql.append(" AND ").append(column).append(" IS NOT NULL)");
+    }
+  }
+}

@@ -1,0 +1,383 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.Assignment;
+import dev.asyncmodel.Condition;
+import dev.asyncmodel.Created;
+import dev.asyncmodel.Database;
+import dev.asyncmodel.DeleteResult;
+import dev.asyncmodel.DoesNotExistException;
+import dev.asyncmodel.Field;
+import dev.asyncmodel.FieldError;
+import dev.asyncmodel.IntegrityException;
+import dev.asyncmodel.MultipleObjectsReturnedException;
+import dev.asyncmodel.Ordering;
+import dev.asyncmodel.ValidationException;
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ModelMeta;
+import dev.asyncmodel.spi.Validation;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The terminal methods of a QuerySet, on its database's {@link Session}: each checks its input,
+ * then compiles its statements with the {@link Compiler} and runs them, with Django's semantics
+ * (what {@code get} counts, how {@code get_or_create} survives a concurrent insert, what {@code
+ * update_or_create} writes). {@code QuerySet} checks its arguments and hands its {@link Query}
+ * here.
+ *
+ * <p>The methods may throw on bad input, before any I/O and before they look for the session; the
+ * caller turns that into a failed Future.
+ */
+public final class Executor {
+  private Executor() {}
+
+  /** Django's {@code MAX_GET_RESULTS}: how many rows {@code get} reads to report a count. */
+  private static final int MAX_GET_RESULTS = 21;
+
+  /**
+   * @param db where it runs
+   * @param q the query
+   * @param <T> the model
+   * @return its rows, in order
+   */
+  public static <T extends Record> Future<List<T>> all(Database db, Query<T> q) {
+    Session session = Databases.session(db);
+    return session.select(
+        Compiler.select(session.dialect(), q, q.order(), q.limit(), q.offset(), false),
+        q.model()::read);
+  }
+
+  /**
+   * Django's {@code get}: exactly one row.
+   *
+   * @param db where it runs
+   * @param q the query, its conditions included
+   * @param <T> the model
+   * @return the row; failed with {@link DoesNotExistException} or {@link
+   *     MultipleObjectsReturnedException}
+   */
+  public static <T extends Record> Future<T> get(Database db, Query<T> q) {
+    return get(Databases.session(db), q, false);
+  }
+
+  /**
+   * The first row in {@code order}, within the query's slice: {@code first} and {@code last}.
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param last whether to reverse the order ({@code last}); the query must not be sliced
+   * @param <T> the model
+   * @return the row, or empty
+   */
+  public static <T extends Record> Future<Optional<T>> first(
+      Database db, Query<T> q, boolean last) {
+    List<Ordering<T>> order;
+    if (!last) {
+      order = q.order().isEmpty() ? List.of(q.model().primaryKey().asc()) : q.order();
+    } else {
+      if (q.sliced()) {
+        throw new IllegalStateException(
+            "Cannot reverse a query once a slice has been taken: alast() after limit/offset");
+      }
+      order = new ArrayList<>(q.order().size());
+      for (Ordering<T> ordering : q.order()) {
+        order.add(ordering.reversed());
+      }
+      if (order.isEmpty()) {
+        order.add(q.model().primaryKey().desc());
+      }
+    }
+    int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);
+    Session session = Databases.session(db);
+    return session.select(
+        Compiler.select(session.dialect(), q, order, limit, q.offset(), false),
+        q.model()::read,
+        rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
+  }
+
+  /**
+   * @param db where it runs
+   * @param q the query
+   * @param <T> the model
+   * @return how many rows it selects, within its slice
+   */
+  public static <T extends Record> Future<Long> count(Database db, Query<T> q) {
+    Session session = Databases.session(db);
+    return session.select(
+        Compiler.count(session.dialect(), q),
+        row -> Objects.requireNonNull(row.getLong(0)),
+        rows -> rows.get(0));
+  }
+
+  /**
+   * @param db where it runs
+   * @param q the query
+   * @param <T> the model
+   * @return whether it selects a row
+   */
+  public static <T extends Record> Future<Boolean> exists(Database db, Query<T> q) {
+    Session session = Databases.session(db);
+    return session.select(Compiler.exists(session.dialect(), q), row -> 1, rows -> !rows.isEmpty());
+  }
+
+  /**
+   * Django's {@code create}: validates, fills a null {@code @AutoNowAdd}, inserts.
+   *
+   * @param db where it runs
+   * @param model the model
+   * @param record the record
+   * @param <T> the model
+   * @return the record as stored, with its id
+   */
+  public static <T extends Record> Future<T> create(Database db, ModelMeta<T> model, T record) {
+    return create(Databases.session(db), model, record);
+  }
+
+  private static <T extends Record> Future<T> create(
+      Session session, ModelMeta<T> model, T record) {
+    @Nullable Object[] values = model.values(record);
+    List<FieldError> errors = model.validate(record);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(model.name(), errors);
+    }
+    for (Field<T> field : model.fields()) {
+      ColumnSpec spec = Internals.spec(field);
+      int i = spec.index();
+      if (spec.autoNowAdd() && values[i] == null) {
+        values[i] = ColumnValues.now(spec);
+      }
+      values[i] = ColumnValues.exact(spec, values[i]);
+    }
+    int pk = Internals.spec(model.primaryKey()).index();
+    return session.insert(
+        Compiler.insert(session.dialect(), model, values),
+        id -> {
+          values[pk] = id;
+          return model.create(values);
+        });
+  }
+
+  /**
+   * Django's {@code update}: one UPDATE of the query's rows.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param assignments the new values, at least one
+   * @param <T> the model
+   * @return the number of rows matched
+   */
+  public static <T extends Record> Future<Long> update(
+      Database db, Query<T> q, List<Assignment<T>> assignments) {
+    if (assignments.isEmpty()) {
+      throw new IllegalArgumentException("aupdate needs at least one assignment");
+    }
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot update a query once a slice has been taken: aupdate() after limit/offset");
+    }
+    List<Assignment<T>> list = new ArrayList<>(assignments.size());
+    List<FieldError> errors = new ArrayList<>(0);
+    for (Assignment<T> assignment : assignments) {
+      list.add(Objects.requireNonNull(assignment, "assignment"));
+      FieldError error = Validation.check(assignment.field(), assignment.value(), false);
+      if (error != null) {
+        errors.add(error);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(q.model().name(), errors);
+    }
+    Session session = Databases.session(db);
+    return session.update(Compiler.update(session.dialect(), q, list));
+  }
+
+  /**
+   * Django's {@code delete}, with every {@code on_delete} rule of the models that reference it.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param <T> the model
+   * @return the counts
+   */
+  public static <T extends Record> Future<DeleteResult> delete(Database db, Query<T> q) {
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot use limit or offset with adelete(): delete by a filter instead");
+    }
+    Session session = Databases.session(db);
+    Deletion deletion = Deletion.plan(session.dialect(), q);
+    return deletion.steps().size() == 1 ? deletion.run(session) : session.atomic(deletion::run);
+  }
+
+  /**
+   * Django's {@code get_or_create(defaults=..., **kwargs)}.
+   *
+   * @param db where it runs
+   * @param q the QuerySet's query
+   * @param template the values to look up by, and the row to insert
+   * @param lookups the fields to look up by
+   * @param <T> the model
+   * @return the row and whether it was created
+   */
+  public static <T extends Record> Future<Created<T>> getOrCreate(
+      Database db, Query<T> q, T template, List<Field<T>> lookups) {
+    Query<T> lookup = lookup(q, template, lookups);
+    return getOrCreate(Databases.session(db), lookup, template, false);
+  }
+
+  /**
+   * Django's {@code update_or_create(defaults=..., **kwargs)}: in a transaction, the row locked.
+   *
+   * @param db where it runs
+   * @param q the QuerySet's query
+   * @param template the values to look up by, write, or insert
+   * @param lookups the fields to look up by
+   * @param <T> the model
+   * @return the row as stored and whether it was created
+   */
+  public static <T extends Record> Future<Created<T>> updateOrCreate(
+      Database db, Query<T> q, T template, List<Field<T>> lookups) {
+    Query<T> lookup = lookup(q, template, lookups);
+    List<FieldError> errors = q.model().validate(template);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(q.model().name(), errors);
+    }
+    return Databases.session(db)
+        .atomic(
+            tx ->
+                getOrCreate(tx, lookup, template, true)
+                    .compose(
+                        found ->
+                            found.created()
+                                ? Future.succeededFuture(found)
+                                : updateFound(tx, q.model(), found.object(), template, lookups)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static <T extends Record> Future<T> get(Session session, Query<T> q, boolean forUpdate) {
+    return selectOne(
+        session,
+        q,
+        forUpdate,
+        rows -> {
+          if (rows.isEmpty()) {
+            throw new DoesNotExistException(q.model().name());
+          }
+          return rows.get(0);
+        });
+  }
+
+  /**
+   * Reads at most {@value #MAX_GET_RESULTS} rows of {@code q}, refuses more than one as Django's
+   * {@code get()} does, and makes the result of the one row or none.
+   */
+  private static <T extends Record, X> Future<X> selectOne(
+      Session session, Query<T> q, boolean forUpdate, Function<List<T>, X> finish) {
+    int limit = q.limit() < 0 ? MAX_GET_RESULTS : Math.min(q.limit(), MAX_GET_RESULTS);
+    // Django drops the ordering of an unsliced get(): the database need not sort.
+    List<Ordering<T>> order = q.sliced() ? q.order() : List.of();
+    return session.select(
+        Compiler.select(session.dialect(), q, order, limit, q.offset(), forUpdate),
+        q.model()::read,
+        rows -> {
+          if (rows.size() > 1) {
+            throw new MultipleObjectsReturnedException(
+                q.model().name(), rows.size(), MAX_GET_RESULTS - 1);
+          }
+          return finish.apply(rows);
+        });
+  }
+
+  private static <T extends Record> Future<Created<T>> getOrCreate(
+      Session session, Query<T> lookup, T template, boolean forUpdate) {
+    return selectOne(
+            session,
+            lookup,
+            forUpdate,
+            rows -> rows.isEmpty() ? null : new Created<>(rows.get(0), false))
+        .compose(
+            found ->
+                found != null
+                    ? Future.succeededFuture(found)
+                    : insertForGetOrCreate(session, lookup, template, forUpdate));
+  }
+
+  /** The insert of get-or-create, once the lookup found no row. */
+  private static <T extends Record> Future<Created<T>> insertForGetOrCreate(
+      Session session, Query<T> lookup, T template, boolean forUpdate) {
+    ModelMeta<T> model = lookup.model();
+    // In a transaction a failed INSERT would abort it: a savepoint confines the failure.
+    Future<T> inserted =
+        session.inTransaction()
+            ? session.atomic(tx -> create(tx, model, template))
+            : create(session, model, template);
+    return inserted
+        .map(created -> new Created<>(created, true))
+        .recover(
+            refused -> {
+              if (!(refused instanceof IntegrityException integrity)
+                  || !integrity.uniqueViolation()) {
+                return Future.failedFuture(refused);
+              }
+              // Another caller inserted the same key first: read its row.
+              return get(session, lookup, forUpdate)
+                  .map(found -> new Created<>(found, false))
+                  .recover(
+                      stillMissing ->
+                          Future.failedFuture(
+                              stillMissing instanceof DoesNotExistException
+                                  ? refused
+                                  : stillMissing));
+            });
+  }
+
+  private static <T extends Record> Future<Created<T>> updateFound(
+      Session tx, ModelMeta<T> model, T found, T template, List<Field<T>> lookups) {
+    @Nullable Object[] stored = model.values(found);
+    @Nullable Object[] wanted = model.values(template);
+    List<Assignment<T>> assignments = new ArrayList<>();
+    Internals.Api api = Internals.api();
+    for (Field<T> field : model.fields()) {
+      ColumnSpec spec = api.spec(field);
+      int i = spec.index();
+      boolean skip =
+          spec.primaryKey() || lookups.contains(field) || (spec.autoNowAdd() && wanted[i] == null);
+      if (!skip) {
+        assignments.add(api.assignment(field, wanted[i]));
+        stored[i] = ColumnValues.exact(spec, wanted[i]);
+      }
+    }
+    T updated = model.create(stored);
+    if (assignments.isEmpty()) {
+      return Future.succeededFuture(new Created<>(updated, false));
+    }
+    Query<T> byId =
+        Query.all(model).withWhere(List.of(api.equal(model.primaryKey(), model.idOf(found))));
+    return tx.update(Compiler.update(tx.dialect(), byId, assignments))
+        .map(n -> new Created<>(updated, false));
+  }
+
+  /** The query's conditions and, for each lookup field, {@code field = template's value}. */
+  private static <T extends Record> Query<T> lookup(
+      Query<T> q, T template, List<Field<T>> lookups) {
+    Objects.requireNonNull(template, "template");
+    if (lookups.isEmpty()) {
+      throw new IllegalArgumentException("Name at least one field to look up by");
+    }
+    @Nullable Object[] values = q.model().values(template);
+    List<Condition<T>> where = new ArrayList<>(q.where());
+    Internals.Api api = Internals.api();
+    for (Field<T> field : lookups) {
+      Objects.requireNonNull(field, "lookup field");
+      Object value = values[api.spec(field).index()];
+      where.add(value == null ? field.isNull(true) : api.equal(field, value));
+    }
+    return q.withWhere(List.copyOf(where));
+  }
+}

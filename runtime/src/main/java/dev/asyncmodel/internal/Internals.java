@@ -1,0 +1,134 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.Assignment;
+import dev.asyncmodel.Condition;
+import dev.asyncmodel.Field;
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ModelMeta;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's door into the API: what {@code dev.asyncmodel} keeps package-private so that users
+ * never see it (a field's column spec and model; a lookup or assignment built from an untyped
+ * value). The API installs its side once, when {@link Field} initializes; since a field exists
+ * before any query does, every call here finds it installed.
+ */
+public final class Internals {
+  private Internals() {}
+
+  /** What the API gives the engine. */
+  public interface Api {
+    /**
+     * @param field a field
+     * @return what the processor knows of its column
+     */
+    ColumnSpec spec(Field<?> field);
+
+    /**
+     * @param field a field
+     * @param <T> its model
+     * @return its model
+     */
+    <T extends Record> ModelMeta<T> model(Field<T> field);
+
+    /**
+     * Binds a field to its model, once.
+     *
+     * @param field the field
+     * @param model its model
+     * @param <T> the model
+     */
+    <T extends Record> void attach(Field<T> field, ModelMeta<T> model);
+
+    /**
+     * @param field a field
+     * @param value a value as the record holds it
+     * @return the column's value: a foreign key's id for a {@code Ref}, else the value
+     */
+    @Nullable Object columnValue(Field<?> field, @Nullable Object value);
+
+    /**
+     * @param field a field
+     * @param value a value of the field's type, not null
+     * @param <T> the model
+     * @return {@code field = value}
+     */
+    <T extends Record> Condition<T> equal(Field<T> field, Object value);
+
+    /**
+     * @param field a field
+     * @param value a value of the field's type
+     * @param <T> the model
+     * @return {@code field := value}
+     */
+    <T extends Record> Assignment<T> assignment(Field<T> field, @Nullable Object value);
+
+    /**
+     * @param conditions one or more conditions
+     * @param <T> the model
+     * @return them ANDed, as {@code exclude} negates them
+     */
+    <T extends Record> Condition<T> allOf(List<Condition<T>> conditions);
+  }
+
+  // Written once, in Field's static initializer: every thread that holds a Field has seen it.
+  private static @Nullable Api api;
+
+  /**
+   * Called by the API, once.
+   *
+   * @param side the API's side
+   */
+  public static void install(Api side) {
+    if (api == null) {
+      api = side;
+    }
+  }
+
+  /**
+   * @return the API's side
+   */
+  public static Api api() {
+    Api side = api;
+    if (side == null) {
+      try {
+        // Initializes Field, which installs the API's side.
+        Class.forName(Field.class.getName(), true, Field.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      side = api;
+      if (side == null) {
+        throw new IllegalStateException("The asyncmodel API did not install its engine access");
+      }
+    }
+    return side;
+  }
+
+  /**
+   * @param field a field
+   * @return its column spec
+   */
+  public static ColumnSpec spec(Field<?> field) {
+    return api().spec(field);
+  }
+
+  /**
+   * @param field a field
+   * @param <T> its model
+   * @return its model
+   */
+  public static <T extends Record> ModelMeta<T> model(Field<T> field) {
+    return api().model(field);
+  }
+
+  /**
+   * @param field a field
+   * @param value a value as the record holds it
+   * @return the column's value
+   */
+  public static @Nullable Object columnValue(Field<?> field, @Nullable Object value) {
+    return api().columnValue(field, value);
+  }
+}

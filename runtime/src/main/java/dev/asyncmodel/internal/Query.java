@@ -1,0 +1,153 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.Condition;
+import dev.asyncmodel.Ordering;
+import dev.asyncmodel.spi.ModelMeta;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a QuerySet stands for, as data the {@link Compiler} renders: the model, the conditions
+ * (ANDed), the ordering and the slice. Immutable; every list is immutable and kept, not copied.
+ *
+ * @param <T> the model
+ */
+public final class Query<T extends Record> {
+  private final ModelMeta<T> model;
+  private final List<Condition<T>> where;
+  private final List<Ordering<T>> order;
+  private final int limit;
+  private final int offset;
+
+  private Query(
+      ModelMeta<T> model,
+      List<Condition<T>> where,
+      List<Ordering<T>> order,
+      int limit,
+      int offset) {
+    this.model = model;
+    this.where = where;
+    this.order = order;
+    this.limit = limit;
+    this.offset = offset;
+  }
+
+  /**
+   * @param model the model
+   * @param <T> the model
+   * @return every row of the model, unordered
+   */
+  public static <T extends Record> Query<T> all(ModelMeta<T> model) {
+    return new Query<>(Objects.requireNonNull(model, "model"), List.of(), List.of(), -1, 0);
+  }
+
+  /**
+   * @return the model
+   */
+  public ModelMeta<T> model() {
+    return model;
+  }
+
+  /**
+   * @return the conditions, ANDed
+   */
+  public List<Condition<T>> where() {
+    return where;
+  }
+
+  /**
+   * @return the ordering; empty for none
+   */
+  public List<Ordering<T>> order() {
+    return order;
+  }
+
+  /**
+   * @return the limit, or -1 for none
+   */
+  public int limit() {
+    return limit;
+  }
+
+  /**
+   * @return the rows skipped, 0 for none
+   */
+  public int offset() {
+    return offset;
+  }
+
+  /**
+   * @return whether a limit or an offset is set: Django's "a slice has been taken"
+   */
+  public boolean sliced() {
+    return limit >= 0 || offset > 0;
+  }
+
+  /**
+   * @param newWhere the conditions, an immutable list
+   * @return this query with them instead
+   */
+  public Query<T> withWhere(List<Condition<T>> newWhere) {
+    return new Query<>(model, newWhere, order, limit, offset);
+  }
+
+  /**
+   * @param newOrder the ordering, an immutable list
+   * @return this query with it instead
+   */
+  public Query<T> withOrder(List<Ordering<T>> newOrder) {
+    return new Query<>(model, where, newOrder, limit, offset);
+  }
+
+  /**
+   * @param newLimit the limit, or -1
+   * @param newOffset the offset
+   * @return this query with that slice instead
+   */
+  public Query<T> withSlice(int newLimit, int newOffset) {
+    return new Query<>(model, where, order, newLimit, newOffset);
+  }
+
+  /**
+   * @param more conditions to AND, none null
+   * @return this query with the conditions added after its own
+   */
+  public Query<T> and(Condition<T>[] more) {
+    if (more.length == 0) {
+      return this;
+    }
+    if (where.isEmpty() && more.length == 1) {
+      return withWhere(List.of(Objects.requireNonNull(more[0], "condition")));
+    }
+    @SuppressWarnings("unchecked") // holds only Condition<T>s
+    Condition<T>[] all = (Condition<T>[]) new Condition<?>[where.size() + more.length];
+    for (int i = 0; i < where.size(); i++) {
+      all[i] = where.get(i);
+    }
+    for (int i = 0; i < more.length; i++) {
+      all[where.size() + i] = Objects.requireNonNull(more[i], "condition");
+    }
+    return withWhere(List.of(all));
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder text = new StringBuilder(model.name());
+    if (!where.isEmpty()) {
+      text.append(" where ");
+      for (int i = 0; i < where.size(); i++) {
+        text.append(i == 0 ? "" : " & ").append(where.get(i));
+      }
+    }
+    if (!order.isEmpty()) {
+      text.append(", order ").append(order);
+    }
+    if (limit >= 0) {
+      text.append(", limit ").append(limit);
+    }
+    if (offset > 0) {
+      text.append(", offset ").append(offset);
+    }
+    return text.toString();
+  }
+}
