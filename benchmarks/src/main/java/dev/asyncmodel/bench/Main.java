@@ -205,41 +205,36 @@ public final class Main {
     ClosedLoop.Errors errors = new ClosedLoop.Errors();
     DeletePool deletable = new DeletePool();
     Map<String, Map<Op, Stats>> results = new LinkedHashMap<>();
-    Map<String, String> settings;
-    String serverDescription;
     List<Double> otherLoad = List.of();
     Instant started = Instant.now();
-    try (PgServer server = PgServer.open(o.embedded, o.database)) {
-      serverDescription = server.description();
-      settings = server.settings();
-      log.println(
-          "[bench] PostgreSQL " + settings.get("server_version") + ": " + serverDescription);
-      log.println("[bench] loading " + Data.USERS + " users, " + Data.ROWS + " transactions");
-      Schema.load(server);
-      Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
-      List<Impl> impls = new ArrayList<>();
-      try {
-        List<Context> contexts = contexts(vertx, o.eventLoops);
-        for (String name : o.impls) {
-          impls.add(create(name, o, server, vertx, deletable));
-          results.put(name, new LinkedHashMap<>());
-        }
-        ClosedLoop loop =
-            new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
-        Rounds rounds = new Rounds(o, server, loop, impls, deletable, log);
-        otherLoad = rounds.otherLoad;
-        log.println("[bench] warm-up round (not measured)");
-        rounds.run(0, null);
-        for (int round = 1; round <= o.rounds; round++) {
-          log.println("[bench] round " + round + " of " + o.rounds);
-          rounds.run(round, results);
-        }
-      } finally {
-        for (Impl impl : impls) {
-          impl.close();
-        }
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    PgServer server = PgServer.open(o.embedded, o.database);
+    String serverDescription = server.description();
+    Map<String, String> settings = server.settings();
+    log.println("[bench] PostgreSQL " + settings.get("server_version") + ": " + serverDescription);
+    log.println("[bench] loading " + Data.USERS + " users, " + Data.ROWS + " transactions");
+    Schema.load(server);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
+    List<Impl> impls = new ArrayList<>();
+    try {
+      List<Context> contexts = contexts(vertx, o.eventLoops);
+      for (String name : o.impls) {
+        impls.add(create(name, o, server, vertx, deletable));
+        results.put(name, new LinkedHashMap<>());
       }
+      ClosedLoop loop = new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
+      Rounds rounds = new Rounds(o, server, loop, impls, deletable, log);
+      otherLoad = rounds.otherLoad;
+      log.println("[bench] warm-up round (not measured)");
+      rounds.run(0, null);
+      for (int round = 1; round <= o.rounds; round++) {
+        log.println("[bench] round " + round + " of " + o.rounds);
+        rounds.run(round, results);
+      }
+    } finally {
+      for (Impl impl : impls) {
+        impl.close();
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
     Report report =
         new Report(

