@@ -2,9 +2,9 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.internal.Compiler;
 import dev.asyncmodel.internal.Dialect;
-import dev.asyncmodel.internal.PostgresDialect;
 import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.internal.Statement;
+import dev.asyncmodel.internal.postgresql.PostgresDialect;
 import java.util.Arrays;
 import java.util.List;
 

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Malformed input is an {@link IllegalArgumentException} that says what is wrong, and never echoes
  * the password.
  *
- * @param backend the normalized scheme: {@code postgresql}, {@code mysql} or {@code sqlite}
- * @param host the host
+ * @param backend the backend's name, its canonical scheme: {@code postgresql}, {@code mysql}, ...
+ * @param host the host; empty for a database in a file
  * @param port the port, or -1 for the backend's default
  * @param database the database name
  * @param user the user
@@ -31,17 +31,18 @@ public record ConnectionUrl(
     @Nullable String password,
     int poolSize,
     int pipelining) {
-  static final int DEFAULT_POOL_SIZE = 8;
+  /** Connections per pool, unless the URL says {@code pool_size}. */
+  public static final int DEFAULT_POOL_SIZE = 8;
 
   /**
-   * Four queries in flight per connection: on the benchmark, ahead of 2 on point lookups (1.4x a
-   * plain pool against 1.2x) and on a 50-row page, a little behind on a count
-   * (docs/performance.md). Only queries pipeline, never writes.
+   * What a server backend's URLs allow.
+   *
+   * @param defaultUser the user when the URL names none
+   * @param defaultPipelining queries in flight per connection by default, or 0 when the backend
+   *     does not pipeline
+   * @param noPipelining why {@code pipelining} is refused, when the backend does not pipeline
    */
-  static final int DEFAULT_PIPELINING = 4;
-
-  /** One writer and three readers: SQLite serializes writes anyway. */
-  static final int DEFAULT_SQLITE_POOL_SIZE = 4;
+  public record ServerRules(String defaultUser, int defaultPipelining, String noPipelining) {}
 
   /**
    * @param url the URL
@@ -53,23 +54,28 @@ public record ConnectionUrl(
     int colon = url.indexOf(':');
     if (colon <= 0) {
       throw new IllegalArgumentException(
-          "Not a database URL (no scheme): expected postgresql://user@host:5432/database");
+          "Not a database URL (no scheme): use " + Backends.prefixes());
     }
     String scheme = url.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
-    String backend =
-        switch (scheme) {
-          case "postgresql", "postgres" -> "postgresql";
-          case "mysql", "mariadb" -> "mysql";
-          case "sqlite" -> "sqlite";
-          default ->
-              throw new IllegalArgumentException(
-                  "Unknown database URL scheme \""
-                      + scheme
-                      + "\": use postgresql://, mysql:// or sqlite:");
-        };
-    if (backend.equals("sqlite")) {
-      return sqlite(url.substring(colon + 1));
+    Backend backend = Backends.forScheme(scheme);
+    if (backend == null) {
+      throw new IllegalArgumentException(
+          "Unknown database URL scheme \"" + scheme + "\": use " + Backends.prefixes());
     }
+    return backend.parse(scheme, url);
+  }
+
+  /**
+   * Parses {@code scheme://[user[:password]@]host[:port]/database[?pool_size=n&pipelining=n]}.
+   *
+   * @param backend the backend's name
+   * @param scheme the URL's scheme, as written in messages
+   * @param url the whole URL
+   * @param rules what the backend allows
+   * @return its parts
+   * @throws IllegalArgumentException if it is malformed
+   */
+  public static ConnectionUrl server(String backend, String scheme, String url, ServerRules rules) {
     URI uri;
     try {
       uri = new URI(url);
@@ -99,19 +105,17 @@ public record ConnectionUrl(
       throw new IllegalArgumentException(
           "Database URL names no database: expected " + scheme + "://user@host:port/database");
     }
-    String user = "postgres";
+    String user = rules.defaultUser();
     String password = null;
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null && !userInfo.isEmpty()) {
       int split = userInfo.indexOf(':');
       user = decode(split < 0 ? userInfo : userInfo.substring(0, split));
       password = split < 0 ? null : decode(userInfo.substring(split + 1));
-    } else if (backend.equals("mysql")) {
-      user = "root";
     }
     int poolSize = DEFAULT_POOL_SIZE;
-    boolean postgres = backend.equals("postgresql");
-    int pipelining = postgres ? DEFAULT_PIPELINING : 1;
+    boolean pipelines = rules.defaultPipelining() > 0;
+    int pipelining = pipelines ? rules.defaultPipelining() : 1;
     String query = uri.getRawQuery();
     if (query != null && !query.isEmpty()) {
       for (String pair : query.split("&")) {
@@ -120,17 +124,16 @@ public record ConnectionUrl(
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (key.equals("pool_size")) {
           poolSize = parsePoolSize(value);
-        } else if (key.equals("pipelining") && postgres) {
+        } else if (key.equals("pipelining") && pipelines) {
           pipelining = parsePipelining(value);
         } else if (key.equals("pipelining")) {
           throw new IllegalArgumentException(
-              "The database URL parameter \"pipelining\" applies to PostgreSQL only: the MySQL"
-                  + " client sends one statement per connection at a time");
+              "The database URL parameter \"pipelining\" " + rules.noPipelining());
         } else {
           throw new IllegalArgumentException(
               "Unknown database URL parameter \""
                   + key
-                  + (postgres
+                  + (pipelines
                       ? "\": the known ones are pool_size and pipelining"
                       : "\": the known one is pool_size"));
         }
@@ -139,10 +142,19 @@ public record ConnectionUrl(
     return new ConnectionUrl(backend, host, port, database, user, password, poolSize, pipelining);
   }
 
-  /** {@code sqlite:path/to/file.db}, {@code sqlite:///abs/path.db}, {@code sqlite::memory:}. */
-  private static ConnectionUrl sqlite(String rest) {
+  /**
+   * Parses {@code scheme:path/to/file[?pool_size=n]}, also {@code scheme:///abs/path}, for a
+   * database in a file.
+   *
+   * @param backend the backend's name
+   * @param rest the URL after its scheme and colon
+   * @param defaultPoolSize the pool size when the URL names none
+   * @return its parts: no host, the path as the database
+   * @throws IllegalArgumentException if it is malformed
+   */
+  public static ConnectionUrl file(String backend, String rest, int defaultPoolSize) {
     String path = rest;
-    int poolSize = DEFAULT_SQLITE_POOL_SIZE;
+    int poolSize = defaultPoolSize;
     int question = rest.indexOf('?');
     if (question >= 0) {
       path = rest.substring(0, question);
@@ -161,11 +173,7 @@ public record ConnectionUrl(
     if (path.startsWith("//")) {
       path = path.substring(2);
     }
-    if (path.isEmpty()) {
-      throw new IllegalArgumentException(
-          "SQLite URL names no file: use sqlite:path/to/file.db, or sqlite::memory:");
-    }
-    return new ConnectionUrl("sqlite", "", -1, path, "", null, poolSize, 1);
+    return new ConnectionUrl(backend, "", -1, path, "", null, poolSize, 1);
   }
 
   private static int parsePoolSize(String value) {
@@ -200,8 +208,8 @@ public record ConnectionUrl(
 
   @Override
   public String toString() {
-    if (backend.equals("sqlite")) {
-      return "sqlite:" + database;
+    if (host.isEmpty()) {
+      return backend + ":" + database; // a file
     }
     return backend
         + "://"

@@ -4,14 +4,6 @@ import dev.asyncmodel.Database;
 import dev.asyncmodel.Model;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.mysqlclient.MySQLBuilder;
-import io.vertx.mysqlclient.MySQLClient;
-import io.vertx.mysqlclient.MySQLConnectOptions;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
-import io.vertx.sqlclient.SqlClient;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,89 +21,12 @@ public final class Databases {
   public static Database connect(Vertx vertx, String url) {
     Objects.requireNonNull(vertx, "vertx");
     ConnectionUrl parsed = ConnectionUrl.parse(url);
-    return switch (parsed.backend()) {
-      case "postgresql" -> postgres(vertx, parsed);
-      case "sqlite" -> sqlite(vertx, parsed);
-      case "mysql" -> mysql(vertx, parsed);
-      default ->
-          throw new IllegalArgumentException(
-              "The "
-                  + parsed.backend()
-                  + " backend is not available in this version of asyncmodel");
-    };
-  }
-
-  private static Database postgres(Vertx vertx, ConnectionUrl url) {
-    PgConnectOptions connect =
-        new PgConnectOptions()
-            .setHost(url.host())
-            .setPort(url.port() > 0 ? url.port() : 5432)
-            .setDatabase(url.database())
-            .setUser(url.user())
-            .setCachePreparedStatements(true);
-    if (url.password() != null) {
-      connect.setPassword(url.password());
+    Backend backend = Backends.forScheme(parsed.backend());
+    if (backend == null) {
+      throw new IllegalStateException("No backend for " + parsed);
     }
-    PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
-    // Writes and transactions use a Pool, which never pipelines: a write may wait for a row lock,
-    // and a transaction's statements must not interleave with other requests. Queries go to a
-    // client that pipelines up to url.pipelining() of them per connection; a plain SELECT never
-    // waits for a row lock on PostgreSQL. Each opens its connections as they are first needed.
-    Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
-    SqlClient reads =
-        url.pipelining() == 1
-            ? pool
-            : PgBuilder.client()
-                .with(new PoolOptions(poolOptions))
-                .connectingTo(new PgConnectOptions(connect).setPipeliningLimit(url.pipelining()))
-                .using(vertx)
-                .build();
-    Lifecycle lifecycle = new Lifecycle();
-    VertxSession.Driver driver =
-        new VertxSession.Driver(
-            PostgresDialect.INSTANCE,
-            VertxRowReader::new,
-            rows -> {
-              var it = rows.iterator();
-              if (!it.hasNext()) {
-                throw new IllegalStateException("INSERT ... RETURNING returned no row");
-              }
-              return it.next().getLong(0);
-            });
-    Supplier<Future<Void>> closer =
-        reads == pool ? pool::close : () -> Future.join(reads.close(), pool.close()).mapEmpty();
-    return new Root(new VertxSession(driver, reads, pool, lifecycle), lifecycle, closer, url);
-  }
-
-  private static Database mysql(Vertx vertx, ConnectionUrl url) {
-    MySQLConnectOptions connect =
-        new MySQLConnectOptions()
-            .setHost(url.host())
-            .setPort(url.port() > 0 ? url.port() : 3306)
-            .setDatabase(url.database())
-            .setUser(url.user())
-            .setCharset("utf8mb4")
-            // Found rows, not changed rows: aupdate counts the rows it matched, as Django does.
-            .setUseAffectedRows(false)
-            .setCachePreparedStatements(true);
-    if (url.password() != null) {
-      connect.setPassword(url.password());
-    }
-    PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
-    Pool pool = MySQLBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
-    Lifecycle lifecycle = new Lifecycle();
-    VertxSession.Driver driver =
-        new VertxSession.Driver(
-            MysqlDialect.INSTANCE,
-            MysqlRowReader::new,
-            rows -> rows.property(MySQLClient.LAST_INSERTED_ID));
-    return new Root(new VertxSession(driver, pool, pool, lifecycle), lifecycle, pool::close, url);
-  }
-
-  private static Database sqlite(Vertx vertx, ConnectionUrl url) {
-    SqliteStore store = new SqliteStore(vertx, url.database(), url.poolSize());
-    Lifecycle lifecycle = new Lifecycle();
-    return new Root(new SqliteSession(store, lifecycle), lifecycle, store::close, url);
+    Backend.Opened opened = backend.open(vertx, parsed);
+    return new Root(opened.session(), opened.lifecycle(), opened.close(), parsed);
   }
 
   /**

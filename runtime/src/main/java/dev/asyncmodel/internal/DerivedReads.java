@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The reads a database without timezone-aware timestamps or a UUID type derives from others:
  * instants from UTC date-times, UUIDs from 32 hex digits. SQLite and MySQL share them.
  */
-interface DerivedReads extends RowReader {
+public interface DerivedReads extends RowReader {
   @Override
   default @Nullable Instant getInstant(int i) {
     LocalDateTime v = getLocalDateTime(i);

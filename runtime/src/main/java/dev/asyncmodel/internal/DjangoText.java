@@ -12,17 +12,17 @@ import java.util.UUID;
  * microseconds are not zero, as Python's {@code str(datetime)}. Reading is lenient: a {@code T} or
  * a space, a fraction of 1 to 9 digits or none, and a trailing {@code Z} or {@code +00:00}.
  */
-final class DjangoText {
+public final class DjangoText {
   private DjangoText() {}
 
-  static String dateTime(LocalDateTime value) {
+  public static String dateTime(LocalDateTime value) {
     StringBuilder out = new StringBuilder(26);
     out.append(value.toLocalDate()).append(' ');
     appendTime(out, value.toLocalTime());
     return out.toString();
   }
 
-  static String time(LocalTime value) {
+  public static String time(LocalTime value) {
     StringBuilder out = new StringBuilder(15);
     appendTime(out, value);
     return out.toString();
@@ -43,18 +43,18 @@ final class DjangoText {
     return out.append(n < 10 ? "0" : "").append(n);
   }
 
-  static LocalDateTime parseDateTime(String text) {
+  public static LocalDateTime parseDateTime(String text) {
     String s = stripZone(text.strip());
     if (s.length() == 10) {
       return LocalDate.parse(s).atStartOfDay();
     }
     if (s.length() < 19 || (s.charAt(10) != ' ' && s.charAt(10) != 'T')) {
-      throw new DateTimeParseException("Not a SQLite datetime", text, 0);
+      throw new DateTimeParseException("Not a datetime as Django stores it in text", text, 0);
     }
     return LocalDateTime.of(LocalDate.parse(s.substring(0, 10)), parseTime(s.substring(11)));
   }
 
-  static LocalTime parseTime(String text) {
+  public static LocalTime parseTime(String text) {
     String s = stripZone(text.strip());
     int dot = s.indexOf('.');
     if (dot < 0) {
@@ -64,7 +64,7 @@ final class DjangoText {
     if (fraction.isEmpty()
         || fraction.length() > 9
         || !fraction.chars().allMatch(Character::isDigit)) {
-      throw new DateTimeParseException("Not a SQLite time", text, dot);
+      throw new DateTimeParseException("Not a time as Django stores it in text", text, dot);
     }
     int nanos = Integer.parseInt((fraction + "000000000").substring(0, 9));
     return LocalTime.parse(s.substring(0, dot)).withNano(nanos);
@@ -80,7 +80,7 @@ final class DjangoText {
     return s;
   }
 
-  static String hex(UUID value) {
+  public static String hex(UUID value) {
     String text = value.toString();
     StringBuilder out = new StringBuilder(32);
     for (int i = 0; i < text.length(); i++) {
@@ -92,7 +92,7 @@ final class DjangoText {
     return out.toString();
   }
 
-  static UUID parseUuid(String text) {
+  public static UUID parseUuid(String text) {
     String s = text.strip();
     if (s.length() == 32) {
       s =

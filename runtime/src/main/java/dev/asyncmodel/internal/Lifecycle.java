@@ -23,7 +23,7 @@ public final class Lifecycle {
   /**
    * @return a lifecycle that ends with this one, or earlier: a transaction's
    */
-  Lifecycle child() {
+  public Lifecycle child() {
     return new Lifecycle(this);
   }
 
@@ -35,7 +35,7 @@ public final class Lifecycle {
   /**
    * @return why statements are refused now, or {@code null} while they are accepted
    */
-  @Nullable IllegalStateException unusable() {
+  public @Nullable IllegalStateException unusable() {
     if (parent != null) {
       IllegalStateException closed = parent.unusable();
       if (closed != null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asyncmodel.internal.postgresql.PostgresDialect;
 import dev.asyncmodel.spi.ModelMeta;
 import dev.asyncmodel.testmodels.Author;
 import java.util.List;

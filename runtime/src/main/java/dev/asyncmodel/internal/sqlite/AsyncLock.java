@@ -1,4 +1,4 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.sqlite;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

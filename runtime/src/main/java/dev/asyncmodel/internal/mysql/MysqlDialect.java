@@ -1,5 +1,8 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.mysql;
 
+import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.DjangoText;
+import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ColumnType;
 import io.vertx.core.buffer.Buffer;

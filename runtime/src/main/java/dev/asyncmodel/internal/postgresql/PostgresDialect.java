@@ -1,5 +1,7 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.postgresql;
 
+import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;

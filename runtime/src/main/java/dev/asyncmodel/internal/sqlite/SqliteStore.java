@@ -1,4 +1,4 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.DatabaseException;
 import io.vertx.core.Future;

@@ -1,5 +1,7 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.internal.DerivedReads;
+import dev.asyncmodel.internal.DjangoText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,10 +14,10 @@ import org.jspecify.annotations.Nullable;
  * result. Lenient where Django's writers vary: a decimal stored as an integer, a real or text; a
  * datetime with or without a fraction; a boolean as 0/1.
  */
-final class ArrayRowReader implements DerivedReads {
+final class SqliteRowReader implements DerivedReads {
   private @Nullable Object @Nullable [] row;
 
-  ArrayRowReader at(@Nullable Object[] next) {
+  SqliteRowReader at(@Nullable Object[] next) {
     this.row = next;
     return this;
   }

@@ -1,5 +1,6 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.postgresql;
 
+import dev.asyncmodel.internal.RowAdapter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
@@ -17,11 +18,11 @@ import org.jspecify.annotations.Nullable;
  * Reads a Vert.x {@link Row} of PostgreSQL's native types. One instance reads every row of a result
  * in turn ({@link #at}), so mapping allocates nothing per row but the record.
  */
-final class VertxRowReader implements RowAdapter {
+final class PgRowReader implements RowAdapter {
   private @Nullable Row row;
 
   @Override
-  public VertxRowReader at(Row next) {
+  public PgRowReader at(Row next) {
     this.row = next;
     return this;
   }

@@ -1,5 +1,9 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.Lifecycle;
+import dev.asyncmodel.internal.Session;
+import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Future;
 import java.sql.Connection;
@@ -106,7 +110,7 @@ final class SqliteSession implements Session {
                 try (ResultSet rs = ps.executeQuery()) {
                   int columns = rs.getMetaData().getColumnCount();
                   List<R> rows = new ArrayList<>();
-                  ArrayRowReader reader = new ArrayRowReader();
+                  SqliteRowReader reader = new SqliteRowReader();
                   while (rs.next()) {
                     @Nullable Object[] values = new Object[columns];
                     for (int c = 0; c < columns; c++) {

@@ -1,5 +1,8 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.mysql;
 
+import dev.asyncmodel.internal.DerivedReads;
+import dev.asyncmodel.internal.DjangoText;
+import dev.asyncmodel.internal.RowAdapter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;

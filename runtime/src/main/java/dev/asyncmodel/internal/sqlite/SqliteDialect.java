@@ -1,5 +1,8 @@
-package dev.asyncmodel.internal;
+package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.DjangoText;
+import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
 import java.math.BigDecimal;
 import java.sql.SQLException;

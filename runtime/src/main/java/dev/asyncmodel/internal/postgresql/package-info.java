@@ -1,0 +1,8 @@
+/**
+ * The postgresql backend: its dialect, its URL rules and connect ({@code Backend}), its row reader.
+ * The only place that knows it is this backend.
+ */
+@NullMarked
+package dev.asyncmodel.internal.postgresql;
+
+import org.jspecify.annotations.NullMarked;
