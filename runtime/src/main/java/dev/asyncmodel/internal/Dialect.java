@@ -142,6 +142,13 @@ public abstract class Dialect {
   }
 
   /**
+   * @return the statement that starts a transaction
+   */
+  public String beginTransaction() {
+    return "BEGIN";
+  }
+
+  /**
    * @return whether {@code INSERT ... RETURNING} gives the generated id
    */
   public abstract boolean supportsReturning();

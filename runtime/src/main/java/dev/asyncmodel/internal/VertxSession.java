@@ -175,72 +175,25 @@ public final class VertxSession implements Session {
   }
 
   private <T> Future<T> transaction(Function<Session, Future<T>> block) {
-    // BEGIN/COMMIT by hand, not SqlConnection.begin(): the client's Transaction rolls back on the
-    // first failed statement, which would undo a savepoint's recovered failure too.
     return pool.getConnection()
         .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", "BEGIN")))
         .compose(
             connection ->
-                connection
-                    .query("BEGIN")
-                    .execute()
-                    .compose(
-                        begun -> {
-                          Lifecycle txLife = lifecycle.child();
-                          VertxSession inner =
-                              new VertxSession(driver, connection, connection, pool, txLife, true);
-                          return Session.call(block, inner)
-                              .transform(
-                                  outcome -> {
-                                    txLife.end();
-                                    if (outcome.succeeded()) {
-                                      return connection
-                                          .query("COMMIT")
-                                          .execute()
-                                          .recover(
-                                              e ->
-                                                  // End the transaction whatever the server
-                                                  // did with it; the connection goes back.
-                                                  connection
-                                                      .query("ROLLBACK")
-                                                      .execute()
-                                                      .transform(
-                                                          r ->
-                                                              Future.failedFuture(
-                                                                  dialect.translate(
-                                                                      e, "atomic", "COMMIT"))))
-                                          .map(outcome.result());
-                                    }
-                                    return connection
-                                        .query("ROLLBACK")
-                                        .execute()
-                                        .transform(r -> Future.<T>failedFuture(outcome.cause()));
-                                  });
-                        })
+                TransactionProtocol.transaction(
+                        sql -> connection.query(sql).execute().mapEmpty(),
+                        dialect,
+                        lifecycle,
+                        life -> new VertxSession(driver, connection, connection, pool, life, true),
+                        block)
                     .eventually(connection::close));
   }
 
   private <T> Future<T> savepoint(Function<Session, Future<T>> block) {
-    String name = "asyncmodel_" + (++savepoints);
     SqlConnection connection = (SqlConnection) writes;
-    return connection
-        .query("SAVEPOINT " + name)
-        .execute()
-        .compose(
-            started ->
-                Session.call(block, this)
-                    .transform(
-                        outcome -> {
-                          if (outcome.succeeded()) {
-                            return connection
-                                .query("RELEASE SAVEPOINT " + name)
-                                .execute()
-                                .map(outcome.result());
-                          }
-                          return connection
-                              .query("ROLLBACK TO SAVEPOINT " + name)
-                              .execute()
-                              .transform(r -> Future.<T>failedFuture(outcome.cause()));
-                        }));
+    return TransactionProtocol.savepoint(
+        sql -> connection.query(sql).execute().mapEmpty(),
+        "asyncmodel_" + (++savepoints),
+        this,
+        block);
   }
 }

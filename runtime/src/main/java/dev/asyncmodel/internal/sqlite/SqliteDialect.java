@@ -29,6 +29,15 @@ public final class SqliteDialect extends Dialect {
 
   private SqliteDialect() {}
 
+  /**
+   * {@code BEGIN IMMEDIATE}: takes the write lock at once, so no reader-turned-writer can fail with
+   * {@code SQLITE_BUSY} halfway through a block.
+   */
+  @Override
+  public String beginTransaction() {
+    return "BEGIN IMMEDIATE";
+  }
+
   @Override
   public String name() {
     return "sqlite";

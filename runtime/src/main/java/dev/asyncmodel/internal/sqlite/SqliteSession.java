@@ -4,6 +4,7 @@ import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.Session;
 import dev.asyncmodel.internal.Statement;
+import dev.asyncmodel.internal.TransactionProtocol;
 import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Future;
 import java.sql.Connection;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,19 +30,32 @@ final class SqliteSession implements Session {
   /** The transaction's connection, or null outside a transaction. */
   private final @Nullable Connection tx;
 
-  /** Orders a transaction's statements: each waits for the one issued before it. */
-  private Future<?> last = Future.succeededFuture();
+  /** Orders a transaction's statements, the protocol's included: each waits for the one before. */
+  private final Sequence order;
 
   private int savepoints;
 
   SqliteSession(SqliteStore store, Lifecycle lifecycle) {
-    this(store, lifecycle, null);
+    this(store, lifecycle, null, new Sequence());
   }
 
-  private SqliteSession(SqliteStore store, Lifecycle lifecycle, @Nullable Connection tx) {
+  private SqliteSession(
+      SqliteStore store, Lifecycle lifecycle, @Nullable Connection tx, Sequence order) {
     this.store = store;
     this.lifecycle = lifecycle;
     this.tx = tx;
+    this.order = order;
+  }
+
+  /** A transaction's statements, one after another in the order they were issued. */
+  private static final class Sequence {
+    private Future<?> last = Future.succeededFuture();
+
+    synchronized <T> Future<T> next(Supplier<Future<T>> statement) {
+      Future<T> result = last.transform(previous -> statement.get());
+      last = result;
+      return result;
+    }
   }
 
   @Override
@@ -66,7 +81,7 @@ final class SqliteSession implements Session {
     Future<T> result;
     Connection held = tx;
     if (held != null) {
-      result = inOrder(() -> store.blocking(() -> work.run(held)));
+      result = order.next(() -> store.blocking(() -> work.run(held)));
     } else if (write || store.readsUseWriter()) {
       result = store.writerLock().with(() -> store.blocking(() -> work.run(store.writer())));
     } else {
@@ -83,12 +98,6 @@ final class SqliteSession implements Session {
     }
     return result.recover(
         e -> Future.failedFuture(dialect().translate(e, statement.model(), statement.sql())));
-  }
-
-  private synchronized <T> Future<T> inOrder(java.util.function.Supplier<Future<T>> next) {
-    Future<T> result = last.transform(previous -> next.get());
-    last = result;
-    return result;
   }
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
@@ -173,6 +182,21 @@ final class SqliteSession implements Session {
         });
   }
 
+  /** The protocol's view of a transaction's connection: in the order of its statements. */
+  private TransactionProtocol.Control control(Connection connection, Sequence sequence) {
+    return new TransactionProtocol.Control() {
+      @Override
+      public Future<Void> execute(String sql) {
+        return sequence.next(() -> SqliteSession.this.execute(connection, sql));
+      }
+
+      @Override
+      public Future<Void> drained() {
+        return sequence.next(Future::succeededFuture);
+      }
+    };
+  }
+
   @Override
   public <T> Future<T> atomic(Function<Session, Future<T>> block) {
     IllegalStateException unusable = lifecycle.unusable();
@@ -181,77 +205,27 @@ final class SqliteSession implements Session {
     }
     Connection held = tx;
     if (held != null) {
-      String name = "asyncmodel_" + (++savepoints);
-      return inOrder(() -> execute(held, "SAVEPOINT " + name))
-          .compose(
-              started ->
-                  Session.call(block, this)
-                      .transform(
-                          outcome ->
-                              inOrder(
-                                      () ->
-                                          execute(
-                                              held,
-                                              outcome.succeeded()
-                                                  ? "RELEASE SAVEPOINT " + name
-                                                  : "ROLLBACK TO SAVEPOINT " + name))
-                                  .transform(
-                                      done ->
-                                          outcome.succeeded()
-                                              ? Future.succeededFuture(outcome.result())
-                                              : Future.<T>failedFuture(outcome.cause()))));
+      return TransactionProtocol.savepoint(
+          control(held, order), "asyncmodel_" + (++savepoints), this, block);
     }
+    // The writer lock is held from BEGIN until the block's Future and the COMMIT or ROLLBACK are
+    // done: every other write waits for it, on no thread.
     return store
         .writerLock()
         .with(
             () ->
                 store
-                    .blocking(
-                        () -> {
-                          Connection connection = store.writer();
-                          try (java.sql.Statement s = connection.createStatement()) {
-                            // IMMEDIATE takes the write lock now, so no reader-turned-writer can
-                            // fail with SQLITE_BUSY halfway through the block.
-                            s.execute("BEGIN IMMEDIATE");
-                          }
-                          return connection;
-                        })
+                    .blocking(store::writer)
                     .recover(e -> Future.failedFuture(dialect().translate(e, "atomic", "BEGIN")))
                     .compose(
                         connection -> {
-                          Lifecycle txLife = lifecycle.child();
-                          SqliteSession inner = new SqliteSession(store, txLife, connection);
-                          return Session.call(block, inner)
-                              .transform(
-                                  outcome ->
-                                      inner
-                                          .inOrder(() -> Future.succeededFuture())
-                                          .transform(
-                                              drained -> {
-                                                txLife.end();
-                                                if (outcome.succeeded()) {
-                                                  // A refused COMMIT (a deferred foreign key)
-                                                  // leaves SQLite's transaction open, holding
-                                                  // the write lock: roll it back.
-                                                  return execute(connection, "COMMIT")
-                                                      .recover(
-                                                          e ->
-                                                              execute(connection, "ROLLBACK")
-                                                                  .transform(
-                                                                      r ->
-                                                                          Future.failedFuture(
-                                                                              dialect()
-                                                                                  .translate(
-                                                                                      e, "atomic",
-                                                                                      "COMMIT"))))
-                                                      .map(outcome.result());
-                                                }
-                                                return execute(connection, "ROLLBACK")
-                                                    .transform(
-                                                        r ->
-                                                            Future.<T>failedFuture(
-                                                                outcome.cause()));
-                                              }));
+                          Sequence sequence = new Sequence();
+                          return TransactionProtocol.transaction(
+                              control(connection, sequence),
+                              dialect(),
+                              lifecycle,
+                              life -> new SqliteSession(store, life, connection, sequence),
+                              block);
                         }));
   }
 }

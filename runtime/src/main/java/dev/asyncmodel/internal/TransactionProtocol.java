@@ -1,0 +1,124 @@
+package dev.asyncmodel.internal;
+
+import io.vertx.core.Future;
+import java.util.function.Function;
+
+/**
+ * {@code db.atomic(block)}, written once for every backend: BEGIN, the block on a session bound to
+ * the transaction, then COMMIT when its Future succeeds and ROLLBACK when it fails; a COMMIT the
+ * database refuses (a deferred foreign key) is followed by a ROLLBACK, so the connection never goes
+ * back with a transaction open. A nested {@code atomic} is a savepoint, released or rolled back to
+ * alone, as Django's nested {@code transaction.atomic()}.
+ *
+ * <p>BEGIN and COMMIT are sent by hand rather than through a client's transaction object: Vert.x's
+ * rolls back on the first failed statement, which would undo a failure the block recovered from
+ * inside a savepoint.
+ */
+public final class TransactionProtocol {
+  private TransactionProtocol() {}
+
+  /** The one connection a transaction holds, as the protocol uses it. */
+  public interface Control {
+    /**
+     * Runs a statement of the protocol (BEGIN, COMMIT, SAVEPOINT, ...) after every statement issued
+     * on the connection before it.
+     *
+     * @param sql the statement
+     * @return a Future completed when it ran; failed with the driver's exception
+     */
+    Future<Void> execute(String sql);
+
+    /**
+     * @return a Future completed once every statement the block issued has finished; a backend that
+     *     runs them in order as they come completes it at once
+     */
+    default Future<Void> drained() {
+      return Future.succeededFuture();
+    }
+  }
+
+  /**
+   * Runs {@code block} in a transaction on a connection the caller holds; the caller gives the
+   * connection back when the returned Future completes.
+   *
+   * @param control the connection
+   * @param dialect the database's dialect, for BEGIN's text and for errors
+   * @param parent the lifecycle of the database: a closed database refuses the block's statements
+   * @param session makes the session bound to the transaction, from its lifecycle
+   * @param block the work
+   * @param <T> the result
+   * @return the block's result, once committed; failed with the block's failure after the rollback,
+   *     or with the commit's failure
+   */
+  public static <T> Future<T> transaction(
+      Control control,
+      Dialect dialect,
+      Lifecycle parent,
+      Function<Lifecycle, Session> session,
+      Function<Session, Future<T>> block) {
+    String begin = dialect.beginTransaction();
+    return control
+        .execute(begin)
+        .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", begin)))
+        .compose(
+            begun -> {
+              Lifecycle life = parent.child();
+              return Session.call(block, session.apply(life))
+                  .transform(
+                      outcome ->
+                          control
+                              .drained()
+                              .transform(
+                                  drained -> {
+                                    life.end();
+                                    return outcome.succeeded()
+                                        ? commit(control, dialect, outcome.result())
+                                        : rollback(control, outcome.cause());
+                                  }));
+            });
+  }
+
+  private static <T> Future<T> commit(Control control, Dialect dialect, T result) {
+    return control
+        .execute("COMMIT")
+        .recover(
+            refused ->
+                // End the transaction whatever the server did with it.
+                control
+                    .execute("ROLLBACK")
+                    .transform(
+                        r -> Future.failedFuture(dialect.translate(refused, "atomic", "COMMIT"))))
+        .map(result);
+  }
+
+  private static <T> Future<T> rollback(Control control, Throwable cause) {
+    return control.execute("ROLLBACK").transform(r -> Future.failedFuture(cause));
+  }
+
+  /**
+   * Runs {@code block} in a savepoint of the transaction {@code session} is bound to.
+   *
+   * @param control the transaction's connection
+   * @param name the savepoint's name, unique in the transaction
+   * @param session the transaction's session, given to the block
+   * @param block the work
+   * @param <T> the result
+   * @return the block's result, once the savepoint is released; failed with the block's failure
+   *     after rolling back to the savepoint
+   */
+  public static <T> Future<T> savepoint(
+      Control control, String name, Session session, Function<Session, Future<T>> block) {
+    return control
+        .execute("SAVEPOINT " + name)
+        .compose(
+            started ->
+                Session.call(block, session)
+                    .transform(
+                        outcome ->
+                            outcome.succeeded()
+                                ? control.execute("RELEASE SAVEPOINT " + name).map(outcome.result())
+                                : control
+                                    .execute("ROLLBACK TO SAVEPOINT " + name)
+                                    .transform(r -> Future.<T>failedFuture(outcome.cause()))));
+  }
+}
