@@ -3,8 +3,8 @@ package dev.asyncmodel.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
-import dev.asyncmodel.processor.model.FieldSpec;
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ColumnInfo;
+import dev.asyncmodel.processor.model.ModelInfo;
 import dev.asyncmodel.processor.writer.CompanionWriter;
 import dev.asyncmodel.processor.writer.ModelFileWriter;
 import dev.asyncmodel.processor.writer.QuerySetWriter;
@@ -44,7 +44,7 @@ public final class AsyncModelProcessor extends AbstractProcessor {
   private final Set<String> deferred = new HashSet<>();
 
   /** Models written so far, for the per-database schema scripts of the last round. */
-  private final List<ModelSpec> written = new ArrayList<>();
+  private final List<ModelInfo> written = new ArrayList<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -76,7 +76,7 @@ public final class AsyncModelProcessor extends AbstractProcessor {
       }
     }
 
-    List<ModelSpec> models = new ArrayList<>();
+    List<ModelInfo> models = new ArrayList<>();
     for (Element element : elements.values()) {
       try {
         ModelReader.Result result = reader.read(element);
@@ -98,8 +98,8 @@ public final class AsyncModelProcessor extends AbstractProcessor {
       }
     }
 
-    Map<ClassName, List<ModelSpec.Dependent>> dependents = dependents(models);
-    for (ModelSpec model : checkClashes(models, round, diagnostics)) {
+    Map<ClassName, List<ModelInfo.Dependent>> dependents = dependents(models);
+    for (ModelInfo model : checkClashes(models, round, diagnostics)) {
       try {
         write(model.withDependents(dependents.getOrDefault(model.record(), List.of())));
       } catch (RuntimeException e) {
@@ -113,18 +113,18 @@ public final class AsyncModelProcessor extends AbstractProcessor {
   }
 
   /** Companions and tables must be unique, and a companion must not be a type the user wrote. */
-  private List<ModelSpec> checkClashes(
-      List<ModelSpec> models, RoundEnvironment round, Diagnostics diagnostics) {
+  private List<ModelInfo> checkClashes(
+      List<ModelInfo> models, RoundEnvironment round, Diagnostics diagnostics) {
     Set<String> userTypes = new HashSet<>();
     for (Element root : round.getRootElements()) {
       if (root instanceof TypeElement type) {
         userTypes.add(type.getQualifiedName().toString());
       }
     }
-    Map<ClassName, ModelSpec> companions = new HashMap<>();
-    Map<String, ModelSpec> tables = new HashMap<>();
-    List<ModelSpec> valid = new ArrayList<>();
-    for (ModelSpec model : models) {
+    Map<ClassName, ModelInfo> companions = new HashMap<>();
+    Map<String, ModelInfo> tables = new HashMap<>();
+    List<ModelInfo> valid = new ArrayList<>();
+    for (ModelInfo model : models) {
       boolean ok = true;
       for (ClassName generated : List.of(model.companion(), model.querySet())) {
         if (userTypes.contains(generated.canonicalName())
@@ -142,7 +142,7 @@ public final class AsyncModelProcessor extends AbstractProcessor {
           ok = false;
         }
       }
-      ModelSpec sameTable = tables.putIfAbsent(model.table().toLowerCase(Locale.ROOT), model);
+      ModelInfo sameTable = tables.putIfAbsent(model.table().toLowerCase(Locale.ROOT), model);
       if (sameTable != null) {
         diagnostics.error(
             Problem.TABLE_CLASH,
@@ -160,27 +160,27 @@ public final class AsyncModelProcessor extends AbstractProcessor {
   }
 
   /** The foreign keys of this round's models, by the record they reference, for cascades. */
-  private static Map<ClassName, List<ModelSpec.Dependent>> dependents(List<ModelSpec> models) {
-    Map<ClassName, List<ModelSpec.Dependent>> byTarget = new HashMap<>();
-    for (ModelSpec other : models) {
-      for (FieldSpec field : other.fields()) {
+  private static Map<ClassName, List<ModelInfo.Dependent>> dependents(List<ModelInfo> models) {
+    Map<ClassName, List<ModelInfo.Dependent>> byTarget = new HashMap<>();
+    for (ModelInfo other : models) {
+      for (ColumnInfo field : other.fields()) {
         if (field.target() != null) {
           byTarget
               .computeIfAbsent(field.target().record(), k -> new ArrayList<>())
-              .add(new ModelSpec.Dependent(other.companion(), other.record(), field.constant()));
+              .add(new ModelInfo.Dependent(other.companion(), other.record(), field.constant()));
         }
       }
     }
     // Sorted, so that the output does not depend on the order javac lists the records in.
-    for (List<ModelSpec.Dependent> list : byTarget.values()) {
+    for (List<ModelInfo.Dependent> list : byTarget.values()) {
       list.sort(
-          Comparator.comparing((ModelSpec.Dependent d) -> d.companion().canonicalName())
-              .thenComparing(ModelSpec.Dependent::constant));
+          Comparator.comparing((ModelInfo.Dependent d) -> d.companion().canonicalName())
+              .thenComparing(ModelInfo.Dependent::constant));
     }
     return byTarget;
   }
 
-  private void write(ModelSpec model) {
+  private void write(ModelInfo model) {
     writeSource(model, CompanionWriter.write(model));
     writeSource(model, QuerySetWriter.write(model));
     // One file per model: its companion's name and its DDL for each database (ModelFileWriter).
@@ -223,7 +223,7 @@ public final class AsyncModelProcessor extends AbstractProcessor {
     }
   }
 
-  private void writeSource(ModelSpec model, JavaFile file) {
+  private void writeSource(ModelInfo model, JavaFile file) {
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()

@@ -3,9 +3,9 @@ package dev.asyncmodel.processor;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import dev.asyncmodel.processor.model.ColumnInfo;
 import dev.asyncmodel.processor.model.ColumnKind;
-import dev.asyncmodel.processor.model.FieldSpec;
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads one {@code @AsyncModel} element into a {@link ModelSpec}, reporting every problem it finds
+ * Reads one {@code @AsyncModel} element into a {@link ModelInfo}, reporting every problem it finds
  * on the element to blame. Annotations are read through their mirrors, never as classes, so the
  * processor runs without the runtime on its path.
  */
@@ -37,7 +37,7 @@ final class ModelReader {
   sealed interface Result {}
 
   /** A valid model. */
-  record Read(ModelSpec spec) implements Result {}
+  record Read(ModelInfo spec) implements Result {}
 
   /** An invalid model: its problems were reported. */
   record Invalid() implements Result {}
@@ -109,11 +109,11 @@ final class ModelReader {
       }
     }
 
-    List<FieldSpec> fields = new ArrayList<>();
+    List<ColumnInfo> fields = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     int index = 0;
     for (RecordComponentElement component : type.getRecordComponents()) {
-      Optional<FieldSpec> field = readComponent(type, component, index++);
+      Optional<ColumnInfo> field = readComponent(type, component, index++);
       field.ifPresent(fields::add);
       if (annotation(component, Names.ID) != null) {
         ids.add(component.getSimpleName().toString());
@@ -124,9 +124,9 @@ final class ModelReader {
     } else if (ids.size() > 1) {
       diagnostics.error(Problem.MULTIPLE_IDS, type, name, String.join(", ", ids));
     }
-    Map<String, FieldSpec> byColumn = new HashMap<>();
-    for (FieldSpec field : fields) {
-      FieldSpec other =
+    Map<String, ColumnInfo> byColumn = new HashMap<>();
+    for (ColumnInfo field : fields) {
+      ColumnInfo other =
           byColumn.putIfAbsent(field.column().toLowerCase(java.util.Locale.ROOT), field);
       if (other != null) {
         diagnostics.error(
@@ -143,7 +143,7 @@ final class ModelReader {
     }
     ClassName record = ClassName.get(type);
     return new Read(
-        new ModelSpec(
+        new ModelInfo(
             record,
             ClassName.get(pkg, companionName),
             ClassName.get(pkg, name + "QuerySet"),
@@ -155,7 +155,7 @@ final class ModelReader {
             type));
   }
 
-  private Optional<FieldSpec> readComponent(
+  private Optional<ColumnInfo> readComponent(
       TypeElement type, RecordComponentElement component, int index) {
     int errorsBefore = diagnostics.errorCount();
     String model = type.getSimpleName().toString();
@@ -251,7 +251,7 @@ final class ModelReader {
     }
 
     String onDelete = null;
-    FieldSpec.Target target = null;
+    ColumnInfo.Target target = null;
     AnnotationMirror foreignKey = annotation(component, Names.FOREIGN_KEY);
     if (kind == ColumnKind.REF) {
       List<? extends TypeMirror> arguments = ((DeclaredType) mirror).getTypeArguments();
@@ -271,7 +271,7 @@ final class ModelReader {
         } else {
           TypeElement targetType = (TypeElement) targetElement;
           target =
-              new FieldSpec.Target(
+              new ColumnInfo.Target(
                   ClassName.get(targetType),
                   companionOf(targetType),
                   idConstantOf(targetType),
@@ -311,7 +311,7 @@ final class ModelReader {
       return Optional.empty();
     }
     return Optional.of(
-        new FieldSpec(
+        new ColumnInfo(
             index,
             name,
             Naming.constant(name),

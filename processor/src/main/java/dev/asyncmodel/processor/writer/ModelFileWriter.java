@@ -1,6 +1,6 @@
 package dev.asyncmodel.processor.writer;
 
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
 
 /**
  * Writes a model's one resource, {@code META-INF/asyncmodel/models/<record binary name>}, which the
@@ -44,7 +44,7 @@ public final class ModelFileWriter {
    * @param model a valid model
    * @return the path of its file in the class output
    */
-  public static String path(ModelSpec model) {
+  public static String path(ModelInfo model) {
     return DIRECTORY + model.binaryName();
   }
 
@@ -53,7 +53,7 @@ public final class ModelFileWriter {
    * @return the text of its file
    * @throws IllegalStateException if a line of the DDL would read as a section marker
    */
-  public static String write(ModelSpec model) {
+  public static String write(ModelInfo model) {
     StringBuilder text = new StringBuilder(2048);
     text.append(model.companion().canonicalName()).append('\n');
     for (String dialect : SchemaWriter.DIALECTS) {

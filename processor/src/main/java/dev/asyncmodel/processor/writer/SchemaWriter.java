@@ -1,8 +1,8 @@
 package dev.asyncmodel.processor.writer;
 
+import dev.asyncmodel.processor.model.ColumnInfo;
 import dev.asyncmodel.processor.model.ColumnKind;
-import dev.asyncmodel.processor.model.FieldSpec;
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
  * table): {@code CREATE TABLE IF NOT EXISTS}, foreign keys without {@code ON DELETE} (asyncmodel
  * cascades itself, as Django does), an index on each foreign key. The runtime's {@code
  * createTables} runs these, from each model's file ({@link ModelFileWriter}); a migration tool can
- * take the per-database script of {@link #writeAll} as a baseline. Input: valid {@link ModelSpec}s.
+ * take the per-database script of {@link #writeAll} as a baseline. Input: valid {@link ModelInfo}s.
  * Output: SQL text.
  */
 public final class SchemaWriter {
@@ -27,7 +27,7 @@ public final class SchemaWriter {
    * @param dialect one of {@link #DIALECTS}
    * @return its DDL, statements ending in a semicolon at the end of a line
    */
-  public static String write(ModelSpec model, String dialect) {
+  public static String write(ModelInfo model, String dialect) {
     StringBuilder sql = new StringBuilder();
     sql.append("-- ")
         .append(model.record().canonicalName())
@@ -37,7 +37,7 @@ public final class SchemaWriter {
     sql.append("CREATE TABLE IF NOT EXISTS ").append(quote(dialect, model.table())).append(" (\n");
     List<String> lines = new ArrayList<>();
     List<String> constraints = new ArrayList<>();
-    for (FieldSpec field : model.fields()) {
+    for (ColumnInfo field : model.fields()) {
       StringBuilder line = new StringBuilder("  ");
       line.append(quote(dialect, field.column())).append(' ').append(type(dialect, field));
       if (field.primaryKey()) {
@@ -53,7 +53,7 @@ public final class SchemaWriter {
           line.append(" UNIQUE");
         }
       }
-      FieldSpec.Target target = field.target();
+      ColumnInfo.Target target = field.target();
       if (target != null) {
         String reference =
             "REFERENCES "
@@ -76,7 +76,7 @@ public final class SchemaWriter {
     }
     sql.append(";\n");
     if (!dialect.equals("mysql")) { // InnoDB indexes every foreign key itself
-      for (FieldSpec field : model.fields()) {
+      for (ColumnInfo field : model.fields()) {
         if (field.target() != null) {
           sql.append("CREATE INDEX IF NOT EXISTS ")
               .append(quote(dialect, model.table() + "_" + field.column() + "_idx"))
@@ -98,34 +98,34 @@ public final class SchemaWriter {
    * @param dialect one of {@link #DIALECTS}
    * @return the script
    */
-  public static String writeAll(List<ModelSpec> models, String dialect) {
-    Map<String, ModelSpec> byRecord = new LinkedHashMap<>();
-    for (ModelSpec model : models) {
+  public static String writeAll(List<ModelInfo> models, String dialect) {
+    Map<String, ModelInfo> byRecord = new LinkedHashMap<>();
+    for (ModelInfo model : models) {
       byRecord.put(model.record().canonicalName(), model);
     }
-    List<ModelSpec> ordered = new ArrayList<>();
-    for (ModelSpec model : byRecord.values()) {
+    List<ModelInfo> ordered = new ArrayList<>();
+    for (ModelInfo model : byRecord.values()) {
       visit(model, byRecord, ordered, new ArrayList<>());
     }
     StringBuilder sql = new StringBuilder();
-    for (ModelSpec model : ordered) {
+    for (ModelInfo model : ordered) {
       sql.append(write(model, dialect)).append('\n');
     }
     return sql.toString();
   }
 
   private static void visit(
-      ModelSpec model,
-      Map<String, ModelSpec> byRecord,
-      List<ModelSpec> ordered,
-      List<ModelSpec> path) {
+      ModelInfo model,
+      Map<String, ModelInfo> byRecord,
+      List<ModelInfo> ordered,
+      List<ModelInfo> path) {
     if (ordered.contains(model) || path.contains(model)) {
       return; // a cycle keeps the order it was found in
     }
     path.add(model);
-    for (FieldSpec field : model.fields()) {
+    for (ColumnInfo field : model.fields()) {
       if (field.target() != null) {
-        ModelSpec target = byRecord.get(field.target().record().canonicalName());
+        ModelInfo target = byRecord.get(field.target().record().canonicalName());
         if (target != null && target != model) {
           visit(target, byRecord, ordered, path);
         }
@@ -142,7 +142,7 @@ public final class SchemaWriter {
   }
 
   /** DESIGN.md's column types, per database. */
-  static String type(String dialect, FieldSpec field) {
+  static String type(String dialect, ColumnInfo field) {
     ColumnKind kind = field.kind();
     boolean pg = dialect.equals("postgresql");
     boolean mysql = dialect.equals("mysql");
