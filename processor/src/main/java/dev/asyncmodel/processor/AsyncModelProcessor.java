@@ -9,6 +9,7 @@ import dev.asyncmodel.processor.writer.CompanionWriter;
 import dev.asyncmodel.processor.writer.ModelFileWriter;
 import dev.asyncmodel.processor.writer.QuerySetWriter;
 import dev.asyncmodel.processor.writer.SchemaWriter;
+import dev.asyncmodel.processor.writer.ddl.DdlDialect;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -197,9 +198,9 @@ public final class AsyncModelProcessor extends AbstractProcessor {
     for (int i = 0; i < origins.length; i++) {
       origins[i] = written.get(i).element();
     }
-    for (String dialect : SchemaWriter.DIALECTS) {
+    for (DdlDialect dialect : DdlDialect.ALL) {
       writeResource(
-          "META-INF/asyncmodel/schema/" + dialect + ".sql",
+          "META-INF/asyncmodel/schema/" + dialect.name() + ".sql",
           SchemaWriter.writeAll(written, dialect),
           origins);
     }
