@@ -4,9 +4,9 @@ import dev.asyncmodel.processor.model.ColumnInfo;
 import dev.asyncmodel.processor.model.ModelInfo;
 import dev.asyncmodel.processor.writer.ddl.DdlDialect;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a model's DDL for each database, with the column types of Django's tables (DESIGN.md's
@@ -67,14 +67,17 @@ public final class SchemaWriter {
   }
 
   /**
-   * Every model's DDL in one script, each table after the tables it references.
+   * Every model's DDL in one script, each table after the tables it references, and otherwise in
+   * the order of the records' names.
    *
    * @param models valid models
    * @param dialect the database
    * @return the script
    */
   public static String writeAll(List<ModelInfo> models, DdlDialect dialect) {
-    Map<String, ModelInfo> byRecord = new LinkedHashMap<>();
+    // By name, so that the script does not depend on the order the compiler lists the records in,
+    // which follows the order of the source files on its command line.
+    Map<String, ModelInfo> byRecord = new TreeMap<>();
     for (ModelInfo model : models) {
       byRecord.put(model.record().canonicalName(), model);
     }
