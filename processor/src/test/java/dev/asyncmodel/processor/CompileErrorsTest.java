@@ -404,8 +404,9 @@ class CompileErrorsTest {
   }
 
   /** Creates a model's file before asyncmodel does, so that the Filer refuses asyncmodel's. */
-  private static final class Squatter extends AbstractProcessor {
+  static final class Squatter extends AbstractProcessor {
     private final String path;
+    private boolean done;
 
     Squatter(String path) {
       this.path = path;
@@ -423,7 +424,8 @@ class CompileErrorsTest {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-      if (!round.processingOver() && !round.getRootElements().isEmpty()) {
+      if (!done) {
+        done = true;
         try {
           processingEnv
               .getFiler()
