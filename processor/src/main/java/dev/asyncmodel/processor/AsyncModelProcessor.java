@@ -61,7 +61,7 @@ public final class AsyncModelProcessor extends AbstractProcessor {
       try {
         ModelReader.Result result = reader.read(element);
         if (result instanceof ModelReader.Read read) {
-          models.add(read.spec());
+          models.add(read.model());
         } else if (result instanceof ModelReader.Deferred later) {
           if (round.processingOver()) {
             diagnostics.error(

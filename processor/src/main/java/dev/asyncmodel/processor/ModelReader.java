@@ -38,7 +38,7 @@ final class ModelReader {
   sealed interface Result {}
 
   /** A valid model. */
-  record Read(ModelInfo spec) implements Result {}
+  record Read(ModelInfo model) implements Result {}
 
   /** An invalid model: its problems were reported. */
   record Invalid() implements Result {}

@@ -542,7 +542,7 @@ class CompileErrorsTest {
             new ModelReader(
                 processingEnv.getElementUtils(), new Diagnostics(processingEnv.getMessager()));
         if (reader.read(type) instanceof ModelReader.Read read) {
-          for (ColumnInfo column : read.spec().fields()) {
+          for (ColumnInfo column : read.model().fields()) {
             if (column.target() != null) {
               companions.add(column.target().companion());
             }
