@@ -7,11 +7,14 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -28,13 +31,15 @@ import javax.tools.StandardLocation;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
 /**
- * The Eclipse compiler, as compile-testing drives it, with one change: each generated source is
- * also written to a temporary directory. ECJ's Filer reads a generated source back to compile it by
- * its {@link JavaFileObject#getName() name}, as a path, and compile-testing keeps generated files
- * in memory under names such as {@code /SOURCE_OUTPUT/com/example/Users.java}; without a real file
- * there, ECJ fails with a FileNotFoundException. compile-testing still sees every generated file in
- * memory, as with javac. This is about the test harness only: under Maven or Gradle, ECJ writes
- * generated sources to disk itself.
+ * The Eclipse compiler, as compile-testing drives it, with files on disk where ECJ needs them. ECJ
+ * takes a source's URI, and a generated source's {@link JavaFileObject#getName() name}, as a path:
+ * its Filer reads a generated source back from that path to compile it. compile-testing keeps
+ * generated files in memory under names such as {@code /SOURCE_OUTPUT/com/example/Users.java}, and
+ * gives sources written as text a {@code mem:} URI; without real files there, ECJ fails. So each
+ * generated source is also written to a temporary directory, and so is each source given as text
+ * (its diagnostics then name that copy, so {@code inFile} works for sources from files only).
+ * compile-testing still sees every generated file in memory, as with javac. This is about the test
+ * harness only: under Maven, Gradle or Eclipse, ECJ reads and writes real files itself.
  */
 final class Ecj implements JavaCompiler {
   private final EclipseCompiler ecj = new EclipseCompiler();
@@ -47,13 +52,48 @@ final class Ecj implements JavaCompiler {
       Iterable<String> options,
       Iterable<String> classes,
       Iterable<? extends JavaFileObject> compilationUnits) {
+    Path directory = temporaryDirectory();
+    List<JavaFileObject> units = new ArrayList<>();
+    for (JavaFileObject unit : compilationUnits) {
+      units.add(onDisk(unit, directory.resolve("sources")));
+    }
+    // compile-testing passes no writer, and ECJ would then print every diagnostic to the console;
+    // the diagnostics reach compile-testing through the listener either way.
     return ecj.getTask(
-        out,
-        new SourcesOnDisk(fileManager, temporaryDirectory()),
+        out == null ? Writer.nullWriter() : out,
+        new SourcesOnDisk(fileManager, directory.resolve("generated")),
         diagnosticListener,
         options,
         classes,
-        compilationUnits);
+        units);
+  }
+
+  /**
+   * ECJ takes each source's URI as a file, so a source given as text (a {@code mem:} or {@code
+   * string:} URI) is written to a file first.
+   */
+  private static JavaFileObject onDisk(JavaFileObject unit, Path directory) {
+    if ("file".equals(unit.toUri().getScheme())) {
+      return unit;
+    }
+    try {
+      Path copy = directory.resolve(unit.toUri().getPath().replaceFirst("^/+", ""));
+      Files.createDirectories(copy.getParent());
+      Files.writeString(copy, unit.getCharContent(true), StandardCharsets.UTF_8);
+      return new ForwardingJavaFileObject<JavaFileObject>(unit) {
+        @Override
+        public URI toUri() {
+          return copy.toUri();
+        }
+
+        @Override
+        public String getName() {
+          return copy.toString();
+        }
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** One directory per compilation, under one root that the JVM deletes when it exits. */
