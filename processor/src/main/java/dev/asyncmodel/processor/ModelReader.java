@@ -2,17 +2,15 @@ package dev.asyncmodel.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
+import dev.asyncmodel.processor.model.ColumnInfo;
 import dev.asyncmodel.processor.model.ColumnKind;
-import dev.asyncmodel.processor.model.FieldSpec;
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -22,30 +20,31 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Reads one {@code @AsyncModel} element into a {@link ModelSpec}, reporting every problem it finds
- * on the element to blame. Annotations are read through their mirrors, never as classes, so the
- * processor runs without the runtime on its path.
+ * The read stage: one {@code @AsyncModel} element into a {@link ModelInfo}, reporting every problem
+ * of that record on the element to blame. Annotations are read through their mirrors, never as
+ * classes, so the processor runs without the runtime on its path. A foreign key's target is named
+ * by the same rules as the target's own reading ({@link #readNames}, {@link #readColumn}), so both
+ * agree on its companion, table and id column. Problems between models are {@link ModelChecker}'s.
  */
 final class ModelReader {
   /** What reading an element gave. */
   sealed interface Result {}
 
   /** A valid model. */
-  record Read(ModelSpec spec) implements Result {}
+  record Read(ModelInfo model) implements Result {}
 
   /** An invalid model: its problems were reported. */
   record Invalid() implements Result {}
 
   /** A component's type is not known yet (generated later): try again next round. */
   record Deferred(RecordComponentElement component) implements Result {}
-
-  private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
   private final Elements elements;
   private final Diagnostics diagnostics;
@@ -76,326 +75,448 @@ final class ModelReader {
     if (!type.getTypeParameters().isEmpty()) {
       diagnostics.error(Problem.GENERIC_RECORD, type, name);
     }
-    String pkg = elements.getPackageOf(type).getQualifiedName().toString();
-    for (Element e = type; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
-      if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        diagnostics.error(Problem.NOT_ACCESSIBLE, type, name, pkg.isEmpty() ? "(unnamed)" : pkg);
-        break;
+    String pkg = packageOf(type);
+    if (privateEnclosing(type).isPresent()) {
+      diagnostics.error(Problem.NOT_ACCESSIBLE, type, name, pkg.isEmpty() ? "(unnamed)" : pkg);
+    }
+    ModelNames names = readNames(type, true);
+    List<ColumnInfo> columns = readComponents(type);
+    checkColumnsClash(name, columns);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return new Invalid();
+    }
+    return new Read(
+        new ModelInfo(
+            ClassName.get(type),
+            ClassName.get(pkg, names.companion()),
+            ClassName.get(pkg, name + "QuerySet"),
+            elements.getBinaryName(type).toString(),
+            names.table(),
+            type.getModifiers().contains(Modifier.PUBLIC),
+            List.copyOf(columns),
+            List.of(),
+            type));
+  }
+
+  /**
+   * A model's companion and table.
+   *
+   * @param companion the companion's simple name
+   * @param table the table
+   */
+  private record ModelNames(String companion, String table) {}
+
+  /**
+   * The names of any model, its own or a foreign key's target: the defaults of {@link Naming}, or
+   * the names given in {@code @AsyncModel} when {@link Naming} accepts them.
+   *
+   * @param report whether to report a rejected name; a target's are reported when it is read
+   */
+  private ModelNames readNames(TypeElement model, boolean report) {
+    String simpleName = model.getSimpleName().toString();
+    String companion = Naming.plural(simpleName);
+    String table = Naming.snake(simpleName);
+    AnnotationMirror annotation = annotation(model, Names.ASYNC_MODEL);
+    if (annotation == null) {
+      return new ModelNames(companion, table);
+    }
+    AnnotationValue companionValue = value(annotation, "companion");
+    String givenCompanion = companionValue == null ? "" : (String) companionValue.getValue();
+    if (!givenCompanion.isEmpty()) {
+      if (Naming.isCompanionName(givenCompanion)) {
+        companion = givenCompanion;
+      } else if (report) {
+        diagnostics.error(
+            Problem.INVALID_COMPANION,
+            model,
+            annotation,
+            companionValue,
+            givenCompanion,
+            companion);
       }
     }
-
-    AnnotationMirror model = annotation(type, Names.ASYNC_MODEL);
-    String companionName = Naming.plural(name);
-    String table = Naming.snake(name);
-    if (model != null) {
-      AnnotationValue companion = value(model, "companion");
-      String given = companion == null ? "" : (String) companion.getValue();
-      if (!given.isEmpty()) {
-        if (!SourceVersion.isName(given) || given.contains(".")) {
-          diagnostics.error(
-              Problem.INVALID_COMPANION, type, model, companion, given, companionName);
-        } else {
-          companionName = given;
-        }
-      }
-      AnnotationValue tableValue = value(model, "table");
-      String givenTable = tableValue == null ? "" : (String) tableValue.getValue();
-      if (!givenTable.isEmpty()) {
-        if (!SQL_NAME.matcher(givenTable).matches()) {
-          diagnostics.error(Problem.INVALID_TABLE, type, model, tableValue, givenTable, table);
-        } else {
-          table = givenTable;
-        }
+    AnnotationValue tableValue = value(annotation, "table");
+    String givenTable = tableValue == null ? "" : (String) tableValue.getValue();
+    if (!givenTable.isEmpty()) {
+      if (Naming.isSqlName(givenTable)) {
+        table = givenTable;
+      } else if (report) {
+        diagnostics.error(Problem.INVALID_TABLE, model, annotation, tableValue, givenTable, table);
       }
     }
+    return new ModelNames(companion, table);
+  }
 
-    List<FieldSpec> fields = new ArrayList<>();
+  /** Reads every component, and checks that exactly one is the {@code @Id}. */
+  private List<ColumnInfo> readComponents(TypeElement type) {
+    List<ColumnInfo> columns = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     int index = 0;
     for (RecordComponentElement component : type.getRecordComponents()) {
-      Optional<FieldSpec> field = readComponent(type, component, index++);
-      field.ifPresent(fields::add);
+      readComponent(type, component, index++).ifPresent(columns::add);
       if (annotation(component, Names.ID) != null) {
         ids.add(component.getSimpleName().toString());
       }
     }
+    String name = type.getSimpleName().toString();
     if (ids.isEmpty()) {
       diagnostics.error(Problem.NO_ID, type, name);
     } else if (ids.size() > 1) {
       diagnostics.error(Problem.MULTIPLE_IDS, type, name, String.join(", ", ids));
     }
-    Map<String, FieldSpec> byColumn = new HashMap<>();
-    for (FieldSpec field : fields) {
-      FieldSpec other =
-          byColumn.putIfAbsent(field.column().toLowerCase(java.util.Locale.ROOT), field);
+    return columns;
+  }
+
+  /** Column names are case-insensitive in MySQL and SQLite, so they must differ ignoring case. */
+  private void checkColumnsClash(String model, List<ColumnInfo> columns) {
+    Map<String, ColumnInfo> byColumn = new HashMap<>();
+    for (ColumnInfo column : columns) {
+      ColumnInfo other = byColumn.putIfAbsent(column.column().toLowerCase(Locale.ROOT), column);
       if (other != null) {
         diagnostics.error(
             Problem.COLUMN_CLASH,
-            field.element(),
+            column.element(),
             other.name(),
-            field.name(),
-            name,
-            field.column());
+            column.name(),
+            model,
+            column.column());
       }
     }
-    if (diagnostics.errorCount() > errorsBefore) {
-      return new Invalid();
-    }
-    ClassName record = ClassName.get(type);
-    return new Read(
-        new ModelSpec(
-            record,
-            ClassName.get(pkg, companionName),
-            ClassName.get(pkg, name + "QuerySet"),
-            elements.getBinaryName(type).toString(),
-            table,
-            type.getModifiers().contains(Modifier.PUBLIC),
-            List.copyOf(fields),
-            List.of(),
-            type));
   }
 
-  private Optional<FieldSpec> readComponent(
-      TypeElement type, RecordComponentElement component, int index) {
+  /**
+   * A component as every step of its reading sees it.
+   *
+   * @param element the component
+   * @param name its name
+   * @param model its record's simple name, for messages
+   * @param type its type
+   * @param typeText its type as users write it, for messages
+   */
+  private record Component(
+      RecordComponentElement element, String name, String model, TypeMirror type, String typeText) {
+    AnnotationMirror annotation(String qualifiedName) {
+      return ModelReader.annotation(element, qualifiedName);
+    }
+  }
+
+  /** A {@code @Decimal}'s precision and scale, 0 and 0 when there is none. */
+  private record Decimal(int maxDigits, int decimalPlaces) {}
+
+  /** A foreign key's rule and target, both null when the component is not one. */
+  private record ForeignKey(String onDelete, ColumnInfo.Target target) {}
+
+  private Optional<ColumnInfo> readComponent(
+      TypeElement type, RecordComponentElement element, int index) {
     int errorsBefore = diagnostics.errorCount();
-    String model = type.getSimpleName().toString();
-    String name = component.getSimpleName().toString();
-    TypeMirror mirror = component.asType();
-    Optional<TypeMapping.Mapping> mapping = TypeMapping.map(mirror);
+    Component component =
+        new Component(
+            element,
+            element.getSimpleName().toString(),
+            type.getSimpleName().toString(),
+            element.asType(),
+            typeText(element.asType()));
+    Optional<TypeMapping.Mapping> mapping = readType(component);
     if (mapping.isEmpty()) {
-      diagnostics.error(
-          Problem.UNSUPPORTED_TYPE,
-          component,
-          name,
-          model,
-          typeText(mirror),
-          TypeMapping.SUPPORTED);
       return Optional.empty();
     }
     ColumnKind kind = mapping.get().kind();
-    TypeName javaType = mapping.get().type();
-    if (kind == ColumnKind.ENUM) {
-      Element enumType = ((DeclaredType) mirror).asElement();
-      for (Element e = enumType; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
-        if (e.getModifiers().contains(Modifier.PRIVATE)) {
-          diagnostics.error(
-              Problem.INACCESSIBLE_TYPE,
-              component,
-              name,
-              model,
-              typeText(mirror),
-              e.getSimpleName());
-          return Optional.empty();
-        }
-      }
-    }
     boolean primitive = mapping.get().primitive();
-    String typeText = typeText(mirror);
-
-    boolean nullable = isNullable(component);
-    if (nullable && primitive) {
-      diagnostics.error(
-          Problem.NULLABLE_PRIMITIVE, component, name, model, typeText, javaType.box());
-    }
-
-    AnnotationMirror id = annotation(component, Names.ID);
-    if (id != null && kind != ColumnKind.LONG) {
-      diagnostics.error(Problem.ID_TYPE, component, id, name, model, typeText, name);
-    } else if (id != null && primitive) {
-      diagnostics.error(Problem.ID_TYPE, component, id, name, model, typeText, name);
-    }
-
-    int maxLength = 0;
-    AnnotationMirror maxLengthAnnotation = annotation(component, Names.MAX_LENGTH);
-    if (maxLengthAnnotation != null) {
-      if (kind != ColumnKind.STRING) {
-        misplaced(component, maxLengthAnnotation, "MaxLength", model, typeText, "a String");
-      } else {
-        AnnotationValue value = value(maxLengthAnnotation, "value");
-        maxLength = value == null ? 0 : (Integer) value.getValue();
-        if (maxLength < 1 && value != null) {
-          diagnostics.error(Problem.MAX_LENGTH, component, maxLengthAnnotation, value, maxLength);
-        }
-      }
-    }
-
-    int maxDigits = 0;
-    int decimalPlaces = 0;
-    AnnotationMirror decimal = annotation(component, Names.DECIMAL);
-    if (decimal != null && kind != ColumnKind.DECIMAL) {
-      misplaced(component, decimal, "Decimal", model, typeText, "a BigDecimal");
-    } else if (decimal != null) {
-      AnnotationValue digits = value(decimal, "maxDigits");
-      AnnotationValue places = value(decimal, "decimalPlaces");
-      maxDigits = digits == null ? 0 : (Integer) digits.getValue();
-      decimalPlaces = places == null ? 0 : (Integer) places.getValue();
-      if (digits != null && (maxDigits < 1 || maxDigits > 1000)) {
-        diagnostics.error(Problem.DECIMAL_DIGITS, component, decimal, digits, maxDigits);
-      } else if (places != null && (decimalPlaces < 0 || decimalPlaces > maxDigits)) {
-        diagnostics.error(
-            Problem.DECIMAL_PLACES, component, decimal, places, maxDigits, decimalPlaces);
-      }
-    } else if (kind == ColumnKind.DECIMAL) {
-      diagnostics.error(Problem.MISSING_DECIMAL, component, name, model);
-    }
-
-    AnnotationMirror autoNowAdd = annotation(component, Names.AUTO_NOW_ADD);
-    if (autoNowAdd != null && !TypeMapping.isTimestamp(kind)) {
-      misplaced(
-          component,
-          autoNowAdd,
-          "AutoNowAdd",
-          model,
-          typeText,
-          "an Instant, OffsetDateTime, LocalDateTime or LocalDate");
-    }
-
-    String onDelete = null;
-    FieldSpec.Target target = null;
-    AnnotationMirror foreignKey = annotation(component, Names.FOREIGN_KEY);
-    if (kind == ColumnKind.REF) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) mirror).getTypeArguments();
-      if (arguments.isEmpty()) {
-        diagnostics.error(Problem.RAW_REF, component, name, model, name);
-      } else {
-        TypeMirror argument = arguments.get(0);
-        Element targetElement =
-            argument.getKind() == TypeKind.DECLARED ? ((DeclaredType) argument).asElement() : null;
-        String targetName =
-            targetElement == null ? typeText(argument) : targetElement.getSimpleName().toString();
-        if (targetElement == null
-            || targetElement.getKind() != ElementKind.RECORD
-            || annotation(targetElement, Names.ASYNC_MODEL) == null) {
-          diagnostics.error(
-              Problem.FOREIGN_KEY_TARGET, component, name, targetName, targetName, targetName);
-        } else {
-          TypeElement targetType = (TypeElement) targetElement;
-          target =
-              new FieldSpec.Target(
-                  ClassName.get(targetType),
-                  companionOf(targetType),
-                  idConstantOf(targetType),
-                  tableOf(targetType),
-                  idColumnOf(targetType));
-          javaType = ParameterizedTypeName.get(Names.REF, ClassName.get(targetType));
-        }
-      }
-      if (foreignKey == null) {
-        diagnostics.error(Problem.MISSING_FOREIGN_KEY, component, name, model);
-      } else {
-        AnnotationValue rule = value(foreignKey, "onDelete");
-        onDelete = rule == null ? "CASCADE" : rule.getValue().toString();
-        if (onDelete.equals("SET_NULL") && !nullable) {
-          diagnostics.error(
-              Problem.SET_NULL_NOT_NULLABLE, component, foreignKey, rule, name, model);
-        }
-      }
-    } else if (foreignKey != null) {
-      misplaced(component, foreignKey, "ForeignKey", model, typeText, "a Ref<Model>");
-    }
-
-    String column = Naming.snake(name) + (kind == ColumnKind.REF ? "_id" : "");
-    AnnotationMirror columnAnnotation = annotation(component, Names.COLUMN);
-    if (columnAnnotation != null) {
-      AnnotationValue value = value(columnAnnotation, "value");
-      String given = value == null ? "" : (String) value.getValue();
-      if (!SQL_NAME.matcher(given).matches()) {
-        diagnostics.error(
-            Problem.INVALID_COLUMN, component, columnAnnotation, value, given, name, column);
-      } else {
-        column = given;
-      }
-    }
-
+    boolean nullable = readNullable(component, mapping.get());
+    boolean id = readId(component, kind, primitive);
+    int maxLength = readMaxLength(component, kind);
+    Decimal decimal = readDecimal(component, kind);
+    boolean autoNowAdd = readAutoNowAdd(component, kind);
+    ForeignKey foreignKey = readForeignKey(component, kind, nullable);
+    String column = readColumn(element, kind == ColumnKind.REF, true);
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
+    ColumnInfo.Target target = foreignKey.target();
     return Optional.of(
-        new FieldSpec(
+        new ColumnInfo(
             index,
-            name,
-            Naming.constant(name),
-            Naming.snake(name),
+            component.name(),
+            Naming.constant(component.name()),
+            Naming.snake(component.name()),
             column,
             kind,
-            javaType,
+            target == null
+                ? mapping.get().type()
+                : ParameterizedTypeName.get(Names.REF, target.record()),
             primitive,
             nullable,
-            id != null,
-            annotation(component, Names.UNIQUE) != null,
-            autoNowAdd != null,
-            annotation(component, Names.DICT_EXCLUDE) == null,
+            id,
+            component.annotation(Names.UNIQUE) != null,
+            autoNowAdd,
+            component.annotation(Names.DICT_EXCLUDE) == null,
             maxLength,
-            maxDigits,
-            decimalPlaces,
-            onDelete,
+            decimal.maxDigits(),
+            decimal.decimalPlaces(),
+            foreignKey.onDelete(),
             target,
-            component));
+            element));
+  }
+
+  /** The component's column kind; an enum must be visible to the generated companion. */
+  private Optional<TypeMapping.Mapping> readType(Component component) {
+    Optional<TypeMapping.Mapping> mapping = TypeMapping.map(component.type());
+    if (mapping.isEmpty()) {
+      diagnostics.error(
+          Problem.UNSUPPORTED_TYPE,
+          component.element(),
+          component.name(),
+          component.model(),
+          component.typeText(),
+          TypeMapping.SUPPORTED);
+      return Optional.empty();
+    }
+    if (mapping.get().kind() == ColumnKind.ENUM) {
+      Optional<Element> hidden = privateEnclosing(((DeclaredType) component.type()).asElement());
+      if (hidden.isPresent()) {
+        diagnostics.error(
+            Problem.INACCESSIBLE_TYPE,
+            component.element(),
+            component.name(),
+            component.model(),
+            component.typeText(),
+            hidden.get().getSimpleName());
+        return Optional.empty();
+      }
+    }
+    return mapping;
+  }
+
+  private boolean readNullable(Component component, TypeMapping.Mapping mapping) {
+    boolean nullable = isNullable(component.element());
+    if (nullable && mapping.primitive()) {
+      diagnostics.error(
+          Problem.NULLABLE_PRIMITIVE,
+          component.element(),
+          component.name(),
+          component.model(),
+          component.typeText(),
+          mapping.type().box());
+    }
+    return nullable;
+  }
+
+  /** Whether the component is the {@code @Id}, which must be a {@code Long}. */
+  private boolean readId(Component component, ColumnKind kind, boolean primitive) {
+    AnnotationMirror id = component.annotation(Names.ID);
+    if (id != null && (kind != ColumnKind.LONG || primitive)) {
+      diagnostics.error(
+          Problem.ID_TYPE,
+          component.element(),
+          id,
+          component.name(),
+          component.model(),
+          component.typeText(),
+          component.name());
+    }
+    return id != null;
+  }
+
+  /** The {@code varchar} length, or 0 for {@code text}. */
+  private int readMaxLength(Component component, ColumnKind kind) {
+    AnnotationMirror annotation = component.annotation(Names.MAX_LENGTH);
+    if (annotation == null) {
+      return 0;
+    }
+    if (kind != ColumnKind.STRING) {
+      misplaced(component, annotation, "MaxLength", "a String");
+      return 0;
+    }
+    AnnotationValue value = value(annotation, "value");
+    int maxLength = value == null ? 0 : (Integer) value.getValue();
+    if (maxLength < 1 && value != null) {
+      diagnostics.error(Problem.MAX_LENGTH, component.element(), annotation, value, maxLength);
+    }
+    return maxLength;
+  }
+
+  /** Precision and scale, which a {@code BigDecimal} must have and nothing else may. */
+  private Decimal readDecimal(Component component, ColumnKind kind) {
+    AnnotationMirror annotation = component.annotation(Names.DECIMAL);
+    if (annotation == null) {
+      if (kind == ColumnKind.DECIMAL) {
+        diagnostics.error(
+            Problem.MISSING_DECIMAL, component.element(), component.name(), component.model());
+      }
+      return new Decimal(0, 0);
+    }
+    if (kind != ColumnKind.DECIMAL) {
+      misplaced(component, annotation, "Decimal", "a BigDecimal");
+      return new Decimal(0, 0);
+    }
+    AnnotationValue digits = value(annotation, "maxDigits");
+    AnnotationValue places = value(annotation, "decimalPlaces");
+    int maxDigits = digits == null ? 0 : (Integer) digits.getValue();
+    int decimalPlaces = places == null ? 0 : (Integer) places.getValue();
+    if (digits != null && (maxDigits < 1 || maxDigits > 1000)) {
+      diagnostics.error(Problem.DECIMAL_DIGITS, component.element(), annotation, digits, maxDigits);
+    } else if (places != null && (decimalPlaces < 0 || decimalPlaces > maxDigits)) {
+      diagnostics.error(
+          Problem.DECIMAL_PLACES,
+          component.element(),
+          annotation,
+          places,
+          maxDigits,
+          decimalPlaces);
+    }
+    return new Decimal(maxDigits, decimalPlaces);
+  }
+
+  private boolean readAutoNowAdd(Component component, ColumnKind kind) {
+    AnnotationMirror annotation = component.annotation(Names.AUTO_NOW_ADD);
+    if (annotation != null && !TypeMapping.isTimestamp(kind)) {
+      misplaced(
+          component,
+          annotation,
+          "AutoNowAdd",
+          "an Instant, OffsetDateTime, LocalDateTime or LocalDate");
+    }
+    return annotation != null;
+  }
+
+  /** A {@code Ref<Model>} must name an {@code @AsyncModel} record and carry {@code @ForeignKey}. */
+  private ForeignKey readForeignKey(Component component, ColumnKind kind, boolean nullable) {
+    AnnotationMirror annotation = component.annotation(Names.FOREIGN_KEY);
+    if (kind != ColumnKind.REF) {
+      if (annotation != null) {
+        misplaced(component, annotation, "ForeignKey", "a Ref<Model>");
+      }
+      return new ForeignKey(null, null);
+    }
+    ColumnInfo.Target target = readTarget(component);
+    if (annotation == null) {
+      diagnostics.error(
+          Problem.MISSING_FOREIGN_KEY, component.element(), component.name(), component.model());
+      return new ForeignKey(null, target);
+    }
+    AnnotationValue rule = value(annotation, "onDelete");
+    String onDelete = rule == null ? "CASCADE" : rule.getValue().toString();
+    if (onDelete.equals("SET_NULL") && !nullable) {
+      diagnostics.error(
+          Problem.SET_NULL_NOT_NULLABLE,
+          component.element(),
+          annotation,
+          rule,
+          component.name(),
+          component.model());
+    }
+    return new ForeignKey(onDelete, target);
+  }
+
+  /** The model a {@code Ref} names, or null when it names none (reported). */
+  private ColumnInfo.Target readTarget(Component component) {
+    List<? extends TypeMirror> arguments = ((DeclaredType) component.type()).getTypeArguments();
+    if (arguments.isEmpty()) {
+      diagnostics.error(
+          Problem.RAW_REF,
+          component.element(),
+          component.name(),
+          component.model(),
+          component.name());
+      return null;
+    }
+    TypeMirror argument = arguments.get(0);
+    Element target =
+        argument.getKind() == TypeKind.DECLARED ? ((DeclaredType) argument).asElement() : null;
+    if (target == null
+        || target.getKind() != ElementKind.RECORD
+        || annotation(target, Names.ASYNC_MODEL) == null) {
+      String targetName = target == null ? typeText(argument) : target.getSimpleName().toString();
+      diagnostics.error(
+          Problem.FOREIGN_KEY_TARGET,
+          component.element(),
+          component.name(),
+          targetName,
+          targetName,
+          targetName);
+      return null;
+    }
+    return targetOf((TypeElement) target);
+  }
+
+  /**
+   * What a foreign key needs of its target, named as the target's own reading names it. The
+   * target's own problems, such as a missing {@code @Id}, are reported when it is read.
+   */
+  private ColumnInfo.Target targetOf(TypeElement model) {
+    ModelNames names = readNames(model, false);
+    String idConstant = "ID";
+    String idColumn = "id";
+    for (RecordComponentElement component : model.getRecordComponents()) {
+      if (annotation(component, Names.ID) != null) {
+        idConstant = Naming.constant(component.getSimpleName().toString());
+        idColumn = readColumn(component, false, false);
+        break;
+      }
+    }
+    return new ColumnInfo.Target(
+        ClassName.get(model),
+        ClassName.get(packageOf(model), names.companion()),
+        idConstant,
+        names.table(),
+        idColumn);
+  }
+
+  /**
+   * A component's column: snake_case of its name ({@code _id} added for a foreign key), or the
+   * {@code @Column} name when {@link Naming} accepts it.
+   *
+   * @param report whether to report a rejected name; a target's are reported when it is read
+   */
+  private String readColumn(RecordComponentElement component, boolean foreignKey, boolean report) {
+    String column = Naming.snake(component.getSimpleName().toString()) + (foreignKey ? "_id" : "");
+    AnnotationMirror annotation = annotation(component, Names.COLUMN);
+    if (annotation == null) {
+      return column;
+    }
+    AnnotationValue value = value(annotation, "value");
+    String given = value == null ? "" : (String) value.getValue();
+    if (Naming.isSqlName(given)) {
+      return given;
+    }
+    if (report) {
+      diagnostics.error(
+          Problem.INVALID_COLUMN,
+          component,
+          annotation,
+          value,
+          given,
+          component.getSimpleName(),
+          column);
+    }
+    return column;
   }
 
   private void misplaced(
-      RecordComponentElement component,
-      AnnotationMirror annotation,
-      String simpleName,
-      String model,
-      String typeText,
-      String fits) {
+      Component component, AnnotationMirror annotation, String simpleName, String fits) {
     diagnostics.error(
         Problem.MISPLACED_ANNOTATION,
-        component,
+        component.element(),
         annotation,
         simpleName,
-        component.getSimpleName(),
-        model,
-        typeText,
+        component.name(),
+        component.model(),
+        component.typeText(),
         fits);
   }
 
-  /** The companion of any model, read from its annotation: also for a foreign key's target. */
-  ClassName companionOf(TypeElement model) {
-    String pkg = elements.getPackageOf(model).getQualifiedName().toString();
-    AnnotationMirror annotation = annotation(model, Names.ASYNC_MODEL);
-    AnnotationValue companion = annotation == null ? null : value(annotation, "companion");
-    String given = companion == null ? "" : (String) companion.getValue();
-    return ClassName.get(
-        pkg,
-        given.isEmpty() || !SourceVersion.isName(given)
-            ? Naming.plural(model.getSimpleName().toString())
-            : given);
+  private String packageOf(TypeElement type) {
+    return elements.getPackageOf(type).getQualifiedName().toString();
   }
 
-  /** The table of any model, read from its annotation: also for a foreign key's target. */
-  private String tableOf(TypeElement model) {
-    AnnotationMirror annotation = annotation(model, Names.ASYNC_MODEL);
-    AnnotationValue table = annotation == null ? null : value(annotation, "table");
-    String given = table == null ? "" : (String) table.getValue();
-    return given.isEmpty() || !SQL_NAME.matcher(given).matches()
-        ? Naming.snake(model.getSimpleName().toString())
-        : given;
-  }
-
-  /** The column of a model's {@code @Id}, with its {@code @Column} override. */
-  private String idColumnOf(TypeElement model) {
-    for (RecordComponentElement component : model.getRecordComponents()) {
-      if (annotation(component, Names.ID) != null) {
-        AnnotationMirror column = annotation(component, Names.COLUMN);
-        AnnotationValue value = column == null ? null : value(column, "value");
-        String given = value == null ? "" : (String) value.getValue();
-        return SQL_NAME.matcher(given).matches()
-            ? given
-            : Naming.snake(component.getSimpleName().toString());
+  /** The element itself or the first type around it that is private, if any. */
+  private static Optional<Element> privateEnclosing(Element element) {
+    for (Element e = element; !(e instanceof PackageElement); e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        return Optional.of(e);
       }
     }
-    return "id";
-  }
-
-  private static String idConstantOf(TypeElement model) {
-    for (RecordComponentElement component : model.getRecordComponents()) {
-      if (annotation(component, Names.ID) != null) {
-        return Naming.constant(component.getSimpleName().toString());
-      }
-    }
-    return "ID"; // the target reports its own missing @Id
+    return Optional.empty();
   }
 
   /**
@@ -472,10 +593,10 @@ final class ModelReader {
       return out.append('>').toString();
     }
     if (type.getKind().isPrimitive()) {
-      return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+      return type.getKind().name().toLowerCase(Locale.ROOT);
     }
     if (type.getKind() == TypeKind.ARRAY) {
-      return typeText(((javax.lang.model.type.ArrayType) type).getComponentType()) + "[]";
+      return typeText(((ArrayType) type).getComponentType()) + "[]";
     }
     return type.toString();
   }
@@ -486,7 +607,7 @@ final class ModelReader {
       case INTERFACE -> "an interface";
       case ENUM -> "an enum";
       case ANNOTATION_TYPE -> "an annotation type";
-      default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+      default -> "a " + kind.name().toLowerCase(Locale.ROOT);
     };
   }
 }

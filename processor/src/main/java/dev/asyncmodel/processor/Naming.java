@@ -1,10 +1,39 @@
 package dev.asyncmodel.processor;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 
-/** The naming rules of DESIGN.md: plural companions, snake_case tables and columns. */
+/**
+ * The naming rules of DESIGN.md: plural companions, snake_case tables and columns, and which names
+ * a user may give instead.
+ */
 public final class Naming {
   private Naming() {}
+
+  /** A table or column name that needs no escaping in any backend's DDL. */
+  private static final Pattern SQL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+  /**
+   * Whether {@code @AsyncModel(companion = ...)} may name the companion so: a simple Java class
+   * name, since the companion goes in the record's package.
+   *
+   * @param name a name given by the user
+   * @return whether it is a simple, non-keyword Java identifier
+   */
+  public static boolean isCompanionName(String name) {
+    return SourceVersion.isName(name) && name.indexOf('.') < 0;
+  }
+
+  /**
+   * Whether {@code @AsyncModel(table = ...)} or {@code @Column} may name a table or column so.
+   *
+   * @param name a name given by the user
+   * @return whether it is letters, digits, underscores and dollars, not starting with a digit
+   */
+  public static boolean isSqlName(String name) {
+    return SQL_NAME.matcher(name).matches();
+  }
 
   /**
    * English plural of a type name, for the companion: {@code Transaction} gives {@code

@@ -88,6 +88,10 @@ public enum Problem {
   UNRESOLVED_TYPE(
       "UnresolvedType",
       "The type of component \"%s\" of %s could not be resolved. Check its imports and spelling."),
+  IO(
+      "Io",
+      "Cannot write %s: %s. Check that the build can write to its output directories and that the"
+          + " disk has space, then build again."),
   INTERNAL(
       "Internal",
       "asyncmodel failed on %s; this is a bug in asyncmodel, please report it with this trace: %s");

@@ -4,9 +4,21 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import com.palantir.javapoet.ClassName;
+import dev.asyncmodel.processor.model.ColumnInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -389,5 +401,155 @@ class CompileErrorsTest {
     assertThat(compilation).hadErrorContaining("[asyncmodel.NoId]");
     assertThat(compilation).hadErrorCount(1);
     assertThat(types.generated()).containsExactly("com.example.UserQuerySet", "com.example.Users");
+  }
+
+  /** Creates a model's file before asyncmodel does, so that the Filer refuses asyncmodel's. */
+  static final class Squatter extends AbstractProcessor {
+    private final String path;
+    private boolean done;
+
+    Squatter(String path) {
+      this.path = path;
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!done) {
+        done = true;
+        try {
+          processingEnv
+              .getFiler()
+              .createResource(StandardLocation.CLASS_OUTPUT, "", path)
+              .openWriter()
+              .close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  /**
+   * A full disk or a read-only output directory cannot be arranged portably in a test; a file that
+   * another processor created first makes the Filer throw the same way, with a FilerException.
+   */
+  @Test
+  void fileTheFilerRefusesIsAnErrorOnTheRecord() {
+    String path = "META-INF/asyncmodel/models/com.example.Receipt";
+    JavaFileObject file = bad(Problem.IO);
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new Squatter(path), new AsyncModelProcessor())
+            .withOptions("-Xlint:all,-processing", "-Werror")
+            .compile(file);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.Io] Cannot write " + path + ": ")
+        .inFile(file)
+        .onLineContaining("record Receipt");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "Check that the build can write to its output directories and that the disk has space,"
+                + " then build again.");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void ioMessageSaysWhatCouldNotBeWrittenAndWhy() {
+    assertThat(Problem.IO.format("com.example.Receipts", "No space left on device"))
+        .isEqualTo(
+            "[asyncmodel.Io] Cannot write com.example.Receipts: No space left on device. Check that"
+                + " the build can write to its output directories and that the disk has space,"
+                + " then build again.");
+  }
+
+  /**
+   * A foreign key's target is named by the rules that read the target: a companion name that the
+   * target may not have is not used for the foreign key either, so the only error is the target's.
+   */
+  @Test
+  void foreignKeyToAModelWithAQualifiedCompanionNameReportsOnlyTheTarget() {
+    JavaFileObject user =
+        JavaFileObjects.forSourceLines(
+            "com.example.User",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.Id;",
+            "",
+            "@AsyncModel(companion = \"people.Users\")",
+            "record User(@Id Long id) {}");
+    JavaFileObject order =
+        JavaFileObjects.forSourceLines(
+            "com.example.Order",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.ForeignKey;",
+            "import dev.asyncmodel.Id;",
+            "import dev.asyncmodel.OnDelete;",
+            "import dev.asyncmodel.Ref;",
+            "",
+            "@AsyncModel",
+            "record Order(@Id Long id, @ForeignKey(onDelete = OnDelete.CASCADE) Ref<User> user) {}");
+    TargetProbe probe = new TargetProbe("com.example.Order");
+    Compilation compilation = Compilers.javac(probe).compile(user, order);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[asyncmodel.InvalidCompanion] @AsyncModel(companion = \"people.Users\") is not a"
+                + " valid Java class name. Use a simple name such as \"Users\".")
+        .inFile(user)
+        .onLineContaining("people.Users");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(probe.companions).containsExactly(ClassName.get("com.example", "Users"));
+  }
+
+  /** Reads one record as the processor does, and keeps the companions its foreign keys name. */
+  private static final class TargetProbe extends AbstractProcessor {
+    private final String record;
+    final List<ClassName> companions = new ArrayList<>();
+
+    TargetProbe(String record) {
+      this.record = record;
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(record);
+      if (companions.isEmpty() && type != null) {
+        ModelReader reader =
+            new ModelReader(
+                processingEnv.getElementUtils(), new Diagnostics(processingEnv.getMessager()));
+        if (reader.read(type) instanceof ModelReader.Read read) {
+          for (ColumnInfo column : read.model().fields()) {
+            if (column.target() != null) {
+              companions.add(column.target().companion());
+            }
+          }
+        }
+      }
+      return false;
+    }
   }
 }

@@ -354,6 +354,18 @@ class GeneratedSourcesTest {
     assertThat(backwards).isEqualTo(first);
   }
 
+  @Test
+  void schemaScriptsDoNotDependOnTheInputOrder() throws IOException {
+    List<JavaFileObject> reversed = new ArrayList<>(goodSources());
+    Collections.reverse(reversed);
+    Compilation backwards = Compilers.javac().compile(reversed);
+    assertThat(backwards).succeededWithoutWarnings();
+    for (String dialect : List.of("postgresql", "mysql", "sqlite")) {
+      String path = "META-INF/asyncmodel/schema/" + dialect + ".sql";
+      assertThat(resourceText(backwards, path)).isEqualTo(resourceText(compilation, path));
+    }
+  }
+
   private static Map<String, String> generatedTexts(Compilation compilation) throws IOException {
     assertThat(compilation).succeededWithoutWarnings();
     Map<String, String> texts = new TreeMap<>();

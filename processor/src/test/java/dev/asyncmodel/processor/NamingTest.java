@@ -1,9 +1,12 @@
 package dev.asyncmodel.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** DESIGN's naming rules: plural companions, snake_case tables and columns, UPPER_SNAKE fields. */
 class NamingTest {
@@ -67,5 +70,30 @@ class NamingTest {
   })
   void parameterOfATypeNameIsLowerCamel(String name, String parameter) {
     assertEquals(parameter, Naming.parameter(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Orders", "OrderItems", "Order_2", "$Orders"})
+  void simpleClassNamesAreCompanionNames(String name) {
+    assertTrue(Naming.isCompanionName(name));
+  }
+
+  /** The companion goes in the record's package: a qualified name is no companion name. */
+  @ParameterizedTest
+  @ValueSource(strings = {"a.b", "com.example.Orders", "Order Items", "class", "2Orders", ""})
+  void qualifiedNamesKeywordsAndNonIdentifiersAreNotCompanionNames(String name) {
+    assertFalse(Naming.isCompanionName(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"auth_user", "Orders", "_tmp", "line$item", "t2"})
+  void lettersDigitsUnderscoresAndDollarsAreSqlNames(String name) {
+    assertTrue(Naming.isSqlName(name));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"order items", "2fa", "schema.table", "a-b", "x\"y", ""})
+  void anythingElseIsNoSqlName(String name) {
+    assertFalse(Naming.isSqlName(name));
   }
 }

@@ -14,8 +14,9 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.asyncmodel.processor.Names;
 import dev.asyncmodel.processor.Naming;
+import dev.asyncmodel.processor.model.ColumnInfo;
 import dev.asyncmodel.processor.model.ColumnKind;
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes a model's companion: the table name, one field constant per component, {@code
  * objects(db)}, {@code toDict}, {@code toJson}, and the row mapper and metadata the runtime uses.
- * Input: a valid {@link ModelSpec}. Output: a {@link JavaFile}.
+ * Input: a valid {@link ModelInfo}. Output: a {@link JavaFile}.
  */
 public final class CompanionWriter {
   private CompanionWriter() {}
@@ -33,7 +34,7 @@ public final class CompanionWriter {
    * @param model a valid model
    * @return the companion's source
    */
-  public static JavaFile write(ModelSpec model) {
+  public static JavaFile write(ModelInfo model) {
     ClassName record = model.record();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.companion())
@@ -48,12 +49,12 @@ public final class CompanionWriter {
             .addModifiers(visibility(model))
             .addModifiers(Modifier.FINAL);
 
-    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
+    for (ColumnInfo field : model.fields()) {
       type.addField(fieldConstant(model, field));
     }
     // The private metadata field is META unless a component took that name (a component "meta").
     NameAllocator constants = new NameAllocator();
-    for (dev.asyncmodel.processor.model.FieldSpec field : model.fields()) {
+    for (ColumnInfo field : model.fields()) {
       constants.newName(field.constant());
     }
     String meta = constants.newName("META");
@@ -77,12 +78,11 @@ public final class CompanionWriter {
         .build();
   }
 
-  static Modifier[] visibility(ModelSpec model) {
+  static Modifier[] visibility(ModelInfo model) {
     return model.isPublic() ? new Modifier[] {Modifier.PUBLIC} : new Modifier[0];
   }
 
-  private static FieldSpec fieldConstant(
-      ModelSpec model, dev.asyncmodel.processor.model.FieldSpec field) {
+  private static FieldSpec fieldConstant(ModelInfo model, ColumnInfo field) {
     ClassName record = model.record();
     TypeName type;
     CodeBlock initializer;
@@ -120,7 +120,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static CodeBlock columnSpec(dev.asyncmodel.processor.model.FieldSpec field) {
+  private static CodeBlock columnSpec(ColumnInfo field) {
     CodeBlock.Builder b =
         CodeBlock.builder()
             .add(
@@ -161,8 +161,7 @@ public final class CompanionWriter {
     return b.build();
   }
 
-  private static CodeBlock describe(
-      ModelSpec model, dev.asyncmodel.processor.model.FieldSpec field) {
+  private static CodeBlock describe(ModelInfo model, ColumnInfo field) {
     String sqlType =
         switch (field.kind()) {
           case STRING -> field.maxLength() > 0 ? "varchar(" + field.maxLength() + ")" : "text";
@@ -201,7 +200,7 @@ public final class CompanionWriter {
     return b.add(".\n").build();
   }
 
-  private static FieldSpec meta(ModelSpec model, String name) {
+  private static FieldSpec meta(ModelInfo model, String name) {
     ClassName record = model.record();
     TypeName metaType = ParameterizedTypeName.get(Names.MODEL_META, record);
     CodeBlock.Builder fields = CodeBlock.builder();
@@ -228,7 +227,7 @@ public final class CompanionWriter {
     if (!model.dependents().isEmpty()) {
       CodeBlock.Builder refs = CodeBlock.builder();
       for (int i = 0; i < model.dependents().size(); i++) {
-        ModelSpec.Dependent dependent = model.dependents().get(i);
+        ModelInfo.Dependent dependent = model.dependents().get(i);
         refs.add(i == 0 ? "$T.$N" : ", $T.$N", dependent.companion(), dependent.constant());
       }
       init.add(
@@ -243,7 +242,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec modelMethod(ModelSpec model, String meta) {
+  private static MethodSpec modelMethod(ModelInfo model, String meta) {
     return MethodSpec.methodBuilder("model")
         .addJavadoc(
             "The model: its table ({@code $L}) and fields, for {@link $T#createTables}.\n\n"
@@ -258,7 +257,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec validate(ModelSpec model, String meta) {
+  private static MethodSpec validate(ModelInfo model, String meta) {
     NameAllocator names = new NameAllocator();
     String param = names.newName(Naming.parameter(model.record().simpleName()));
     return MethodSpec.methodBuilder("validate")
@@ -277,7 +276,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec objects(ModelSpec model, String meta) {
+  private static MethodSpec objects(ModelInfo model, String meta) {
     return MethodSpec.methodBuilder("objects")
         .addJavadoc(
             "All rows of {@code $L} in {@code db}, as a QuerySet to filter, order and slice:"
@@ -295,7 +294,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec toDict(ModelSpec model, String meta) {
+  private static MethodSpec toDict(ModelInfo model, String meta) {
     NameAllocator names = new NameAllocator();
     String param = names.newName(Naming.parameter(model.record().simpleName()));
     TypeName mapType =
@@ -315,7 +314,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec toJson(ModelSpec model, String meta) {
+  private static MethodSpec toJson(ModelInfo model, String meta) {
     NameAllocator names = new NameAllocator();
     String param = names.newName(Naming.parameter(model.record().simpleName()));
     return MethodSpec.methodBuilder("toJson")
@@ -333,10 +332,10 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec fromRow(ModelSpec model) {
+  private static MethodSpec fromRow(ModelInfo model) {
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < model.fields().size(); i++) {
-      dev.asyncmodel.processor.model.FieldSpec field = model.fields().get(i);
+      ColumnInfo field = model.fields().get(i);
       args.add(i == 0 ? "\n" : ",\n");
       switch (field.kind()) {
         case DECIMAL -> args.add("row.$N($L, $L)", field.kind().reader(), i, field.decimalPlaces());
@@ -361,7 +360,7 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec values(ModelSpec model) {
+  private static MethodSpec values(ModelInfo model) {
     NameAllocator names = new NameAllocator();
     String param = names.newName(Naming.parameter(model.record().simpleName()));
     CodeBlock.Builder items = CodeBlock.builder();
@@ -377,10 +376,10 @@ public final class CompanionWriter {
         .build();
   }
 
-  private static MethodSpec fromValues(ModelSpec model) {
+  private static MethodSpec fromValues(ModelInfo model) {
     CodeBlock.Builder args = CodeBlock.builder();
     for (int i = 0; i < model.fields().size(); i++) {
-      dev.asyncmodel.processor.model.FieldSpec field = model.fields().get(i);
+      ColumnInfo field = model.fields().get(i);
       args.add(i == 0 ? "\n" : ",\n");
       if (field.kind() == ColumnKind.REF) {
         args.add("$T.<$T>ref(values[$L])", Names.VALUES, field.target().record(), i);

@@ -1,6 +1,7 @@
 package dev.asyncmodel.processor.writer;
 
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
+import dev.asyncmodel.processor.writer.ddl.DdlDialect;
 
 /**
  * Writes a model's one resource, {@code META-INF/asyncmodel/models/<record binary name>}, which the
@@ -20,12 +21,12 @@ import dev.asyncmodel.processor.model.ModelSpec;
  * </pre>
  *
  * <p>A section runs from its marker line to the next marker line or the end of the file; there is
- * one per database of {@link SchemaWriter#DIALECTS}, in that order. A marker is a whole line that
- * starts with {@link #SECTION}. The DDL cannot hold such a line: its lines start with {@code
- * CREATE}, two spaces, {@code )}, or {@code -- } and a record's canonical name (Java names have no
- * colon), and its identifiers are checked SQL names (no line breaks). {@link #write} still checks,
- * and fails rather than write a file the runtime would misread. The marker is an SQL comment, so
- * each section, marker included, is also a valid script.
+ * one per database of {@link DdlDialect#ALL}, in that order. A marker is a whole line that starts
+ * with {@link #SECTION}. The DDL cannot hold such a line: its lines start with {@code CREATE}, two
+ * spaces, {@code )}, or {@code -- } and a record's canonical name (Java names have no colon), and
+ * its identifiers are checked SQL names (no line breaks). {@link #write} still checks, and fails
+ * rather than write a file the runtime would misread. The marker is an SQL comment, so each
+ * section, marker included, is also a valid script.
  *
  * <p>A file of an older processor holds the first line only; the runtime then finds the companion
  * but no DDL. The reader is {@code dev.asyncmodel.internal.Schema} in the runtime: change both
@@ -44,7 +45,7 @@ public final class ModelFileWriter {
    * @param model a valid model
    * @return the path of its file in the class output
    */
-  public static String path(ModelSpec model) {
+  public static String path(ModelInfo model) {
     return DIRECTORY + model.binaryName();
   }
 
@@ -53,22 +54,22 @@ public final class ModelFileWriter {
    * @return the text of its file
    * @throws IllegalStateException if a line of the DDL would read as a section marker
    */
-  public static String write(ModelSpec model) {
+  public static String write(ModelInfo model) {
     StringBuilder text = new StringBuilder(2048);
     text.append(model.companion().canonicalName()).append('\n');
-    for (String dialect : SchemaWriter.DIALECTS) {
+    for (DdlDialect dialect : DdlDialect.ALL) {
       String ddl = SchemaWriter.write(model, dialect);
       if (ddl.startsWith(SECTION) || ddl.contains("\n" + SECTION)) {
         throw new IllegalStateException(
             "The "
-                + dialect
+                + dialect.name()
                 + " DDL of "
                 + model.record().canonicalName()
                 + " has a line starting with \""
                 + SECTION
                 + "\", which the runtime would read as a new section: a bug in SchemaWriter");
       }
-      text.append(SECTION).append(dialect).append('\n').append(ddl);
+      text.append(SECTION).append(dialect.name()).append('\n').append(ddl);
       if (!ddl.endsWith("\n")) {
         text.append('\n');
       }

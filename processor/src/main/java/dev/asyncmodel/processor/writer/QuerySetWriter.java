@@ -6,13 +6,13 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.asyncmodel.processor.Names;
-import dev.asyncmodel.processor.model.ModelSpec;
+import dev.asyncmodel.processor.model.ModelInfo;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes a model's QuerySet: a final subclass of the runtime's {@code QuerySet}, so that every
  * chain method returns the model's own type. All behaviour is inherited. Input: a valid {@link
- * ModelSpec}. Output: a {@link JavaFile}.
+ * ModelInfo}. Output: a {@link JavaFile}.
  */
 public final class QuerySetWriter {
   private QuerySetWriter() {}
@@ -21,7 +21,7 @@ public final class QuerySetWriter {
    * @param model a valid model
    * @return the QuerySet's source
    */
-  public static JavaFile write(ModelSpec model) {
+  public static JavaFile write(ModelInfo model) {
     TypeName state = ParameterizedTypeName.get(Names.QUERY_SET_STATE, model.record());
     TypeSpec type =
         TypeSpec.classBuilder(model.querySet())

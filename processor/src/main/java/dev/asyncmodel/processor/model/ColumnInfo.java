@@ -27,7 +27,7 @@ import javax.lang.model.element.Element;
  * @param target the referenced model, or null
  * @param element the component, for positions
  */
-public record FieldSpec(
+public record ColumnInfo(
     int index,
     String name,
     String constant,

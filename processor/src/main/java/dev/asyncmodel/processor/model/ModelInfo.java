@@ -17,14 +17,14 @@ import javax.lang.model.element.TypeElement;
  * @param dependents foreign keys of other models of this compilation that reference this one
  * @param element the record, for positions and originating elements
  */
-public record ModelSpec(
+public record ModelInfo(
     ClassName record,
     ClassName companion,
     ClassName querySet,
     String binaryName,
     String table,
     boolean isPublic,
-    List<FieldSpec> fields,
+    List<ColumnInfo> fields,
     List<Dependent> dependents,
     TypeElement element) {
 
@@ -47,8 +47,8 @@ public record ModelSpec(
   /**
    * @return this model with its dependents set
    */
-  public ModelSpec withDependents(List<Dependent> found) {
-    return new ModelSpec(
+  public ModelInfo withDependents(List<Dependent> found) {
+    return new ModelInfo(
         record,
         companion,
         querySet,
@@ -63,8 +63,8 @@ public record ModelSpec(
   /**
    * @return the {@code @Id} component
    */
-  public FieldSpec primaryKey() {
-    for (FieldSpec field : fields) {
+  public ColumnInfo primaryKey() {
+    for (ColumnInfo field : fields) {
       if (field.primaryKey()) {
         return field;
       }
