@@ -22,7 +22,25 @@ public class IntegrityException extends DatabaseException {
       @Nullable String sqlState,
       boolean uniqueViolation,
       @Nullable Throwable cause) {
-    super(message, sqlState, cause);
+    this(message, sqlState, null, null, uniqueViolation, cause);
+  }
+
+  /**
+   * @param message what failed
+   * @param sqlState the SQLSTATE, if any
+   * @param errorCode the database's own error number, if it has one
+   * @param databaseMessage the database's own message, if it gave one
+   * @param uniqueViolation whether a unique constraint refused the write
+   * @param cause the driver's exception
+   */
+  public IntegrityException(
+      String message,
+      @Nullable String sqlState,
+      @Nullable Integer errorCode,
+      @Nullable String databaseMessage,
+      boolean uniqueViolation,
+      @Nullable Throwable cause) {
+    super(message, sqlState, errorCode, databaseMessage, cause);
     this.uniqueViolation = uniqueViolation;
   }
 

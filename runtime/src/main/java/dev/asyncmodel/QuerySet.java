@@ -172,6 +172,27 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * The one row matching the conditions and this QuerySet's filters, or empty when there is none:
+   * {@link #aget} without {@link DoesNotExistException}. Django has no such method; Java code that
+   * expects a row to be missing reads better with an {@code Optional} than with a {@code recover}
+   * on the exception.
+   *
+   * <pre>{@code
+   * Future<Optional<User>> user = Users.objects(db).agetOptional(USERNAME.eq(name));
+   * }</pre>
+   *
+   * @param conditions more conditions, ANDed; none to get the one row of this QuerySet
+   * @return a Future of the row, or empty; failed with {@link MultipleObjectsReturnedException}
+   *     when more than one matches
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // and() only reads the array
+  public final Future<Optional<T>> agetOptional(Condition<T>... conditions) {
+    return run(
+        Executor::getOptional, conditions.length == 0 ? state.query : state.query.and(conditions));
+  }
+
+  /**
    * The first row in this QuerySet's order, or by primary key when it has none: Django's {@code
    * afirst()}.
    *
@@ -305,6 +326,24 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return run(
         (db, q) -> Executor.updateOrCreate(db, q, template, Arrays.asList(lookups.clone())),
         state.query);
+  }
+
+  /**
+   * The SQL this QuerySet's terminal methods would run on its database, without running them:
+   * Django's {@code print(qs.query)}. Printed, it shows what {@code aall()} runs and the types it
+   * binds, never the values; its methods give each other terminal method's statement.
+   *
+   * <pre>{@code
+   * System.out.println(Transactions.objects(db).filter(USER.eq(user)).limit(50).sql());
+   * // SELECT "id", ... FROM "transaction" WHERE "user_id" = $1 LIMIT 50  -- binds (Long)
+   * }</pre>
+   *
+   * @return the statements
+   * @throws IllegalArgumentException for a {@code Database} that is not from {@link
+   *     Database#connect}
+   */
+  public final QuerySql<T> sql() {
+    return new QuerySql<>(state.db, state.query);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -112,8 +112,13 @@ public final class Ref<M extends Record> {
     return ModelMeta.of(m).idOrNull(m);
   }
 
+  /**
+   * @return {@code Ref[id=1]}, however the reference was made; {@code Ref[id=unsaved]} for a record
+   *     without its id yet
+   */
   @Override
   public String toString() {
-    return model != null ? "Ref[" + model + "]" : "Ref[id=" + id + "]";
+    Long resolved = resolvedId();
+    return "Ref[id=" + (resolved == null ? "unsaved" : resolved) + "]";
   }
 }

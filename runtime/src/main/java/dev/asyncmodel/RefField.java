@@ -99,6 +99,22 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
   }
 
   /**
+   * Django's {@code in} lookup with references: the ones a query read back ({@code
+   * transaction.user()}) or {@link Ref#ofId}. An empty collection matches nothing.
+   *
+   * <pre>{@code
+   * List<Ref<User>> owners = page.stream().map(Transaction::user).toList();
+   * Transactions.objects(db).filter(USER.inRefs(owners))
+   * }</pre>
+   *
+   * @param refs the references; none of them {@code null}
+   * @return the condition
+   */
+  public Condition<T> inRefs(Collection<? extends Ref<M>> refs) {
+    return Lookup.in(this, refs);
+  }
+
+  /**
    * An assignment for {@code aupdate}.
    *
    * @param target the record to reference

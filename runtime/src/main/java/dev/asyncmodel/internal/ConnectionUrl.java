@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param poolSize the maximum number of connections
  * @param pipelining on PostgreSQL, how many queries outside a transaction one connection may have
  *     in flight; 1 on the other backends
+ * @param logStatements whether every statement is logged ({@code log_statements=true})
  */
 public record ConnectionUrl(
     String backend,
@@ -30,7 +31,8 @@ public record ConnectionUrl(
     String user,
     @Nullable String password,
     int poolSize,
-    int pipelining) {
+    int pipelining,
+    boolean logStatements) {
   /** Connections per pool, unless the URL says {@code pool_size}. */
   public static final int DEFAULT_POOL_SIZE = 8;
 
@@ -114,6 +116,7 @@ public record ConnectionUrl(
       password = split < 0 ? null : decode(userInfo.substring(split + 1));
     }
     int poolSize = DEFAULT_POOL_SIZE;
+    boolean log = false;
     boolean pipelines = rules.defaultPipelining() > 0;
     int pipelining = pipelines ? rules.defaultPipelining() : 1;
     String query = uri.getRawQuery();
@@ -124,6 +127,8 @@ public record ConnectionUrl(
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (key.equals("pool_size")) {
           poolSize = parsePoolSize(value);
+        } else if (key.equals(LOG_STATEMENTS)) {
+          log = parseBoolean(key, value);
         } else if (key.equals("pipelining") && pipelines) {
           pipelining = parsePipelining(value);
         } else if (key.equals("pipelining")) {
@@ -134,12 +139,13 @@ public record ConnectionUrl(
               "Unknown database URL parameter \""
                   + key
                   + (pipelines
-                      ? "\": the known ones are pool_size and pipelining"
-                      : "\": the known one is pool_size"));
+                      ? "\": the known ones are pool_size, pipelining and " + LOG_STATEMENTS
+                      : "\": the known ones are pool_size and " + LOG_STATEMENTS));
         }
       }
     }
-    return new ConnectionUrl(backend, host, port, database, user, password, poolSize, pipelining);
+    return new ConnectionUrl(
+        backend, host, port, database, user, password, poolSize, pipelining, log);
   }
 
   /**
@@ -155,6 +161,7 @@ public record ConnectionUrl(
   public static ConnectionUrl file(String backend, String rest, int defaultPoolSize) {
     String path = rest;
     int poolSize = defaultPoolSize;
+    boolean log = false;
     int question = rest.indexOf('?');
     if (question >= 0) {
       path = rest.substring(0, question);
@@ -164,16 +171,33 @@ public record ConnectionUrl(
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         if (key.equals("pool_size")) {
           poolSize = parsePoolSize(value);
+        } else if (key.equals(LOG_STATEMENTS)) {
+          log = parseBoolean(key, value);
         } else {
           throw new IllegalArgumentException(
-              "Unknown database URL parameter \"" + key + "\": the known one is pool_size");
+              "Unknown database URL parameter \""
+                  + key
+                  + "\": the known ones are pool_size and "
+                  + LOG_STATEMENTS);
         }
       }
     }
     if (path.startsWith("//")) {
       path = path.substring(2);
     }
-    return new ConnectionUrl(backend, "", -1, path, "", null, poolSize, 1);
+    return new ConnectionUrl(backend, "", -1, path, "", null, poolSize, 1, log);
+  }
+
+  /** The parameter that turns on the statement log. */
+  static final String LOG_STATEMENTS = "log_statements";
+
+  private static boolean parseBoolean(String key, String value) {
+    return switch (value) {
+      case "true", "1", "" -> true;
+      case "false", "0" -> false;
+      default ->
+          throw new IllegalArgumentException(key + " must be true or false, not \"" + value + "\"");
+    };
   }
 
   private static int parsePoolSize(String value) {

@@ -26,7 +26,9 @@ public final class Databases {
       throw new IllegalStateException("No backend for " + parsed);
     }
     Backend.Opened opened = backend.open(vertx, parsed);
-    return new Root(opened.session(), opened.lifecycle(), opened.close(), parsed);
+    Session session =
+        parsed.logStatements() ? new LoggingSession(opened.session()) : opened.session();
+    return new Root(session, opened.lifecycle(), opened.close(), parsed);
   }
 
   /**

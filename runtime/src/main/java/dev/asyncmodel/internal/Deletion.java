@@ -50,6 +50,13 @@ public final class Deletion {
   }
 
   /**
+   * @return the values every step binds: the deleted query's
+   */
+  public List<Object> params() {
+    return params;
+  }
+
+  /**
    * @return the statements, in the order they run
    */
   public List<Step> steps() {

@@ -223,10 +223,46 @@ public abstract class Dialect {
         error instanceof io.vertx.sqlclient.DatabaseException db
             ? db.getSqlState()
             : sqlState(error);
-    String message = error.getMessage() + " [" + model + ": " + sql + "]";
+    Integer code = errorCode(error);
+    String own = databaseMessage(error);
+    String message = describe(error, state, code, own) + " [" + model + ": " + sql + "]";
     if (state != null && state.startsWith("23")) {
-      return new IntegrityException(message, state, isUniqueViolation(error), error);
+      return new IntegrityException(message, state, code, own, isUniqueViolation(error), error);
     }
-    return new DatabaseException(message, state, error);
+    return new DatabaseException(message, state, code, own, error);
+  }
+
+  /**
+   * The database's own error number, where it has one beside the SQLSTATE.
+   *
+   * @param error the driver's exception
+   * @return the number, or {@code null}
+   */
+  protected @Nullable Integer errorCode(Throwable error) {
+    return null;
+  }
+
+  /**
+   * The database's own message, without the driver's decoration.
+   *
+   * @param error the driver's exception
+   * @return the message, or {@code null} when the error did not come from the database
+   */
+  protected @Nullable String databaseMessage(Throwable error) {
+    return null;
+  }
+
+  /**
+   * The first part of an exception's message: the database's error as its own client shows it.
+   *
+   * @param error the driver's exception
+   * @param state the SQLSTATE, if any
+   * @param code the database's error number, if any
+   * @param own the database's own message, if any
+   * @return the text
+   */
+  protected String describe(
+      Throwable error, @Nullable String state, @Nullable Integer code, @Nullable String own) {
+    return String.valueOf(error.getMessage());
   }
 }

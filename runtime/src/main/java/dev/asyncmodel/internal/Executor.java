@@ -47,9 +47,7 @@ public final class Executor {
    */
   public static <T extends Record> Future<List<T>> all(Database db, Query<T> q) {
     Session session = Databases.session(db);
-    return session.select(
-        Compiler.select(session.dialect(), q, q.order(), q.limit(), q.offset(), false),
-        q.model()::read);
+    return session.select(allStatement(session.dialect(), q), q.model()::read);
   }
 
   /**
@@ -66,6 +64,22 @@ public final class Executor {
   }
 
   /**
+   * {@code get} that completes with an empty Optional where Django's raises {@code DoesNotExist}.
+   *
+   * @param db where it runs
+   * @param q the query, its conditions included
+   * @param <T> the model
+   * @return the row, or empty; failed with {@link MultipleObjectsReturnedException}
+   */
+  public static <T extends Record> Future<Optional<T>> getOptional(Database db, Query<T> q) {
+    return selectOne(
+        Databases.session(db),
+        q,
+        false,
+        rows -> rows.isEmpty() ? Optional.<T>empty() : Optional.of(rows.get(0)));
+  }
+
+  /**
    * The first row in {@code order}, within the query's slice: {@code first} and {@code last}.
    *
    * @param db where it runs
@@ -76,28 +90,15 @@ public final class Executor {
    */
   public static <T extends Record> Future<Optional<T>> first(
       Database db, Query<T> q, boolean last) {
-    List<Ordering<T>> order;
-    if (!last) {
-      order = q.order().isEmpty() ? List.of(q.model().primaryKey().asc()) : q.order();
-    } else {
-      if (q.sliced()) {
-        throw new IllegalStateException(
-            "Cannot reverse a query once a slice has been taken: alast() after limit/offset");
-      }
-      order = new ArrayList<>(q.order().size());
-      for (Ordering<T> ordering : q.order()) {
-        order.add(ordering.reversed());
-      }
-      if (order.isEmpty()) {
-        order.add(q.model().primaryKey().desc());
-      }
+    if (last) {
+      checkReversible(q);
     }
-    int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);
-    Session session = Databases.session(db);
-    return session.select(
-        Compiler.select(session.dialect(), q, order, limit, q.offset(), false),
-        q.model()::read,
-        rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
+    Statement statement = firstStatement(dialect(db), q, last);
+    return Databases.session(db)
+        .select(
+            statement,
+            q.model()::read,
+            rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
   }
 
   /**
@@ -140,19 +141,7 @@ public final class Executor {
 
   private static <T extends Record> Future<T> create(
       Session session, ModelMeta<T> model, T record) {
-    @Nullable Object[] values = model.values(record);
-    List<FieldError> errors = model.validate(record);
-    if (!errors.isEmpty()) {
-      throw new ValidationException(model.name(), errors);
-    }
-    for (Field<T> field : model.fields()) {
-      ColumnSpec spec = Internals.spec(field);
-      int i = spec.index();
-      if (spec.autoNowAdd() && values[i] == null) {
-        values[i] = ColumnValues.now(spec);
-      }
-      values[i] = ColumnValues.exact(spec, values[i]);
-    }
+    @Nullable Object[] values = insertValues(model, record);
     int pk = Internals.spec(model.primaryKey()).index();
     return session.insert(
         Compiler.insert(session.dialect(), model, values),
@@ -173,6 +162,132 @@ public final class Executor {
    */
   public static <T extends Record> Future<Long> update(
       Database db, Query<T> q, List<Assignment<T>> assignments) {
+    List<Assignment<T>> checked = checkedAssignments(q, assignments);
+    Session session = Databases.session(db);
+    return session.update(Compiler.update(session.dialect(), q, checked));
+  }
+
+  /**
+   * The statements the terminal methods run, for {@code QuerySet.sql()}: each is the one its
+   * terminal method renders, checks included, so what is shown is what runs.
+   *
+   * @param db a database
+   * @return its dialect
+   */
+  public static Dialect dialect(Database db) {
+    return Databases.session(db).dialect();
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query
+   * @param <T> the model
+   * @return what {@code aall()} runs
+   */
+  public static <T extends Record> Statement allStatement(Dialect dialect, Query<T> q) {
+    return Compiler.select(dialect, q, q.order(), q.limit(), q.offset(), false);
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query
+   * @param last {@code alast()} rather than {@code afirst()}
+   * @param <T> the model
+   * @return what {@code afirst()} or {@code alast()} runs
+   */
+  public static <T extends Record> Statement firstStatement(
+      Dialect dialect, Query<T> q, boolean last) {
+    List<Ordering<T>> order;
+    if (!last) {
+      order = q.order().isEmpty() ? List.of(q.model().primaryKey().asc()) : q.order();
+    } else {
+      checkReversible(q);
+      order = new ArrayList<>(q.order().size());
+      for (Ordering<T> ordering : q.order()) {
+        order.add(ordering.reversed());
+      }
+      if (order.isEmpty()) {
+        order.add(q.model().primaryKey().desc());
+      }
+    }
+    int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);
+    return Compiler.select(dialect, q, order, limit, q.offset(), false);
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, its conditions included
+   * @param forUpdate whether the rows are locked
+   * @param <T> the model
+   * @return what {@code aget()} runs: at most 21 rows, to say how many there were
+   */
+  public static <T extends Record> Statement getStatement(
+      Dialect dialect, Query<T> q, boolean forUpdate) {
+    int limit = q.limit() < 0 ? MAX_GET_RESULTS : Math.min(q.limit(), MAX_GET_RESULTS);
+    // Django drops the ordering of an unsliced get(): the database need not sort.
+    List<Ordering<T>> order = q.sliced() ? q.order() : List.of();
+    return Compiler.select(dialect, q, order, limit, q.offset(), forUpdate);
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param model the model
+   * @param record the record, validated here
+   * @param <T> the model
+   * @return what {@code acreate(record)} runs; a null {@code @AutoNowAdd} is bound to now
+   */
+  public static <T extends Record> Statement createStatement(
+      Dialect dialect, ModelMeta<T> model, T record) {
+    return Compiler.insert(dialect, model, insertValues(model, record));
+  }
+
+  /** The record's values as an insert binds them: validated, times filled, exact. */
+  private static <T extends Record> @Nullable Object[] insertValues(ModelMeta<T> model, T record) {
+    @Nullable Object[] values = model.values(record);
+    List<FieldError> errors = model.validate(record);
+    if (!errors.isEmpty()) {
+      throw new ValidationException(model.name(), errors);
+    }
+    for (Field<T> field : model.fields()) {
+      ColumnSpec spec = Internals.spec(field);
+      int i = spec.index();
+      if (spec.autoNowAdd() && values[i] == null) {
+        values[i] = ColumnValues.now(spec);
+      }
+      values[i] = ColumnValues.exact(spec, values[i]);
+    }
+    return values;
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, without a slice
+   * @param assignments the new values, validated here
+   * @param <T> the model
+   * @return what {@code aupdate(assignments)} runs
+   */
+  public static <T extends Record> Statement updateStatement(
+      Dialect dialect, Query<T> q, List<Assignment<T>> assignments) {
+    return Compiler.update(dialect, q, checkedAssignments(q, assignments));
+  }
+
+  private static <T extends Record> void checkReversible(Query<T> q) {
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot reverse a query once a slice has been taken: alast() after limit/offset");
+    }
+  }
+
+  private static <T extends Record> void checkDeletable(Query<T> q) {
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot use limit or offset with adelete(): delete by a filter instead");
+    }
+  }
+
+  /** The assignments, checked: at least one, no slice, every value valid for its column. */
+  private static <T extends Record> List<Assignment<T>> checkedAssignments(
+      Query<T> q, List<Assignment<T>> assignments) {
     if (assignments.isEmpty()) {
       throw new IllegalArgumentException("aupdate needs at least one assignment");
     }
@@ -192,8 +307,7 @@ public final class Executor {
     if (!errors.isEmpty()) {
       throw new ValidationException(q.model().name(), errors);
     }
-    Session session = Databases.session(db);
-    return session.update(Compiler.update(session.dialect(), q, list));
+    return list;
   }
 
   /**
@@ -205,13 +319,21 @@ public final class Executor {
    * @return the counts
    */
   public static <T extends Record> Future<DeleteResult> delete(Database db, Query<T> q) {
-    if (q.sliced()) {
-      throw new IllegalStateException(
-          "Cannot use limit or offset with adelete(): delete by a filter instead");
-    }
+    checkDeletable(q);
     Session session = Databases.session(db);
-    Deletion deletion = Deletion.plan(session.dialect(), q);
+    Deletion deletion = deletion(session.dialect(), q);
     return deletion.steps().size() == 1 ? deletion.run(session) : session.atomic(deletion::run);
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, without a slice
+   * @param <T> the model
+   * @return the statements {@code adelete()} runs, in order, each binding {@link Deletion#params()}
+   */
+  public static <T extends Record> Deletion deletion(Dialect dialect, Query<T> q) {
+    checkDeletable(q);
+    return Deletion.plan(dialect, q);
   }
 
   /**
@@ -279,11 +401,8 @@ public final class Executor {
    */
   private static <T extends Record, X> Future<X> selectOne(
       Session session, Query<T> q, boolean forUpdate, Function<List<T>, X> finish) {
-    int limit = q.limit() < 0 ? MAX_GET_RESULTS : Math.min(q.limit(), MAX_GET_RESULTS);
-    // Django drops the ordering of an unsliced get(): the database need not sort.
-    List<Ordering<T>> order = q.sliced() ? q.order() : List.of();
     return session.select(
-        Compiler.select(session.dialect(), q, order, limit, q.offset(), forUpdate),
+        getStatement(session.dialect(), q, forUpdate),
         q.model()::read,
         rows -> {
           if (rows.size() > 1) {

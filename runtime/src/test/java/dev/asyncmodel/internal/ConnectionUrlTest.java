@@ -92,7 +92,8 @@ class ConnectionUrlTest {
     assertMentions("not \"257\"", rejected("postgresql://localhost/app?pipelining=257"));
     assertMentions("not \"two\"", rejected("postgresql://localhost/app?pipelining=two"));
     assertMentions("PostgreSQL only", rejected("mysql://localhost/app?pipelining=2"));
-    assertMentions("pool_size and pipelining", rejected("postgresql://localhost/app?ssl=1"));
+    assertMentions(
+        "pool_size, pipelining and log_statements", rejected("postgresql://localhost/app?ssl=1"));
   }
 
   @Test
@@ -193,5 +194,20 @@ class ConnectionUrlTest {
       assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
       assertNull(e.getCause(), () -> "the cause may quote the URL: " + url);
     }
+  }
+
+  @Test
+  void logStatementsIsOffUnlessTheUrlTurnsItOnOnEveryBackend() {
+    assertFalse(ConnectionUrl.parse("postgresql://localhost/app").logStatements());
+    assertTrue(
+        ConnectionUrl.parse("postgresql://localhost/app?log_statements=true").logStatements());
+    assertTrue(ConnectionUrl.parse("mysql://localhost/app?log_statements=1").logStatements());
+    assertTrue(ConnectionUrl.parse("sqlite:app.db?log_statements").logStatements());
+    assertFalse(ConnectionUrl.parse("sqlite:app.db?log_statements=false").logStatements());
+    assertMentions(
+        "log_statements must be true or false, not \"yes\"",
+        rejected("postgresql://localhost/app?log_statements=yes"));
+    assertMentions("pool_size and log_statements", rejected("mysql://localhost/app?x=1"));
+    assertMentions("pool_size and log_statements", rejected("sqlite:app.db?x=1"));
   }
 }

@@ -114,6 +114,41 @@ public final class MysqlDialect extends Dialect {
   }
 
   @Override
+  protected @Nullable Integer errorCode(Throwable error) {
+    return error instanceof MySQLException e ? e.getErrorCode() : null;
+  }
+
+  /**
+   * The client's exception message is {@code {errorMessage=..., errorCode=..., sqlState=...}}: the
+   * server's own message is its first member.
+   */
+  @Override
+  protected @Nullable String databaseMessage(Throwable error) {
+    if (!(error instanceof MySQLException e) || e.getMessage() == null) {
+      return null;
+    }
+    String text = e.getMessage();
+    String start = "{errorMessage=";
+    String end = ", errorCode=" + e.getErrorCode() + ", sqlState=";
+    int stop = text.lastIndexOf(end);
+    return text.startsWith(start) && stop >= start.length()
+        ? text.substring(start.length(), stop)
+        : text;
+  }
+
+  /**
+   * As the mysql and mariadb command-line clients show an error: {@code ERROR 1062 (23000): ...}.
+   */
+  @Override
+  protected String describe(
+      Throwable error, @Nullable String state, @Nullable Integer code, @Nullable String own) {
+    if (code == null || own == null) {
+      return super.describe(error, state, code, own);
+    }
+    return "ERROR " + code + (state == null ? "" : " (" + state + ")") + ": " + own;
+  }
+
+  @Override
   protected boolean isUniqueViolation(Throwable error) {
     return error instanceof MySQLException e && e.getErrorCode() == 1062; // ER_DUP_ENTRY
   }

@@ -100,6 +100,11 @@ public final class PostgresDialect extends Dialect {
   }
 
   @Override
+  protected @Nullable String databaseMessage(Throwable error) {
+    return error instanceof PgException pg ? pg.getErrorMessage() : null;
+  }
+
+  @Override
   protected boolean isUniqueViolation(Throwable error) {
     return "23505".equals(sqlState(error));
   }

@@ -113,6 +113,16 @@ public final class SqliteDialect extends Dialect {
   }
 
   @Override
+  protected @Nullable Integer errorCode(Throwable error) {
+    return error instanceof SQLiteException e ? e.getResultCode().code : null;
+  }
+
+  @Override
+  protected @Nullable String databaseMessage(Throwable error) {
+    return error instanceof SQLiteException e ? e.getMessage() : null;
+  }
+
+  @Override
   protected boolean isUniqueViolation(Throwable error) {
     return error instanceof SQLiteException e
         && (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE

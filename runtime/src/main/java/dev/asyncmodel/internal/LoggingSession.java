@@ -1,0 +1,144 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.spi.RowReader;
+import io.vertx.core.Future;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The statement log, on when a database URL says {@code log_statements=true}: every statement, with
+ * the model, the SQL, the types it binds (never the values), how long it took and what came back,
+ * at INFO on the {@code System.Logger} named {@value #NAME}. Off, there is no such session and
+ * nothing is spent.
+ */
+final class LoggingSession implements Session {
+  /** The logger's name. */
+  static final String NAME = "dev.asyncmodel.sql";
+
+  private static final Logger LOG = System.getLogger(NAME);
+
+  private final Session inner;
+
+  LoggingSession(Session inner) {
+    this.inner = inner;
+  }
+
+  @Override
+  public Dialect dialect() {
+    return inner.dialect();
+  }
+
+  @Override
+  public boolean inTransaction() {
+    return inner.inTransaction();
+  }
+
+  @Override
+  public <R, X> Future<X> select(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    long start = System.nanoTime();
+    int[] rows = {0};
+    return logged(
+        statement,
+        start,
+        inner.select(
+            statement,
+            mapper,
+            list -> {
+              rows[0] = list.size();
+              return finish.apply(list);
+            }),
+        () -> rows[0] + (rows[0] == 1 ? " row" : " rows"));
+  }
+
+  @Override
+  public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
+    long start = System.nanoTime();
+    long[] count = {0};
+    return logged(
+        statement,
+        start,
+        inner.update(
+            statement,
+            n -> {
+              count[0] = n;
+              return finish.apply(n);
+            }),
+        () -> count[0] + (count[0] == 1 ? " row" : " rows"));
+  }
+
+  @Override
+  public <X> Future<X> insert(Statement statement, Function<Long, X> finish) {
+    long start = System.nanoTime();
+    long[] id = {0};
+    return logged(
+        statement,
+        start,
+        inner.insert(
+            statement,
+            generated -> {
+              id[0] = generated;
+              return finish.apply(generated);
+            }),
+        () -> "id " + id[0]);
+  }
+
+  @Override
+  public <T> Future<T> atomic(Function<Session, Future<T>> block) {
+    return inner.atomic(tx -> block.apply(new LoggingSession(tx)));
+  }
+
+  private static <X> Future<X> logged(
+      Statement statement,
+      long start,
+      Future<X> result,
+      java.util.function.Supplier<String> outcome) {
+    return result.andThen(
+        done -> {
+          if (!LOG.isLoggable(Level.INFO)) {
+            return;
+          }
+          String took =
+              String.format(Locale.ROOT, "%.3f ms", (System.nanoTime() - start) / 1_000_000.0);
+          LOG.log(
+              Level.INFO,
+              statement.model()
+                  + ": "
+                  + statement.sql()
+                  + binds(statement.params())
+                  + " -- "
+                  + took
+                  + ", "
+                  + (done.succeeded() ? outcome.get() : failed(done.cause())));
+        });
+  }
+
+  /**
+   * A failure without its message, which may quote a value ({@code Duplicate entry 'Ann'}): the
+   * exception's type and SQLSTATE.
+   */
+  private static String failed(Throwable cause) {
+    String state =
+        cause instanceof dev.asyncmodel.DatabaseException db && db.sqlState() != null
+            ? " (" + db.sqlState() + ")"
+            : "";
+    return "failed: " + cause.getClass().getSimpleName() + state;
+  }
+
+  /** The types bound, never the values. */
+  private static String binds(List<Object> params) {
+    if (params.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder("  -- binds (");
+    for (int i = 0; i < params.size(); i++) {
+      Object value = params.get(i);
+      text.append(i == 0 ? "" : ", ")
+          .append(value == null ? "null" : value.getClass().getSimpleName());
+    }
+    return text.append(')').toString();
+  }
+}
