@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -349,7 +350,8 @@ public final class Executor {
   public static <T extends Record> Future<Created<T>> getOrCreate(
       Database db, Query<T> q, T template, List<Field<T>> lookups) {
     Query<T> lookup = lookup(q, template, lookups);
-    return getOrCreate(Databases.session(db), lookup, template, false);
+    Session session = Databases.session(db);
+    return retryingDeadlocks(session, () -> getOrCreate(session, lookup, template, false));
   }
 
   /**
@@ -369,15 +371,47 @@ public final class Executor {
     if (!errors.isEmpty()) {
       throw new ValidationException(q.model().name(), errors);
     }
-    return Databases.session(db)
-        .atomic(
-            tx ->
-                getOrCreate(tx, lookup, template, true)
-                    .compose(
-                        found ->
-                            found.created()
-                                ? Future.succeededFuture(found)
-                                : updateFound(tx, q.model(), found.object(), template, lookups)));
+    Session session = Databases.session(db);
+    return retryingDeadlocks(
+        session,
+        () ->
+            session.atomic(
+                tx ->
+                    getOrCreate(tx, lookup, template, true)
+                        .compose(
+                            found ->
+                                found.created()
+                                    ? Future.succeededFuture(found)
+                                    : updateFound(
+                                        tx, q.model(), found.object(), template, lookups))));
+  }
+
+  /** How many times a get-or-create or update-or-create runs again after a deadlock. */
+  private static final int DEADLOCK_RETRIES = 2;
+
+  /**
+   * Runs {@code attempt}, and again (at most {@value #DEADLOCK_RETRIES} times) when the database
+   * ended it as a deadlock or serialization failure (SQLSTATE 40001, 40P01): the database rolled
+   * the attempt back, so running it again writes nothing twice. On MySQL and MariaDB, callers that
+   * race to insert one new key can deadlock on the duplicate key's lock even under READ COMMITTED;
+   * the next attempt finds the winner's row. Inside the caller's own transaction nothing is
+   * retried: the deadlock ended that transaction, which only its owner can run again.
+   */
+  private static <X> Future<X> retryingDeadlocks(Session session, Supplier<Future<X>> attempt) {
+    Future<X> first = attempt.get();
+    if (session.inTransaction()) {
+      return first;
+    }
+    Future<X> result = first;
+    for (int i = 0; i < DEADLOCK_RETRIES; i++) {
+      result = result.recover(e -> isDeadlock(e) ? attempt.get() : Future.failedFuture(e));
+    }
+    return result;
+  }
+
+  private static boolean isDeadlock(Throwable e) {
+    return e instanceof dev.asyncmodel.DatabaseException db
+        && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()));
   }
 
   // ---------------------------------------------------------------------------------------------

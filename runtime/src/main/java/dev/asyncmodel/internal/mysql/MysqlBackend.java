@@ -10,6 +10,7 @@ import io.vertx.mysqlclient.MySQLClient;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 
 /**
@@ -44,6 +45,19 @@ public final class MysqlBackend implements Backend {
     return ConnectionUrl.server(MysqlDialect.INSTANCE.name(), scheme, url, RULES);
   }
 
+  /**
+   * READ COMMITTED on every connection, as Django sets for MySQL: under InnoDB's default REPEATABLE
+   * READ, the {@code SELECT ... FOR UPDATE} of a missing row (update_or_create) takes gap locks on
+   * which concurrent inserts of the same key deadlock. The pool adds the connection once it is
+   * closed here.
+   */
+  private static void readCommitted(SqlConnection connection) {
+    connection
+        .query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
+        .execute()
+        .onComplete(done -> connection.close());
+  }
+
   @Override
   public Opened open(Vertx vertx, ConnectionUrl url) {
     MySQLConnectOptions connect =
@@ -60,7 +74,13 @@ public final class MysqlBackend implements Backend {
       connect.setPassword(url.password());
     }
     PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
-    Pool pool = MySQLBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    Pool pool =
+        MySQLBuilder.pool()
+            .with(poolOptions)
+            .connectingTo(connect)
+            .withConnectHandler(MysqlBackend::readCommitted)
+            .using(vertx)
+            .build();
     Lifecycle lifecycle = new Lifecycle();
     VertxSession.Driver driver =
         new VertxSession.Driver(
