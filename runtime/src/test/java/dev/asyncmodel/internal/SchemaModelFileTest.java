@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asyncmodel.Field;
+import dev.asyncmodel.Model;
 import dev.asyncmodel.internal.postgresql.PostgresDialect;
-import dev.asyncmodel.spi.ModelMeta;
-import dev.asyncmodel.testmodels.Author;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -92,15 +92,64 @@ class SchemaModelFileTest {
     assertMentions("without a database name", rejected("a.B\n-- asyncmodel:\n;\n"));
   }
 
+  /**
+   * A record whose model file an older processor wrote: the companion's name only ({@code
+   * src/test/resources/META-INF/asyncmodel/models}).
+   */
+  record OlderNote(Long id) {}
+
+  /** A record no processor saw: it has no model file. */
+  record Unprocessed(Long id) {}
+
+  /** The model of a record, as far as {@link Schema#ddl} reads it: its type and its name. */
+  private static <T extends Record> Model<T> model(Class<T> type) {
+    return new Model<>() {
+      @Override
+      public Class<T> type() {
+        return type;
+      }
+
+      @Override
+      public String name() {
+        return type.getSimpleName();
+      }
+
+      @Override
+      public String table() {
+        throw new UnsupportedOperationException("table");
+      }
+
+      @Override
+      public List<Field<T>> fields() {
+        throw new UnsupportedOperationException("fields");
+      }
+
+      @Override
+      public Field<T> primaryKey() {
+        throw new UnsupportedOperationException("primaryKey");
+      }
+    };
+  }
+
   @Test
-  void aModelWithoutDdlFailsWithWhatToDo() {
-    // The test models' files come from an older processor: the companion's name only.
-    ModelMeta<Author> author = ModelMeta.of(new Author(null, "Ann", null));
+  void aModelWhoseFileHasNoDdlFailsWithWhatToDo() {
     IllegalStateException e =
         assertThrows(
-            IllegalStateException.class, () -> Schema.ddl(PostgresDialect.INSTANCE, author));
-    assertMentions("No DDL for Author on postgresql", e);
-    assertMentions("META-INF/asyncmodel/models/dev.asyncmodel.testmodels.Author", e);
+            IllegalStateException.class,
+            () -> Schema.ddl(PostgresDialect.INSTANCE, model(OlderNote.class)));
+    assertMentions("No DDL for OlderNote on postgresql", e);
+    assertMentions("META-INF/asyncmodel/models/" + OlderNote.class.getName() + ":", e);
     assertMentions("with this version's asyncmodel-processor", e);
+  }
+
+  @Test
+  void aModelWithoutAFileFailsSayingSo() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Schema.ddl(PostgresDialect.INSTANCE, model(Unprocessed.class)));
+    assertMentions("No DDL for Unprocessed on postgresql", e);
+    assertMentions(
+        "META-INF/asyncmodel/models/" + Unprocessed.class.getName() + " (no such resource)", e);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asyncmodel.Rendered.Db;
 import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.testmodels.Author;
 import dev.asyncmodel.testmodels.BookQuerySet;
@@ -14,6 +15,8 @@ import dev.asyncmodel.testmodels.Offline;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The rendered-SQL cache: a query built again with other values reuses the SQL text rendered the
@@ -141,6 +144,28 @@ class ShapeCacheTest {
     assertSame(two.sql(), three.sql());
     assertNotEquals(two.sql(), none.sql());
     assertSame(two.sql(), Rendered.select(books().filter(Books.ID.in(List.of(8L)))).sql());
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"MYSQL", "SQLITE"})
+  void inOfEachSizeIsAShapeOfItsOwnWhereEachValueHasAPlaceholder(Db db) {
+    Statement two = Rendered.select(db, books().filter(Books.ID.in(List.of(1L, 2L))));
+    Statement three = Rendered.select(db, books().filter(Books.ID.in(List.of(1L, 2L, 3L))));
+    assertNotEquals(two.sql(), three.sql());
+    assertSame(two.sql(), Rendered.select(db, books().filter(Books.ID.in(List.of(8L, 9L)))).sql());
+    assertEquals(
+        params(8L, 9L), Rendered.select(db, books().filter(Books.ID.in(List.of(8L, 9L)))).params());
+  }
+
+  @Test
+  void eachDialectRendersAndCachesItsOwnSql() {
+    Statement postgresql = Rendered.select(Db.POSTGRESQL, books().filter(Books.ID.eq(1L)));
+    Statement mysql = Rendered.select(Db.MYSQL, books().filter(Books.ID.eq(1L)));
+    Statement sqlite = Rendered.select(Db.SQLITE, books().filter(Books.ID.eq(1L)));
+    assertTrue(postgresql.sql().endsWith("WHERE \"id\" = $1"), postgresql.sql());
+    assertTrue(mysql.sql().endsWith("WHERE `id` = ?"), mysql.sql());
+    assertTrue(sqlite.sql().endsWith("WHERE \"id\" = ?"), sqlite.sql());
+    assertSame(sqlite.sql(), Rendered.select(Db.SQLITE, books().filter(Books.ID.eq(2L))).sql());
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A test model: the processor would generate {@link Books} and {@link BookQuerySet}. */
+/** A test model: the processor generates {@link Books} and {@link BookQuerySet}. */
 @AsyncModel
 public record Book(
     @Id Long id,

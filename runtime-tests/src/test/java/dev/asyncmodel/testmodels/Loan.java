@@ -8,8 +8,8 @@ import dev.asyncmodel.Ref;
 import java.time.LocalDate;
 
 /**
- * A test model whose foreign key PROTECTs books: the processor would generate {@link Loans} and
- * {@link LoanQuerySet}.
+ * A test model whose foreign key PROTECTs books: the processor generates {@link Loans} and {@link
+ * LoanQuerySet}.
  */
 @AsyncModel
 public record Loan(

@@ -6,7 +6,7 @@ import dev.asyncmodel.Id;
 import dev.asyncmodel.OnDelete;
 import dev.asyncmodel.Ref;
 
-/** A test model: the processor would generate {@link Reviews} and {@link ReviewQuerySet}. */
+/** A test model: the processor generates {@link Reviews} and {@link ReviewQuerySet}. */
 @AsyncModel
 public record Review(
     @Id Long id, @ForeignKey(onDelete = OnDelete.CASCADE) Ref<Book> book, String body, int stars) {}

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A test model with reserved words as names (table {@code user}, column {@code order}) and a
- * SET_NULL foreign key: the processor would generate {@link Members} and {@link MemberQuerySet}.
+ * SET_NULL foreign key: the processor generates {@link Members} and {@link MemberQuerySet}.
  */
 @AsyncModel(table = "user")
 public record Member(
