@@ -62,7 +62,7 @@ final class Rendered {
   /** The statement {@code aall()} runs. */
   static <T extends Record> Statement select(Db db, QuerySet<T, ?> qs) {
     Query<T> q = query(qs);
-    return Compiler.select(db.dialect, q, q.order(), q.limit(), q.offset(), false);
+    return Compiler.select(db.dialect, q, q.order(), q.limit(), q.offset(), q.lock());
   }
 
   /** The statement {@code acount()} runs on PostgreSQL. */

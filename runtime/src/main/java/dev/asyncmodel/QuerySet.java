@@ -145,6 +145,39 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return copy(state.with(state.query.withSlice(state.query.limit(), n)));
   }
 
+  /**
+   * Locks the rows the query reads until the transaction ends: Django's {@code
+   * select_for_update()}, {@code SELECT ... FOR UPDATE}. Another transaction that locks or writes
+   * them waits. Only inside {@link Database#atomic}: outside one the read fails with {@link
+   * IllegalStateException}, as Django raises {@code TransactionManagementError}. Applies to {@code
+   * aall}, {@code aget}, {@code agetOptional}, {@code afirst} and {@code alast}. On SQLite, which
+   * has no row locks (a transaction holds the one write lock of the file), it has no effect, as in
+   * Django.
+   *
+   * <pre>{@code
+   * db.atomic(tx -> Accounts.objects(tx).filter(ID.eq(id)).selectForUpdate().aget()
+   *     .compose(account -> Accounts.objects(tx).filter(ID.eq(id)).aupdate(BALANCE.set(...))));
+   * }</pre>
+   *
+   * @return a new QuerySet
+   */
+  public final Q selectForUpdate() {
+    return selectForUpdate(RowLock.WAIT);
+  }
+
+  /**
+   * {@link #selectForUpdate()} that does not wait for rows another transaction locked: Django's
+   * {@code select_for_update(nowait=True)} ({@link RowLock#NOWAIT}: fail at once) or {@code
+   * select_for_update(skip_locked=True)} ({@link RowLock#SKIP_LOCKED}: leave them out, as a job
+   * queue does).
+   *
+   * @param lock what to do with rows another transaction locked
+   * @return a new QuerySet
+   */
+  public final Q selectForUpdate(RowLock lock) {
+    return copy(state.with(state.query.withLock(Objects.requireNonNull(lock, "lock"))));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Terminal methods: asynchronous.
 

@@ -8,6 +8,7 @@ import dev.asyncmodel.Lookup;
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.Negation;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.RowLock;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class Compiler {
    * @param order the ordering
    * @param limit the limit, or -1
    * @param offset the offset
-   * @param forUpdate whether to lock the rows ({@code FOR UPDATE}), where the database can
+   * @param lock how to lock the rows ({@code FOR UPDATE}), where the database can; null for not
    * @param <T> the model
    * @return the statement
    */
@@ -44,7 +45,7 @@ public final class Compiler {
       List<Ordering<T>> order,
       int limit,
       int offset,
-      boolean forUpdate) {
+      @Nullable RowLock lock) {
     List<Object> params = params(q, 1);
     Shape shape = Shape.probe(q.model(), Shape.SELECT);
     shapeWhere(q, shape, params, dialect);
@@ -58,12 +59,12 @@ public final class Compiler {
       shape.add(Shape.OFFSET);
       params.add((long) offset);
     }
-    if (forUpdate) {
-      shape.add(Shape.FOR_UPDATE);
+    if (lock != null) {
+      shape.add(Shape.FOR_UPDATE, lock.ordinal());
     }
     String sql = dialect.cached(shape);
     if (sql == null) {
-      sql = dialect.cache(shape.key(), renderSelect(dialect, q, order, limit, offset, forUpdate));
+      sql = dialect.cache(shape.key(), renderSelect(dialect, q, order, limit, offset, lock));
     }
     return new Statement(sql, params, q.model().name());
   }
@@ -74,7 +75,7 @@ public final class Compiler {
       List<Ordering<T>> order,
       int limit,
       int offset,
-      boolean forUpdate) {
+      @Nullable RowLock lock) {
     SqlBuffer b = new SqlBuffer(dialect);
     b.append("SELECT ");
     columns(b, q.model());
@@ -90,8 +91,8 @@ public final class Compiler {
       }
     }
     dialect.limitOffset(b, limit, offset > 0);
-    if (forUpdate && dialect.supportsForUpdate()) {
-      b.append(" FOR UPDATE");
+    if (lock != null) {
+      dialect.forUpdate(b, lock);
     }
     return b.toString();
   }

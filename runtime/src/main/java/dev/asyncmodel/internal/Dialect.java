@@ -2,6 +2,7 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.IntegrityException;
+import dev.asyncmodel.RowLock;
 import dev.asyncmodel.spi.ColumnSpec;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,24 @@ public abstract class Dialect {
    */
   public boolean supportsForUpdate() {
     return true;
+  }
+
+  /**
+   * Appends the row lock of a {@code SELECT}; nothing where the database has no row locks.
+   *
+   * @param sql the statement
+   * @param lock the lock
+   */
+  public void forUpdate(SqlBuffer sql, RowLock lock) {
+    if (!supportsForUpdate()) {
+      return;
+    }
+    sql.append(" FOR UPDATE");
+    switch (lock) {
+      case NOWAIT -> sql.append(" NOWAIT");
+      case SKIP_LOCKED -> sql.append(" SKIP LOCKED");
+      case WAIT -> {}
+    }
   }
 
   /**

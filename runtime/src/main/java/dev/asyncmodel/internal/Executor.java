@@ -11,6 +11,7 @@ import dev.asyncmodel.FieldError;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.MultipleObjectsReturnedException;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.RowLock;
 import dev.asyncmodel.ValidationException;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
@@ -47,7 +48,7 @@ public final class Executor {
    * @return its rows, in order
    */
   public static <T extends Record> Future<List<T>> all(Database db, Query<T> q) {
-    Session session = Databases.session(db);
+    Session session = locking(db, q);
     return session.select(allStatement(session.dialect(), q), q.model()::read);
   }
 
@@ -61,7 +62,7 @@ public final class Executor {
    *     MultipleObjectsReturnedException}
    */
   public static <T extends Record> Future<T> get(Database db, Query<T> q) {
-    return get(Databases.session(db), q, false);
+    return get(locking(db, q), q, false);
   }
 
   /**
@@ -74,7 +75,7 @@ public final class Executor {
    */
   public static <T extends Record> Future<Optional<T>> getOptional(Database db, Query<T> q) {
     return selectOne(
-        Databases.session(db),
+        locking(db, q),
         q,
         false,
         rows -> rows.isEmpty() ? Optional.<T>empty() : Optional.of(rows.get(0)));
@@ -94,12 +95,12 @@ public final class Executor {
     if (last) {
       checkReversible(q);
     }
-    Statement statement = firstStatement(dialect(db), q, last);
-    return Databases.session(db)
-        .select(
-            statement,
-            q.model()::read,
-            rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
+    Session session = locking(db, q);
+    Statement statement = firstStatement(session.dialect(), q, last);
+    return session.select(
+        statement,
+        q.model()::read,
+        rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
   }
 
   /**
@@ -186,7 +187,7 @@ public final class Executor {
    * @return what {@code aall()} runs
    */
   public static <T extends Record> Statement allStatement(Dialect dialect, Query<T> q) {
-    return Compiler.select(dialect, q, q.order(), q.limit(), q.offset(), false);
+    return Compiler.select(dialect, q, q.order(), q.limit(), q.offset(), q.lock());
   }
 
   /**
@@ -212,7 +213,7 @@ public final class Executor {
       }
     }
     int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);
-    return Compiler.select(dialect, q, order, limit, q.offset(), false);
+    return Compiler.select(dialect, q, order, limit, q.offset(), q.lock());
   }
 
   /**
@@ -227,7 +228,8 @@ public final class Executor {
     int limit = q.limit() < 0 ? MAX_GET_RESULTS : Math.min(q.limit(), MAX_GET_RESULTS);
     // Django drops the ordering of an unsliced get(): the database need not sort.
     List<Ordering<T>> order = q.sliced() ? q.order() : List.of();
-    return Compiler.select(dialect, q, order, limit, q.offset(), forUpdate);
+    return Compiler.select(
+        dialect, q, order, limit, q.offset(), forUpdate ? RowLock.WAIT : q.lock());
   }
 
   /**
@@ -384,6 +386,22 @@ public final class Executor {
                                     ? Future.succeededFuture(found)
                                     : updateFound(
                                         tx, q.model(), found.object(), template, lookups))));
+  }
+
+  /**
+   * The session of a query, checked: rows are locked only inside a transaction, where the lock
+   * lasts until it ends (Django's {@code TransactionManagementError} otherwise). On a database
+   * without row locks (SQLite) {@code selectForUpdate} has no effect, as in Django.
+   */
+  private static <T extends Record> Session locking(Database db, Query<T> q) {
+    Session session = Databases.session(db);
+    if (q.lock() != null && session.dialect().supportsForUpdate() && !session.inTransaction()) {
+      throw new IllegalStateException(
+          "selectForUpdate() cannot be used outside of a transaction: run the query in"
+              + " db.atomic(tx -> ...) on a QuerySet made from tx, so that the rows stay locked"
+              + " until the block ends");
+    }
+    return session;
   }
 
   /** How many times a get-or-create or update-or-create runs again after a deadlock. */

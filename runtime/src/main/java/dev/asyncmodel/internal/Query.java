@@ -2,9 +2,11 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.RowLock;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a QuerySet stands for, as data the {@link Compiler} renders: the model, the conditions
@@ -18,18 +20,21 @@ public final class Query<T extends Record> {
   private final List<Ordering<T>> order;
   private final int limit;
   private final int offset;
+  private final @Nullable RowLock lock;
 
   private Query(
       ModelMeta<T> model,
       List<Condition<T>> where,
       List<Ordering<T>> order,
       int limit,
-      int offset) {
+      int offset,
+      @Nullable RowLock lock) {
     this.model = model;
     this.where = where;
     this.order = order;
     this.limit = limit;
     this.offset = offset;
+    this.lock = lock;
   }
 
   /**
@@ -38,7 +43,7 @@ public final class Query<T extends Record> {
    * @return every row of the model, unordered
    */
   public static <T extends Record> Query<T> all(ModelMeta<T> model) {
-    return new Query<>(Objects.requireNonNull(model, "model"), List.of(), List.of(), -1, 0);
+    return new Query<>(Objects.requireNonNull(model, "model"), List.of(), List.of(), -1, 0, null);
   }
 
   /**
@@ -77,6 +82,21 @@ public final class Query<T extends Record> {
   }
 
   /**
+   * @return how the rows a query reads are locked ({@code selectForUpdate}), or null for not at all
+   */
+  public @Nullable RowLock lock() {
+    return lock;
+  }
+
+  /**
+   * @param newLock how rows are locked, or null for not at all
+   * @return this query with that lock instead
+   */
+  public Query<T> withLock(@Nullable RowLock newLock) {
+    return new Query<>(model, where, order, limit, offset, newLock);
+  }
+
+  /**
    * @return whether a limit or an offset is set: Django's "a slice has been taken"
    */
   public boolean sliced() {
@@ -88,7 +108,7 @@ public final class Query<T extends Record> {
    * @return this query with them instead
    */
   public Query<T> withWhere(List<Condition<T>> newWhere) {
-    return new Query<>(model, newWhere, order, limit, offset);
+    return new Query<>(model, newWhere, order, limit, offset, lock);
   }
 
   /**
@@ -96,7 +116,7 @@ public final class Query<T extends Record> {
    * @return this query with it instead
    */
   public Query<T> withOrder(List<Ordering<T>> newOrder) {
-    return new Query<>(model, where, newOrder, limit, offset);
+    return new Query<>(model, where, newOrder, limit, offset, lock);
   }
 
   /**
@@ -105,7 +125,7 @@ public final class Query<T extends Record> {
    * @return this query with that slice instead
    */
   public Query<T> withSlice(int newLimit, int newOffset) {
-    return new Query<>(model, where, order, newLimit, newOffset);
+    return new Query<>(model, where, order, newLimit, newOffset, lock);
   }
 
   /**
@@ -147,6 +167,9 @@ public final class Query<T extends Record> {
     }
     if (offset > 0) {
       text.append(", offset ").append(offset);
+    }
+    if (lock != null) {
+      text.append(", select for update ").append(lock);
     }
     return text.toString();
   }
