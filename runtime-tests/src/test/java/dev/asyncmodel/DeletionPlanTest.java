@@ -214,6 +214,14 @@ class DeletionPlanTest {
     }
 
     @Override
+    public <R, X> Future<X> selectByName(
+        Statement statement,
+        Function<List<String>, Function<RowReader, R>> mappers,
+        Function<List<R>, X> finish) {
+      throw new UnsupportedOperationException("a deletion reads no row by name");
+    }
+
+    @Override
     public <T> Future<T> atomic(Function<Session, Future<T>> block) {
       return Session.call(block, this);
     }

@@ -4,6 +4,7 @@ import dev.asyncmodel.internal.Databases;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A database that generated QuerySets run on: a connection pool, or, inside {@link #atomic}, one
@@ -82,6 +83,27 @@ public interface Database {
    *     DDL for a model (compiled by an older processor) or the models' foreign keys form a cycle
    */
   Future<Void> createTables(Model<?>... models);
+
+  /**
+   * Runs a statement asyncmodel does not write, in this database or, on the {@code Database} an
+   * atomic block was given, in its transaction: Django's {@code connection.cursor().execute()}.
+   * Values are bound, never formatted into the text: write each as {@code ?}, on every backend
+   * (asyncmodel writes PostgreSQL's {@code $1}); a {@code ?} inside a quoted literal or a comment
+   * is text. A value is encoded as a column of its Java type would be (a {@code Ref} as its id, an
+   * {@code Instant} in UTC, a {@code UUID} and a {@code BigDecimal} as each database stores them).
+   *
+   * <pre>{@code
+   * Future<Long> archived = db.execute(
+   *     "UPDATE transaction SET category = ? WHERE created_at < ?", "archive", cutoff);
+   * }</pre>
+   *
+   * @param sql the statement, with {@code ?} placeholders
+   * @param params the values, one per placeholder
+   * @return a Future of the number of rows it changed (for a SELECT, the rows it returned); failed
+   *     with {@link IllegalArgumentException} when the values do not match the placeholders or a
+   *     value has no column type, {@link DatabaseException} when the database refuses the statement
+   */
+  Future<Long> execute(String sql, @Nullable Object... params);
 
   /**
    * Closes the pool. Afterwards every terminal method returns a failed Future ({@link

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rows of one model that a query selects: Django's {@code QuerySet}. Each generated model has a
@@ -176,6 +177,30 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    */
   public final Q selectForUpdate(RowLock lock) {
     return copy(state.with(state.query.withLock(Objects.requireNonNull(lock, "lock"))));
+  }
+
+  /**
+   * A statement of your own whose rows are records of this model: Django's {@code Manager.raw()}.
+   * It must select every column of the model, in any order, by name; the QuerySet's filters,
+   * ordering and slice do not apply. Values are bound, never formatted into the text: write each as
+   * {@code ?} on every backend (see {@link Database#execute}).
+   *
+   * <pre>{@code
+   * Future<List<Transaction>> big = Transactions.objects(db)
+   *     .raw("SELECT * FROM transaction WHERE amount > ? ORDER BY amount DESC", limit)
+   *     .aall();
+   * }</pre>
+   *
+   * @param sql the statement, with {@code ?} placeholders
+   * @param params the values, one per placeholder
+   * @return the raw query; nothing runs until its {@code aall()}
+   */
+  public final RawQuerySet<T> raw(String sql, @Nullable Object... params) {
+    return new RawQuerySet<>(
+        state.db,
+        state.query.model(),
+        Objects.requireNonNull(sql, "sql"),
+        params == null ? new Object[] {null} : params.clone());
   }
 
   // ---------------------------------------------------------------------------------------------

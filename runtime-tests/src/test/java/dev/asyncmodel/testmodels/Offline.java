@@ -4,6 +4,7 @@ import dev.asyncmodel.Database;
 import dev.asyncmodel.Model;
 import io.vertx.core.Future;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Database} for building QuerySets in unit tests, which render their SQL without running
@@ -23,6 +24,11 @@ public final class Offline implements Database {
 
   @Override
   public Future<Void> createTables(Model<?>... models) {
+    return Future.failedFuture(new UnsupportedOperationException("offline"));
+  }
+
+  @Override
+  public Future<Long> execute(String sql, @Nullable Object... params) {
     return Future.failedFuture(new UnsupportedOperationException("offline"));
   }
 

@@ -61,6 +61,16 @@ public final class Databases {
     }
 
     @Override
+    public Future<Long> execute(String sql, @Nullable Object... params) {
+      try {
+        Objects.requireNonNull(sql, "sql");
+        return Executor.execute(this, sql, params == null ? new Object[] {null} : params);
+      } catch (RuntimeException | Error e) {
+        return Future.failedFuture(e);
+      }
+    }
+
+    @Override
     public Future<Void> createTables(Model<?>... models) {
       return Schema.create(session, models);
     }

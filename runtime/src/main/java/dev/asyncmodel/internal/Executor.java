@@ -389,6 +389,41 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code raw()}: the user's statement, its rows mapped to the model by column name.
+   *
+   * @param db where it runs
+   * @param model the model
+   * @param sql the statement, with {@code ?} placeholders
+   * @param params the values
+   * @param <T> the model
+   * @return the rows
+   */
+  public static <T extends Record> Future<List<T>> raw(
+      Database db, ModelMeta<T> model, String sql, @Nullable Object[] params) {
+    Session session = Databases.session(db);
+    Statement statement = RawSql.statement(session.dialect(), sql, params, model.name());
+    List<String> columns = new ArrayList<>(model.fields().size());
+    for (Field<T> field : model.fields()) {
+      columns.add(field.column());
+    }
+    return session.selectByName(
+        statement, RawSql.byName(columns, model.name(), model::read), rows -> rows);
+  }
+
+  /**
+   * Runs the user's statement: Django's {@code cursor.execute()}.
+   *
+   * @param db where it runs
+   * @param sql the statement, with {@code ?} placeholders
+   * @param params the values
+   * @return the number of rows it changed or matched
+   */
+  public static Future<Long> execute(Database db, String sql, @Nullable Object[] params) {
+    Session session = Databases.session(db);
+    return session.update(RawSql.statement(session.dialect(), sql, params, "execute"));
+  }
+
+  /**
    * The session of a query, checked: rows are locked only inside a transaction, where the lock
    * lasts until it ends (Django's {@code TransactionManagementError} otherwise). On a database
    * without row locks (SQLite) {@code selectForUpdate} has no effect, as in Django.

@@ -55,6 +55,26 @@ final class LoggingSession implements Session {
   }
 
   @Override
+  public <R, X> Future<X> selectByName(
+      Statement statement,
+      Function<List<String>, Function<RowReader, R>> mappers,
+      Function<List<R>, X> finish) {
+    long start = System.nanoTime();
+    int[] rows = {0};
+    return logged(
+        statement,
+        start,
+        inner.selectByName(
+            statement,
+            mappers,
+            list -> {
+              rows[0] = list.size();
+              return finish.apply(list);
+            }),
+        () -> rows[0] + (rows[0] == 1 ? " row" : " rows"));
+  }
+
+  @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
     long start = System.nanoTime();
     long[] count = {0};

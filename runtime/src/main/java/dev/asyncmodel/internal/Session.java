@@ -29,6 +29,22 @@ public interface Session {
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish);
 
   /**
+   * Runs a query whose columns the caller finds by name ({@code raw()}): {@code mappers} is given
+   * the result's column names once, and returns the mapper of each row.
+   *
+   * @param statement the query
+   * @param mappers makes the row mapper from the column names
+   * @param finish makes the result of the mapped rows
+   * @param <R> the mapped type
+   * @param <X> the result
+   * @return the result
+   */
+  <R, X> Future<X> selectByName(
+      Statement statement,
+      Function<List<String>, Function<RowReader, R>> mappers,
+      Function<List<R>, X> finish);
+
+  /**
    * Runs a query and maps each row.
    *
    * @param statement the query

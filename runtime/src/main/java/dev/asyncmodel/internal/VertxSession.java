@@ -156,6 +156,25 @@ public final class VertxSession implements Session {
   }
 
   @Override
+  public <R, X> Future<X> selectByName(
+      Statement statement,
+      Function<List<String>, Function<RowReader, R>> mappers,
+      Function<List<R>, X> finish) {
+    return run(
+        reads,
+        statement,
+        rows -> {
+          Function<RowReader, R> mapper = mappers.apply(rows.columnsNames());
+          List<R> result = new ArrayList<>(rows.size());
+          RowAdapter reader = driver.readers().get();
+          for (Row row : rows) {
+            result.add(mapper.apply(reader.at(row)));
+          }
+          return finish.apply(result);
+        });
+  }
+
+  @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
     return run(writes, statement, rows -> finish.apply((long) rows.rowCount()));
   }

@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +97,14 @@ final class SqliteSession implements Session {
                 }
               });
     }
+    // The database's errors become asyncmodel's; what the mapping code threw fails as it is, as
+    // on the Vert.x clients.
     return result.recover(
-        e -> Future.failedFuture(dialect().translate(e, statement.model(), statement.sql())));
+        e ->
+            Future.failedFuture(
+                e instanceof SQLException
+                    ? dialect().translate(e, statement.model(), statement.sql())
+                    : e));
   }
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
@@ -109,6 +116,14 @@ final class SqliteSession implements Session {
   @Override
   public <R, X> Future<X> select(
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    return selectByName(statement, names -> mapper, finish);
+  }
+
+  @Override
+  public <R, X> Future<X> selectByName(
+      Statement statement,
+      Function<List<String>, Function<RowReader, R>> mappers,
+      Function<List<R>, X> finish) {
     Future<List<R>> mapped =
         run(
             statement,
@@ -117,7 +132,13 @@ final class SqliteSession implements Session {
               try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
                 bind(ps, statement.params());
                 try (ResultSet rs = ps.executeQuery()) {
-                  int columns = rs.getMetaData().getColumnCount();
+                  ResultSetMetaData meta = rs.getMetaData();
+                  int columns = meta.getColumnCount();
+                  List<String> names = new ArrayList<>(columns);
+                  for (int c = 1; c <= columns; c++) {
+                    names.add(meta.getColumnLabel(c));
+                  }
+                  Function<RowReader, R> mapper = mappers.apply(names);
                   List<R> rows = new ArrayList<>();
                   SqliteRowReader reader = new SqliteRowReader();
                   while (rs.next()) {

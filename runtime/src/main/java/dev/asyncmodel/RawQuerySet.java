@@ -1,0 +1,56 @@
+package dev.asyncmodel;
+
+import dev.asyncmodel.internal.Executor;
+import dev.asyncmodel.spi.ModelMeta;
+import io.vertx.core.Future;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A statement of the user's whose rows are records of a model: Django's {@code RawQuerySet}, made
+ * by {@link QuerySet#raw}. Like a QuerySet it does no I/O until {@link #aall()}, and can run again.
+ *
+ * @param <T> the model
+ */
+public final class RawQuerySet<T extends Record> {
+  private final Database db;
+  private final ModelMeta<T> model;
+  private final String sql;
+  private final @Nullable Object[] params;
+
+  RawQuerySet(Database db, ModelMeta<T> model, String sql, @Nullable Object[] params) {
+    this.db = db;
+    this.model = model;
+    this.sql = sql;
+    this.params = params;
+  }
+
+  /**
+   * Runs the statement and maps each row to a record, each column of the model found by name, in
+   * any order, as Django's {@code raw()} does.
+   *
+   * @return a Future of the records; failed with {@link IllegalArgumentException} when the values
+   *     do not match the placeholders, a value has no column type or the result lacks a column of
+   *     the model, {@link DatabaseException} when the database refuses the statement
+   */
+  public Future<List<T>> aall() {
+    try {
+      return Executor.raw(db, model, sql, params);
+    } catch (RuntimeException | Error e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * @return the statement as written, and the types of its values, never the values
+   */
+  @Override
+  public String toString() {
+    String[] types = new String[params.length];
+    for (int i = 0; i < params.length; i++) {
+      types[i] = params[i] == null ? "null" : params[i].getClass().getSimpleName();
+    }
+    return model.name() + " raw: " + sql + "  -- binds " + Arrays.toString(types);
+  }
+}
