@@ -1,6 +1,7 @@
 package dev.asyncmodel.processor;
 
 import com.palantir.javapoet.ClassName;
+import java.util.Set;
 
 /**
  * Every runtime type the generated code names. The processor never loads runtime classes, so that
@@ -25,6 +26,19 @@ public final class Names {
   public static final String COLUMN = PACKAGE + ".Column";
   public static final String DICT_EXCLUDE = PACKAGE + ".DictExclude";
   public static final String REF_TYPE = PACKAGE + ".Ref";
+
+  /** Every annotation of the runtime: the processor's supported, and claimed, annotation types. */
+  public static final Set<String> ANNOTATIONS =
+      Set.of(
+          ASYNC_MODEL,
+          ID,
+          FOREIGN_KEY,
+          MAX_LENGTH,
+          DECIMAL,
+          UNIQUE,
+          AUTO_NOW_ADD,
+          COLUMN,
+          DICT_EXCLUDE);
 
   public static final ClassName DATABASE = ClassName.get(PACKAGE, "Database");
   public static final ClassName QUERY_SET = ClassName.get(PACKAGE, "QuerySet");
