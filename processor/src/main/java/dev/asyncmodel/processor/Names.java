@@ -1,6 +1,7 @@
 package dev.asyncmodel.processor;
 
 import com.palantir.javapoet.ClassName;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -52,6 +53,13 @@ public final class Names {
   public static final ClassName STRING_FIELD = ClassName.get(PACKAGE, "StringField");
   public static final ClassName REF_FIELD = ClassName.get(PACKAGE, "RefField");
   public static final ClassName ON_DELETE = ClassName.get(PACKAGE, "OnDelete");
+
+  /**
+   * The {@code OnDelete} constants that are rules: all but {@code UNSET}, the default of {@code
+   * ForeignKey.onDelete()}, which the reader refuses and no model may have.
+   */
+  public static final List<String> ON_DELETE_RULES =
+      List.of("CASCADE", "PROTECT", "SET_NULL", "DO_NOTHING");
 
   public static final ClassName MODEL_META = ClassName.get(SPI, "ModelMeta");
   public static final ClassName COLUMN_SPEC = ClassName.get(SPI, "ColumnSpec");

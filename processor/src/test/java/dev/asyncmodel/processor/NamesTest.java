@@ -96,6 +96,20 @@ class NamesTest {
     assertThat(new TreeSet<>(Names.ANNOTATIONS)).containsExactlyElementsIn(annotations).inOrder();
   }
 
+  /** Each rule is a constant of OnDelete; the other constant is the default, which is no rule. */
+  @Test
+  void onDeleteRulesAreTheConstantsOfOnDeleteButItsDefault() throws NoSuchMethodException {
+    Object unset = dev.asyncmodel.ForeignKey.class.getMethod("onDelete").getDefaultValue();
+    assertThat(unset).isEqualTo(dev.asyncmodel.OnDelete.UNSET);
+    List<String> rules = new ArrayList<>();
+    for (dev.asyncmodel.OnDelete rule : dev.asyncmodel.OnDelete.values()) {
+      if (rule != unset) {
+        rules.add(rule.name());
+      }
+    }
+    assertThat(Names.ON_DELETE_RULES).containsExactlyElementsIn(rules).inOrder();
+  }
+
   /** The top-level classes of a class's package, from the directory or jar it was loaded from. */
   private static List<String> classesOf(Class<?> type) throws Exception {
     String folder = type.getPackageName().replace('.', '/') + "/";
