@@ -117,6 +117,14 @@ public enum Problem {
   }
 
   /**
+   * @return the message after the code, with {@link String#format}'s {@code %s} and {@code %d} for
+   *     the values; the docs' tests match the messages {@code docs/errors.md} quotes against it
+   */
+  public String template() {
+    return template;
+  }
+
+  /**
    * @param args the template's arguments
    * @return the message javac shows
    */
