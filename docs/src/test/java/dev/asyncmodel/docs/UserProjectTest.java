@@ -60,8 +60,10 @@ class UserProjectTest {
    * @param success whether javac succeeded
    * @param diagnostics every diagnostic, as {@code kind: message}
    * @param generated the generated sources, by path below the source output
+   * @param classFiles how many class files javac wrote
    */
-  private record Build(boolean success, List<String> diagnostics, List<String> generated) {}
+  private record Build(
+      boolean success, List<String> diagnostics, List<String> generated, long classFiles) {}
 
   @Test
   void mavenAndGradleGiveTheSameCompilerFlags() {
@@ -98,6 +100,7 @@ class UserProjectTest {
                 + " java.compiler/javax.annotation.processing.Generated",
             "error: warnings found and -Werror specified");
     assertEquals(expected, build.diagnostics());
+    assertEquals(0, build.classFiles(), build::toString);
     String quoted = DocumentedBuild.block("text", "No processor claimed");
     assertEquals(expected, quoted.lines().toList());
   }
@@ -163,7 +166,11 @@ class UserProjectTest {
               .sorted()
               .toList();
     }
-    return new Build(success, messages, written);
+    long classFiles;
+    try (var walk = Files.walk(classes)) {
+      classFiles = walk.filter(p -> p.toString().endsWith(".class")).count();
+    }
+    return new Build(success, messages, written, classFiles);
   }
 
   /** The processor and what it needs, as annotationProcessorPaths resolves them. */
