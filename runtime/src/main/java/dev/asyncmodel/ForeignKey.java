@@ -17,6 +17,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface ForeignKey {
-  /** What deleting the referenced row does to this one; Django requires a choice, so do we. */
-  OnDelete onDelete();
+  /**
+   * What deleting the referenced row does to this one: {@link OnDelete#CASCADE}, {@link
+   * OnDelete#PROTECT}, {@link OnDelete#SET_NULL} or {@link OnDelete#DO_NOTHING}. Django requires a
+   * choice, and so does asyncmodel: the default, {@link OnDelete#UNSET}, is not one, and a foreign
+   * key that leaves it out is a compile error that names the choices.
+   *
+   * @return the rule
+   */
+  OnDelete onDelete() default OnDelete.UNSET;
 }

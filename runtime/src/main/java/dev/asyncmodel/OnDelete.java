@@ -16,5 +16,11 @@ public enum OnDelete {
   /** Set the referencing column to NULL; the component must be {@code @Nullable}. */
   SET_NULL,
   /** Do nothing; the database's own constraint decides. Django's {@code DO_NOTHING}. */
-  DO_NOTHING
+  DO_NOTHING,
+  /**
+   * Not a choice: what {@link ForeignKey#onDelete()} is when it is left out, so that the processor
+   * can report the missing rule ({@code [asyncmodel.MissingOnDelete]}) instead of javac's "missing
+   * a default value". The processor refuses it, given or left out, so no model ever has it.
+   */
+  UNSET
 }

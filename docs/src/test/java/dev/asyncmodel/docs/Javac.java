@@ -20,9 +20,9 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * javac, in process, with asyncmodel's processor and the options users are told to build with:
- * {@code -Xlint:all,-processing -Werror}. The class path is the test's own (the runtime, Vert.x,
- * JSpecify), after the directories a compilation adds.
+ * javac, in process, with asyncmodel's processor and the options users are told to build with, read
+ * from getting-started.md ({@link DocumentedBuild}). The class path is the test's own (the runtime,
+ * Vert.x, JSpecify), after the directories a compilation adds.
  */
 final class Javac {
   private Javac() {}
@@ -33,9 +33,8 @@ final class Javac {
   private static final StandardJavaFileManager FILES =
       JAVAC.getStandardFileManager(null, null, StandardCharsets.UTF_8);
 
-  /** The options every snippet is compiled with. */
-  static final List<String> OPTIONS =
-      List.of("-Xlint:all,-processing", "-Werror", "--release", "17");
+  /** The options every snippet is compiled with: getting-started.md's compiler flags. */
+  static final List<String> OPTIONS = DocumentedBuild.javacOptions();
 
   /**
    * What a compilation gave.

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime is a JPMS module: a user's module with an {@code @AsyncModel} record compiles against
- * it with the processor, under {@code -Xlint:all -Werror}, and runs a query on the module path (a
- * separate JVM, on an SQLite file); the engine's package is not exported, so code that imports it
- * does not compile.
+ * it with the processor, under the documented flags ({@link Javac#OPTIONS}), and runs a query on
+ * the module path (a separate JVM, on an SQLite file); the engine's package is not exported, so
+ * code that imports it does not compile.
  */
 class ModulePathTest {
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
@@ -203,19 +203,15 @@ class ModulePathTest {
       Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
       files.add(file.toFile());
     }
-    List<String> options =
-        new ArrayList<>(
-            List.of(
-                "-Xlint:all,-processing",
-                "-Werror",
-                "--release",
-                "17",
-                "--module-path",
-                joined(modulePath),
-                "-d",
-                classes.toString(),
-                "-s",
-                generated.toString()));
+    List<String> options = new ArrayList<>(Javac.OPTIONS);
+    options.addAll(
+        List.of(
+            "--module-path",
+            joined(modulePath),
+            "-d",
+            classes.toString(),
+            "-s",
+            generated.toString()));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fileManager =
         JAVAC.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {

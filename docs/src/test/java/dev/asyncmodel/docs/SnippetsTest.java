@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every ```java block of {@code docs/*.md} compiles with asyncmodel's processor under {@code
- * -Xlint:all,-processing -Werror}, so a snippet that stops compiling fails the build. How a block
- * is classified (error example, whole compilation unit, fragment) and what a fragment's wrapper
- * provides is described on {@link JavaBlocks}. Blocks with another info string ({@code python},
- * {@code xml}, {@code sql}, {@code text}, ...) are not compiled.
+ * Every ```java block of {@code docs/*.md} compiles with asyncmodel's processor under the flags
+ * getting-started.md gives ({@link Javac#OPTIONS}), so a snippet that stops compiling fails the
+ * build. How a block is classified (error example, whole compilation unit, fragment) and what a
+ * fragment's wrapper provides is described on {@link JavaBlocks}. Blocks with another info string
+ * ({@code python}, {@code xml}, {@code sql}, {@code text}, ...) are not compiled.
  */
 class SnippetsTest {
   /** The pages of the guide this module owns; each must exist and hold Java. */

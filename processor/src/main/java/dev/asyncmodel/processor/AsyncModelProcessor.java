@@ -44,9 +44,13 @@ public final class AsyncModelProcessor extends AbstractProcessor {
     writer = new ModelWriter(new GeneratedFiles(processingEnv.getFiler(), diagnostics));
   }
 
+  /**
+   * Every asyncmodel annotation, all of which {@link #process} claims: they mean nothing to another
+   * processor, and javac's {@code -Xlint:processing} then does not list them as unclaimed.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.ASYNC_MODEL);
+    return Names.ANNOTATIONS;
   }
 
   @Override
@@ -88,7 +92,10 @@ public final class AsyncModelProcessor extends AbstractProcessor {
     if (round.processingOver()) {
       writer.writeSchemas();
     }
-    return false;
+    // Claimed. The javadoc of javax.annotation.processing.Processor has the cost: a processor that
+    // supports "*" and comes after this one is not called in a round whose annotations are all
+    // asyncmodel's. getting-started.md says to list such a processor first.
+    return true;
   }
 
   /** This round's records and the ones deferred from the last round, each once. */

@@ -394,8 +394,19 @@ final class ModelReader {
           Problem.MISSING_FOREIGN_KEY, component.element(), component.name(), component.model());
       return new ForeignKey(null, target);
     }
+    // Left out, onDelete is OnDelete.UNSET, which is no rule: Django requires on_delete. (A runtime
+    // older than that default gives no value, and javac its own error.)
     AnnotationValue rule = value(annotation, "onDelete");
-    String onDelete = rule == null ? "CASCADE" : rule.getValue().toString();
+    String onDelete = rule == null ? "" : rule.getValue().toString();
+    if (!Names.ON_DELETE_RULES.contains(onDelete)) {
+      diagnostics.error(
+          Problem.MISSING_ON_DELETE,
+          component.element(),
+          annotation,
+          component.name(),
+          component.model());
+      return new ForeignKey(null, target);
+    }
     if (onDelete.equals("SET_NULL") && !nullable) {
       diagnostics.error(
           Problem.SET_NULL_NOT_NULLABLE,

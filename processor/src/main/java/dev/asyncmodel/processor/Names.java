@@ -1,6 +1,8 @@
 package dev.asyncmodel.processor;
 
 import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Every runtime type the generated code names. The processor never loads runtime classes, so that
@@ -26,6 +28,19 @@ public final class Names {
   public static final String DICT_EXCLUDE = PACKAGE + ".DictExclude";
   public static final String REF_TYPE = PACKAGE + ".Ref";
 
+  /** Every annotation of the runtime: the processor's supported, and claimed, annotation types. */
+  public static final Set<String> ANNOTATIONS =
+      Set.of(
+          ASYNC_MODEL,
+          ID,
+          FOREIGN_KEY,
+          MAX_LENGTH,
+          DECIMAL,
+          UNIQUE,
+          AUTO_NOW_ADD,
+          COLUMN,
+          DICT_EXCLUDE);
+
   public static final ClassName DATABASE = ClassName.get(PACKAGE, "Database");
   public static final ClassName QUERY_SET = ClassName.get(PACKAGE, "QuerySet");
   public static final ClassName QUERY_SET_STATE = ClassName.get(PACKAGE, "QuerySet", "State");
@@ -38,6 +53,13 @@ public final class Names {
   public static final ClassName STRING_FIELD = ClassName.get(PACKAGE, "StringField");
   public static final ClassName REF_FIELD = ClassName.get(PACKAGE, "RefField");
   public static final ClassName ON_DELETE = ClassName.get(PACKAGE, "OnDelete");
+
+  /**
+   * The {@code OnDelete} constants that are rules: all but {@code UNSET}, the default of {@code
+   * ForeignKey.onDelete()}, which the reader refuses and no model may have.
+   */
+  public static final List<String> ON_DELETE_RULES =
+      List.of("CASCADE", "PROTECT", "SET_NULL", "DO_NOTHING");
 
   public static final ClassName MODEL_META = ClassName.get(SPI, "ModelMeta");
   public static final ClassName COLUMN_SPEC = ClassName.get(SPI, "ColumnSpec");

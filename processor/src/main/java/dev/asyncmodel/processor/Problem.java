@@ -64,6 +64,11 @@ public enum Problem {
       "MissingForeignKey",
       "Component \"%s\" of %s is a Ref without @ForeignKey. Add"
           + " \"@ForeignKey(onDelete = OnDelete.CASCADE)\", or another OnDelete rule."),
+  MISSING_ON_DELETE(
+      "MissingOnDelete",
+      "@ForeignKey on component \"%s\" of %s names no onDelete rule; Django requires on_delete, and"
+          + " so does asyncmodel. Add one: \"@ForeignKey(onDelete = OnDelete.CASCADE)\", or PROTECT,"
+          + " SET_NULL (on a @Nullable component) or DO_NOTHING."),
   RAW_REF(
       "RawRef",
       "Component \"%s\" of %s is a raw Ref. Name the referenced model, for example"
@@ -109,6 +114,14 @@ public enum Problem {
    */
   public String code() {
     return code;
+  }
+
+  /**
+   * @return the message after the code, with {@link String#format}'s {@code %s} and {@code %d} for
+   *     the values; the docs' tests match the messages {@code docs/errors.md} quotes against it
+   */
+  public String template() {
+    return template;
   }
 
   /**

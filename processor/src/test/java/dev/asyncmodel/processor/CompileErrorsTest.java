@@ -245,6 +245,49 @@ class CompileErrorsTest {
   }
 
   @Test
+  void foreignKeyWithoutOnDeleteIsAnErrorNamingTheRules() {
+    Outcome outcome =
+        assertError(
+            Problem.MISSING_ON_DELETE,
+            "[asyncmodel.MissingOnDelete] @ForeignKey on component \"user\" of Order names no"
+                + " onDelete rule; Django requires on_delete, and so does asyncmodel. Add one:"
+                + " \"@ForeignKey(onDelete = OnDelete.CASCADE)\", or PROTECT, SET_NULL (on a"
+                + " @Nullable component) or DO_NOTHING.",
+            "Ref<User> user");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+    assertThat(outcome.generated())
+        .containsExactly("com.example.UserQuerySet", "com.example.Users");
+  }
+
+  /** {@code OnDelete.UNSET} is only the default of {@code onDelete}: written out, it is refused. */
+  @Test
+  void unsetOnDeleteWrittenOutIsTheSameError() {
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "com.example.Order",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.ForeignKey;",
+            "import dev.asyncmodel.Id;",
+            "import dev.asyncmodel.OnDelete;",
+            "import dev.asyncmodel.Ref;",
+            "",
+            "@AsyncModel",
+            "record Order(",
+            "    @Id Long id,",
+            "    @ForeignKey(onDelete = OnDelete.UNSET) Ref<Order> parent) {}");
+    Compilation compilation = Compilers.javac().compile(file);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[asyncmodel.MissingOnDelete] @ForeignKey on component \"parent\" of Order names no"
+                + " onDelete rule;")
+        .inFile(file)
+        .onLineContaining("Ref<Order> parent");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
   void rawRefIsAnError() {
     assertError(
         Problem.RAW_REF,
@@ -401,6 +444,68 @@ class CompileErrorsTest {
     assertThat(compilation).hadErrorContaining("[asyncmodel.NoId]");
     assertThat(compilation).hadErrorCount(1);
     assertThat(types.generated()).containsExactly("com.example.UserQuerySet", "com.example.Users");
+  }
+
+  /**
+   * A good model, a broken one (a foreign key without its rule, which javac itself refused before
+   * {@code onDelete} had a default, and then ran no processor at all), and code that uses the good
+   * model's generated classes.
+   */
+  static List<JavaFileObject> oneGoodModelAndOneBroken() {
+    return List.of(
+        JavaFileObjects.forSourceLines(
+            "com.example.Author",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.Id;",
+            "import dev.asyncmodel.MaxLength;",
+            "",
+            "@AsyncModel",
+            "public record Author(@Id Long id, @MaxLength(100) String name) {}"),
+        JavaFileObjects.forSourceLines(
+            "com.example.Book",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.ForeignKey;",
+            "import dev.asyncmodel.Id;",
+            "import dev.asyncmodel.Ref;",
+            "",
+            "@AsyncModel",
+            "public record Book(",
+            "    @Id Long id,",
+            "    @ForeignKey Ref<Author> author) {}"),
+        JavaFileObjects.forSourceLines(
+            "com.example.Shelf",
+            "package com.example;",
+            "",
+            "import static com.example.Authors.NAME;",
+            "",
+            "import dev.asyncmodel.Database;",
+            "",
+            "final class Shelf {",
+            "  private Shelf() {}",
+            "",
+            "  static AuthorQuerySet named(Database db, String name) {",
+            "    return Authors.objects(db).filter(NAME.eq(name));",
+            "  }",
+            "}"));
+  }
+
+  @Test
+  void brokenModelGivesOnlyItsOwnErrorAndTheOtherModelIsGenerated() {
+    GeneratedTypes types = new GeneratedTypes();
+    List<JavaFileObject> sources = oneGoodModelAndOneBroken();
+    Compilation compilation = Compilers.javac(types).compile(sources);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[asyncmodel.MissingOnDelete] @ForeignKey on component \"author\"")
+        .inFile(sources.get(1))
+        .onLineContaining("Ref<Author> author");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(types.generated())
+        .containsExactly("com.example.AuthorQuerySet", "com.example.Authors");
   }
 
   /** Creates a model's file before asyncmodel does, so that the Filer refuses asyncmodel's. */

@@ -10,20 +10,22 @@ import javax.annotation.processing.Processor;
  * warning as an error except {@code processing} (which only lists annotation types that no
  * processor claimed), and the runtime on the class path, where surefire puts it. ECJ: the same
  * processor and class path, with ECJ's default warnings as errors.
+ *
+ * <p>Other processors a test adds run before ours. {@link AsyncModelProcessor} claims asyncmodel's
+ * annotations, and a processor that supports {@code "*"} but comes after it is not called in a
+ * round whose annotations are all asyncmodel's (the {@link Processor} contract for claimed
+ * annotations), so an observer placed after it would miss the first round.
  */
 final class Compilers {
   private Compilers() {}
 
   /**
-   * @param observers processors that run after ours, such as {@link GeneratedTypes}
+   * @param others processors that run before ours, such as {@link GeneratedTypes}
    * @return a compiler that runs {@link AsyncModelProcessor} and fails on any warning
    */
-  static Compiler javac(Processor... observers) {
-    List<Processor> processors = new ArrayList<>();
-    processors.add(new AsyncModelProcessor());
-    processors.addAll(List.of(observers));
+  static Compiler javac(Processor... others) {
     return Compiler.javac()
-        .withProcessors(processors)
+        .withProcessors(withOurs(others))
         .withOptions("-Xlint:all,-processing", "-Werror");
   }
 
@@ -34,15 +36,18 @@ final class Compilers {
    * cover javac's lint categories that apply here (raw types, unchecked, deprecation, unused
    * imports), and {@code -failOnWarning}, its {@code -Werror}.
    *
-   * @param observers processors that run after ours
+   * @param others processors that run before ours
    * @return a compiler that runs {@link AsyncModelProcessor} under ECJ and fails on any warning
    */
-  static Compiler ecj(Processor... observers) {
-    List<Processor> processors = new ArrayList<>();
-    processors.add(new AsyncModelProcessor());
-    processors.addAll(List.of(observers));
+  static Compiler ecj(Processor... others) {
     return Compiler.compiler(new Ecj())
-        .withProcessors(processors)
+        .withProcessors(withOurs(others))
         .withOptions("--release", "17", "-failOnWarning");
+  }
+
+  private static List<Processor> withOurs(Processor... others) {
+    List<Processor> processors = new ArrayList<>(List.of(others));
+    processors.add(new AsyncModelProcessor());
+    return processors;
   }
 }

@@ -136,6 +136,20 @@ class EclipseCompilerTest {
     assertThat(ecjErrors).containsExactlyElementsIn(javacErrors).inOrder();
   }
 
+  /** As under javac: the broken model's error only, and the good model generated and used. */
+  @Test
+  void brokenModelGivesOnlyItsOwnErrorAndTheOtherModelIsGenerated() {
+    GeneratedTypes types = new GeneratedTypes();
+    Compilation compilation =
+        Compilers.ecj(types).compile(CompileErrorsTest.oneGoodModelAndOneBroken());
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(asyncmodelErrors(compilation))
+        .containsExactly("Book.java:11 " + Problem.MISSING_ON_DELETE.format("author", "Book"));
+    assertThat(types.generated())
+        .containsExactly("com.example.AuthorQuerySet", "com.example.Authors");
+  }
+
   /**
    * The Filer's refusal is the same error under ECJ, on the record, so unplaced. The reason after
    * the path is the Filer's own message, which each compiler words its way.

@@ -153,6 +153,10 @@ public final class CompanionWriter {
       b.add("$Z.withDecimal($L, $L)", field.maxDigits(), field.decimalPlaces());
     }
     if (field.onDelete() != null) {
+      if (!Names.ON_DELETE_RULES.contains(field.onDelete())) {
+        throw new IllegalStateException(
+            "OnDelete." + field.onDelete() + " on " + field.name() + " is not a rule");
+      }
       b.add("$Z.withOnDelete($T.$L)", Names.ON_DELETE, field.onDelete());
     }
     if (field.inDict() && !field.dictKey().equals(field.column())) {
