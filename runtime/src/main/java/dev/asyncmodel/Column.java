@@ -16,6 +16,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Column {
-  /** The column name, as the table has it. */
-  String value();
+  /**
+   * The column name, as the table has it. It must be written: the default only lets the processor
+   * say so ({@code [asyncmodel.MissingValue]}) instead of javac stopping every model.
+   *
+   * @return the name
+   */
+  String value() default "";
 }

@@ -15,9 +15,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Decimal {
-  /** Total number of digits, at least 1. */
-  int maxDigits();
+  /**
+   * Total number of digits, at least 1. Both elements must be written: their defaults only let the
+   * processor say so ({@code [asyncmodel.MissingValue]}) instead of javac stopping every model.
+   *
+   * @return the precision
+   */
+  int maxDigits() default 0;
 
-  /** Digits after the decimal point, from 0 to {@link #maxDigits()}. */
-  int decimalPlaces();
+  /**
+   * Digits after the decimal point, from 0 to {@link #maxDigits()}.
+   *
+   * @return the scale
+   */
+  int decimalPlaces() default -1;
 }

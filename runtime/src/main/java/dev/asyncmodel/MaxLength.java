@@ -15,6 +15,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.RECORD_COMPONENT)
 public @interface MaxLength {
-  /** The maximum number of characters, at least 1. */
-  int value();
+  /**
+   * The maximum number of characters, at least 1. It must be written: the default only lets the
+   * processor say so ({@code [asyncmodel.MissingValue]}) instead of javac stopping every model.
+   *
+   * @return the length
+   */
+  int value() default 0;
 }

@@ -327,6 +327,9 @@ final class ModelReader {
       misplaced(component, annotation, "MaxLength", "a String");
       return 0;
     }
+    if (missing(component, annotation, "MaxLength", "value", "@MaxLength(200)")) {
+      return 0;
+    }
     AnnotationValue value = value(annotation, "value");
     int maxLength = value == null ? 0 : (Integer) value.getValue();
     if (maxLength < 1 && value != null) {
@@ -347,6 +350,11 @@ final class ModelReader {
     }
     if (kind != ColumnKind.DECIMAL) {
       misplaced(component, annotation, "Decimal", "a BigDecimal");
+      return new Decimal(0, 0);
+    }
+    String example = "@Decimal(maxDigits = 10, decimalPlaces = 2)";
+    if (missing(component, annotation, "Decimal", "maxDigits", example)
+        || missing(component, annotation, "Decimal", "decimalPlaces", example)) {
       return new Decimal(0, 0);
     }
     AnnotationValue digits = value(annotation, "maxDigits");
@@ -485,6 +493,20 @@ final class ModelReader {
     if (annotation == null) {
       return column;
     }
+    if (!written(annotation, "value")) {
+      if (report) {
+        diagnostics.error(
+            Problem.MISSING_VALUE,
+            component,
+            annotation,
+            "Column",
+            component.getSimpleName(),
+            component.getEnclosingElement().getSimpleName(),
+            "the column name",
+            "@Column(\"" + column + "\")");
+      }
+      return column;
+    }
     AnnotationValue value = value(annotation, "value");
     String given = value == null ? "" : (String) value.getValue();
     if (Naming.isSqlName(given)) {
@@ -565,6 +587,41 @@ final class ModelReader {
   }
 
   /** A value as written, or the annotation's default. */
+  /** Whether the annotation writes the element, rather than taking its default. */
+  private static boolean written(AnnotationMirror annotation, String name) {
+    for (ExecutableElement element : annotation.getElementValues().keySet()) {
+      if (element.getSimpleName().contentEquals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Reports an element of one of asyncmodel's annotations that must be written and is not: its
+   * default exists only so that the processor, not javac, reports it.
+   */
+  private boolean missing(
+      Component component,
+      AnnotationMirror annotation,
+      String simpleName,
+      String element,
+      String example) {
+    if (written(annotation, element)) {
+      return false;
+    }
+    diagnostics.error(
+        Problem.MISSING_VALUE,
+        component.element(),
+        annotation,
+        simpleName,
+        component.name(),
+        component.model(),
+        element.equals("value") ? "the length" : element,
+        example);
+    return true;
+  }
+
   private AnnotationValue value(AnnotationMirror annotation, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         elements.getElementValuesWithDefaults(annotation).entrySet()) {

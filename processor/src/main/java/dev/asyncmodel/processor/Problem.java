@@ -56,6 +56,9 @@ public enum Problem {
       "DecimalPlaces",
       "@Decimal(maxDigits = %d, decimalPlaces = %d): decimalPlaces must be from 0 to maxDigits."),
   MAX_LENGTH("MaxLength", "@MaxLength(%d): the length must be at least 1."),
+  MISSING_VALUE(
+      "MissingValue",
+      "@%s on component \"%s\" of %s does not say %s. Write it, for example \"%s\"."),
   NULLABLE_PRIMITIVE(
       "NullablePrimitive",
       "Component \"%s\" of %s is a primitive %s, which is never null. Use its box type %s to make"

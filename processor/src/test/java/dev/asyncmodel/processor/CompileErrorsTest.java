@@ -180,6 +180,61 @@ class CompileErrorsTest {
         "Date createdOn");
   }
 
+  /**
+   * An element of asyncmodel's annotations that must be written, left out: the processor says so on
+   * the component, instead of javac's "missing a default value", which stops every model.
+   */
+  @Test
+  void maxLengthWithoutItsLengthIsAnErrorAndTheOtherModelsAreGenerated() {
+    Outcome outcome =
+        assertError(
+            Problem.MISSING_VALUE,
+            "[asyncmodel.MissingValue] @MaxLength on component \"title\" of Book does not say the"
+                + " length. Write it, for example \"@MaxLength(200)\".",
+            "@MaxLength String title");
+    assertThat(outcome.compilation()).hadErrorCount(1);
+  }
+
+  @Test
+  void decimalAndColumnWithoutTheirValuesAreTheSameError() {
+    JavaFileObject file =
+        JavaFileObjects.forSourceLines(
+            "com.example.Price",
+            "package com.example;",
+            "",
+            "import dev.asyncmodel.AsyncModel;",
+            "import dev.asyncmodel.Column;",
+            "import dev.asyncmodel.Decimal;",
+            "import dev.asyncmodel.Id;",
+            "import java.math.BigDecimal;",
+            "",
+            "@AsyncModel",
+            "record Price(",
+            "    @Id Long id,",
+            "    @Decimal(maxDigits = 10) BigDecimal amount,",
+            "    @Column String label) {}",
+            "",
+            "@AsyncModel",
+            "record Fine(@Id Long id) {}");
+    GeneratedTypes types = new GeneratedTypes();
+    Compilation compilation = Compilers.javac(types).compile(file);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[asyncmodel.MissingValue] @Decimal on component \"amount\" of Price does not say"
+                + " decimalPlaces. Write it, for example \"@Decimal(maxDigits = 10, decimalPlaces ="
+                + " 2)\".")
+        .inFile(file)
+        .onLineContaining("BigDecimal amount");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[asyncmodel.MissingValue] @Column on component \"label\" of Price does not say the"
+                + " column name. Write it, for example \"@Column(\"label\")\".")
+        .inFile(file)
+        .onLineContaining("String label");
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(types.generated()).containsExactly("com.example.FineQuerySet", "com.example.Fines");
+  }
+
   @Test
   void maxLengthOnAnIntIsAnError() {
     assertError(

@@ -64,9 +64,12 @@ public abstract class DeveloperSuite extends ConformanceTest {
           public void close() {}
         };
     logger.addHandler(capture);
+    boolean parents = logger.getUseParentHandlers();
+    logger.setUseParentHandlers(false); // kept out of the test's console
     try {
       body.run();
     } finally {
+      logger.setUseParentHandlers(parents);
       logger.removeHandler(capture);
     }
     synchronized (messages) {
