@@ -85,6 +85,27 @@ public interface Database {
   Future<Void> createTables(Model<?>... models);
 
   /**
+   * Runs {@code callback} after the transaction this {@code Database} is bound to commits, and
+   * never if it rolls back: Django's {@code transaction.on_commit}. Called on the {@code Database}
+   * an atomic block was given, the callback waits for the outermost commit; registered inside a
+   * savepoint that rolls back, it is dropped with it. Called on a {@code Database} from {@link
+   * #connect}, outside any transaction, it runs at once. Use it for what must not happen for
+   * rolled-back data: sending a mail, publishing an event, clearing a cache.
+   *
+   * <pre>{@code
+   * db.atomic(tx -> Transactions.objects(tx).acreate(t)
+   *     .onSuccess(created -> tx.onCommit(() -> events.publish(created))));
+   * }</pre>
+   *
+   * <p>Callbacks run in the order they were registered, on the thread that completes the commit (an
+   * event loop: do not block in them), before {@code atomic}'s Future completes. One that throws is
+   * logged and the others still run: the data is committed, so {@code atomic} still succeeds.
+   *
+   * @param callback what to run after the commit
+   */
+  void onCommit(Runnable callback);
+
+  /**
    * Runs a statement asyncmodel does not write, in this database or, on the {@code Database} an
    * atomic block was given, in its transaction: Django's {@code connection.cursor().execute()}.
    * Values are bound, never formatted into the text: write each as {@code ?}, on every backend

@@ -28,6 +28,11 @@ public final class Offline implements Database {
   }
 
   @Override
+  public void onCommit(Runnable callback) {
+    throw new UnsupportedOperationException("offline");
+  }
+
+  @Override
   public Future<Long> execute(String sql, @Nullable Object... params) {
     return Future.failedFuture(new UnsupportedOperationException("offline"));
   }

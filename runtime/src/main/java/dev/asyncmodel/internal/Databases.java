@@ -61,6 +61,11 @@ public final class Databases {
     }
 
     @Override
+    public void onCommit(Runnable callback) {
+      session.onCommit(Objects.requireNonNull(callback, "callback"));
+    }
+
+    @Override
     public Future<Long> execute(String sql, @Nullable Object... params) {
       try {
         Objects.requireNonNull(sql, "sql");

@@ -9,22 +9,31 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Lifecycle {
   private final @Nullable Lifecycle parent;
+  private final @Nullable CommitHooks hooks;
   private volatile boolean ended;
 
   /** A root lifecycle: an open database. */
   public Lifecycle() {
-    this(null);
+    this(null, null);
   }
 
-  private Lifecycle(@Nullable Lifecycle parent) {
+  private Lifecycle(@Nullable Lifecycle parent, @Nullable CommitHooks hooks) {
     this.parent = parent;
+    this.hooks = hooks;
   }
 
   /**
-   * @return a lifecycle that ends with this one, or earlier: a transaction's
+   * @return a lifecycle that ends with this one, or earlier: a transaction's, with its commit hooks
    */
   public Lifecycle child() {
-    return new Lifecycle(this);
+    return new Lifecycle(this, new CommitHooks());
+  }
+
+  /**
+   * @return the callbacks of the transaction this is the lifecycle of; null for a database's
+   */
+  public @Nullable CommitHooks hooks() {
+    return hooks;
   }
 
   /** Ends it: later statements fail. */

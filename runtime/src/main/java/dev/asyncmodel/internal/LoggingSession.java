@@ -32,6 +32,11 @@ final class LoggingSession implements Session {
   }
 
   @Override
+  public void onCommit(Runnable callback) {
+    inner.onCommit(callback);
+  }
+
+  @Override
   public boolean inTransaction() {
     return inner.inTransaction();
   }

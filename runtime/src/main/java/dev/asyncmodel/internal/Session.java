@@ -97,6 +97,16 @@ public interface Session {
   <T> Future<T> atomic(Function<Session, Future<T>> block);
 
   /**
+   * Runs {@code callback} once the transaction this session is in commits, and never if it rolls
+   * back; outside a transaction, now. Django's {@code transaction.on_commit}.
+   *
+   * @param callback what to run
+   */
+  default void onCommit(Runnable callback) {
+    callback.run();
+  }
+
+  /**
    * @return whether this session is inside a transaction
    */
   boolean inTransaction();

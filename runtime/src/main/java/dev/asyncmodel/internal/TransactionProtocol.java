@@ -73,6 +73,13 @@ public final class TransactionProtocol {
                                     life.end();
                                     return outcome.succeeded()
                                         ? commit(control, dialect, outcome.result())
+                                            .andThen(
+                                                committed -> {
+                                                  CommitHooks hooks = life.hooks();
+                                                  if (committed.succeeded() && hooks != null) {
+                                                    hooks.runAll();
+                                                  }
+                                                })
                                         : rollback(control, outcome.cause());
                                   }));
             });
@@ -101,13 +108,19 @@ public final class TransactionProtocol {
    * @param control the transaction's connection
    * @param name the savepoint's name, unique in the transaction
    * @param session the transaction's session, given to the block
+   * @param hooks the transaction's commit hooks: those the savepoint adds go if it rolls back
    * @param block the work
    * @param <T> the result
    * @return the block's result, once the savepoint is released; failed with the block's failure
    *     after rolling back to the savepoint
    */
   public static <T> Future<T> savepoint(
-      Control control, String name, Session session, Function<Session, Future<T>> block) {
+      Control control,
+      String name,
+      Session session,
+      CommitHooks hooks,
+      Function<Session, Future<T>> block) {
+    int mark = hooks.mark();
     return control
         .execute("SAVEPOINT " + name)
         .compose(
@@ -119,6 +132,10 @@ public final class TransactionProtocol {
                                 ? control.execute("RELEASE SAVEPOINT " + name).map(outcome.result())
                                 : control
                                     .execute("ROLLBACK TO SAVEPOINT " + name)
-                                    .transform(r -> Future.<T>failedFuture(outcome.cause()))));
+                                    .transform(
+                                        r -> {
+                                          hooks.rollBackTo(mark);
+                                          return Future.<T>failedFuture(outcome.cause());
+                                        })));
   }
 }

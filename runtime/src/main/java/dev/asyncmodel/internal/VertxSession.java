@@ -84,6 +84,25 @@ public final class VertxSession implements Session {
   }
 
   @Override
+  public void onCommit(Runnable callback) {
+    CommitHooks hooks = lifecycle.hooks();
+    if (hooks == null) {
+      callback.run(); // no transaction: committed already
+    } else {
+      hooks.add(callback);
+    }
+  }
+
+  /** The commit hooks of the transaction this session is in. */
+  private CommitHooks hooks() {
+    CommitHooks hooks = lifecycle.hooks();
+    if (hooks == null) {
+      throw new IllegalStateException("Not in a transaction");
+    }
+    return hooks;
+  }
+
+  @Override
   public boolean inTransaction() {
     return inTransaction;
   }
@@ -213,6 +232,7 @@ public final class VertxSession implements Session {
         sql -> connection.query(sql).execute().mapEmpty(),
         "asyncmodel_" + (++savepoints),
         this,
+        hooks(),
         block);
   }
 }

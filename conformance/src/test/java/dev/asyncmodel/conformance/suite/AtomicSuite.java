@@ -206,4 +206,90 @@ public abstract class AtomicSuite extends ConformanceTest {
           "every other row was written while the lock was held");
     }
   }
+
+  // -------------------------------------------------------------------------------------------
+  // onCommit: Django's transaction.on_commit
+
+  @Test
+  void onCommitRunsAfterTheCommitAndNeverAfterARollback() {
+    List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    User made =
+        await(
+            db.atomic(
+                t ->
+                    Users.objects(t)
+                        .acreate(new User(null, "ann"))
+                        .onSuccess(
+                            ann ->
+                                t.onCommit(
+                                    () ->
+                                        events.add(
+                                            "committed "
+                                                + ann.username()
+                                                + " "
+                                                + !events.contains("rolled back"))))));
+    assertEquals(List.of("committed ann true"), events, "ran before atomic's Future completed");
+    failure(
+        db.atomic(
+            t ->
+                Users.objects(t)
+                    .acreate(new User(null, "bob"))
+                    .compose(
+                        bob -> {
+                          t.onCommit(() -> events.add("rolled back"));
+                          return Future.failedFuture(new IllegalStateException("roll back"));
+                        })),
+        IllegalStateException.class);
+    assertEquals(List.of("committed ann true"), events, "never after a rollback");
+    assertEquals(1, await(Users.objects(db).acount()));
+    assertEquals("ann", made.username());
+  }
+
+  @Test
+  void aSavepointThatRollsBackDropsItsCallbacksOnly() {
+    List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
+    await(
+        db.atomic(
+            t -> {
+              t.onCommit(() -> events.add("outer"));
+              return t.atomic(
+                      inner -> {
+                        inner.onCommit(() -> events.add("dropped"));
+                        return Future.failedFuture(new IllegalStateException("savepoint"));
+                      })
+                  .recover(e -> Future.succeededFuture())
+                  .compose(
+                      v ->
+                          t.atomic(
+                              inner -> {
+                                inner.onCommit(() -> events.add("kept"));
+                                return Future.succeededFuture();
+                              }))
+                  .map(
+                      v -> {
+                        assertEquals(List.of(), events, "nothing runs before the outer commit");
+                        return v;
+                      });
+            }));
+    assertEquals(List.of("outer", "kept"), events);
+  }
+
+  @Test
+  void onCommitOutsideATransactionRunsAtOnceAndAFailingCallbackFailsNothing() {
+    List<String> events = new ArrayList<>();
+    db.onCommit(() -> events.add("now"));
+    assertEquals(List.of("now"), events);
+    await(
+        db.atomic(
+            t -> {
+              t.onCommit(
+                  () -> {
+                    throw new IllegalStateException("a broken callback");
+                  });
+              t.onCommit(() -> events.add("after the broken one"));
+              return Users.objects(t).acreate(new User(null, "ann"));
+            }));
+    assertEquals(List.of("now", "after the broken one"), events);
+    assertEquals(1, await(Users.objects(db).acount()), "committed whatever the callback did");
+  }
 }

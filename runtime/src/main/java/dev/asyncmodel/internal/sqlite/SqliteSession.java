@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.internal.CommitHooks;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.Session;
@@ -62,6 +63,25 @@ final class SqliteSession implements Session {
   @Override
   public Dialect dialect() {
     return SqliteDialect.INSTANCE;
+  }
+
+  @Override
+  public void onCommit(Runnable callback) {
+    CommitHooks hooks = lifecycle.hooks();
+    if (hooks == null) {
+      callback.run(); // no transaction: committed already
+    } else {
+      hooks.add(callback);
+    }
+  }
+
+  /** The commit hooks of the transaction this session is in. */
+  private CommitHooks hooks() {
+    CommitHooks hooks = lifecycle.hooks();
+    if (hooks == null) {
+      throw new IllegalStateException("Not in a transaction");
+    }
+    return hooks;
   }
 
   @Override
@@ -227,7 +247,7 @@ final class SqliteSession implements Session {
     Connection held = tx;
     if (held != null) {
       return TransactionProtocol.savepoint(
-          control(held, order), "asyncmodel_" + (++savepoints), this, block);
+          control(held, order), "asyncmodel_" + (++savepoints), this, hooks(), block);
     }
     // The writer lock is held from BEGIN until the block's Future and the COMMIT or ROLLBACK are
     // done: every other write waits for it, on no thread.
