@@ -819,6 +819,73 @@ abstract class ApiContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // GET /healthz
+
+  @Test
+  void healthzIs200WithoutCredentialsWhenTheDatabaseAnswers() {
+    Reply reply = http.get("/healthz", null);
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals(new JsonObject().put("status", "ok"), reply.json());
+  }
+
+  /**
+   * A database that holds the app's query past the second: 503 within about a second, and 200 as
+   * soon as it answers again. The table is locked from a connection of the test's own.
+   */
+  @Test
+  void healthzIs503WhenTheDatabaseDoesNotAnswerWithinASecond() {
+    TestDatabase database = database();
+    String name = database.name();
+    assumeTrue(
+        !name.equals("sqlite"),
+        "SQLite readers are never blocked (WAL): a database that does not answer cannot be"
+            + " staged there: skipped");
+    String url = database.url();
+    // One connection, so that MySQL's LOCK TABLES and UNLOCK TABLES run on the same one.
+    String one = name.equals("postgresql") ? "pool_size=1&pipelining=1" : "pool_size=1";
+    dev.asyncmodel.Database locker =
+        dev.asyncmodel.Database.connect(vertx, url + (url.contains("?") ? "&" : "?") + one);
+    io.vertx.core.Promise<Void> release = io.vertx.core.Promise.promise();
+    io.vertx.core.Promise<Void> locked = io.vertx.core.Promise.promise();
+    Future<Void> holder;
+    if (name.equals("postgresql")) {
+      holder =
+          locker.atomic(
+              t ->
+                  t.execute("LOCK TABLE auth_user IN ACCESS EXCLUSIVE MODE")
+                      .compose(
+                          n -> {
+                            locked.complete();
+                            return release.future();
+                          }));
+    } else {
+      holder =
+          locker
+              .execute("LOCK TABLES auth_user WRITE")
+              .compose(
+                  n -> {
+                    locked.complete();
+                    return release.future();
+                  })
+              .compose(v -> locker.execute("UNLOCK TABLES").<Void>mapEmpty());
+    }
+    try {
+      await(locked.future());
+      long start = System.nanoTime();
+      Reply reply = http.get("/healthz", null);
+      long tookMs = (System.nanoTime() - start) / 1_000_000;
+      assertEquals(503, reply.status(), reply::toString);
+      assertNotNull(reply.json().getString("error"));
+      assertTrue(tookMs >= 900, "waited for the database: " + tookMs + " ms");
+    } finally {
+      release.complete();
+      await(holder);
+      await(locker.close());
+    }
+    assertEquals(200, http.get("/healthz", null).status(), "answers again");
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Requests as clients really send them
 
   /**

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
  * The routes of the API:
  *
  * <pre>
+ * GET    /healthz                    200 when the database answers within 1 s, else 503
  * POST   /api/users                  sign up: {"username", "password"}       201
  * GET    /api/transactions           newest 50, ?category= ?min_amount= ?max_amount= ?search= ?offset=
  * POST   /api/transactions           {"amount", "description", "category"}   201
@@ -48,6 +49,7 @@ public final class Api {
     TransactionHandlers transactions = new TransactionHandlers(db);
     UserHandlers users = new UserHandlers(db, credentials);
 
+    router.get("/healthz").handler(new Health(db)::check);
     router.post("/api/users").handler(body).handler(users::create);
 
     router.get("/api/transactions").handler(auth).handler(transactions::list);
