@@ -222,6 +222,12 @@ class DeletionPlanTest {
     }
 
     @Override
+    public <T> Future<T> atomic(
+        dev.asyncmodel.TransactionOptions options, Function<Session, Future<T>> block) {
+      return Session.call(block, this);
+    }
+
+    @Override
     public <T> Future<T> atomic(Function<Session, Future<T>> block) {
       return Session.call(block, this);
     }

@@ -67,6 +67,25 @@ public interface Database {
   <T> Future<T> atomic(Function<Database, Future<T>> block);
 
   /**
+   * {@link #atomic(Function)} with an isolation level, read-only mode, or retries of serialization
+   * failures and deadlocks (see {@link TransactionOptions}). Only the outermost {@code atomic}
+   * takes options: on a transaction's {@code Database} anything but {@link
+   * TransactionOptions#defaults()} fails with {@link IllegalStateException}.
+   *
+   * <pre>{@code
+   * Future<Long> moved = db.atomic(
+   *     TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE).retries(3),
+   *     tx -> Transactions.objects(tx).filter(ID.eq(1L)).aupdate(CATEGORY.set("rent")));
+   * }</pre>
+   *
+   * @param options the transaction's options
+   * @param block the work, returning a Future of its result; run again on a retry
+   * @param <T> the result
+   * @return a Future of the block's result, completed after the commit
+   */
+  <T> Future<T> atomic(TransactionOptions options, Function<Database, Future<T>> block);
+
+  /**
    * Creates the tables of these models, and of the models they reference, in dependency order, each
    * only if it does not exist yet: Django's {@code migrate} for a fresh database, without
    * migrations. The DDL is what the processor wrote for this database at compile time, in each

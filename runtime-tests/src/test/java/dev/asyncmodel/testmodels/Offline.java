@@ -28,6 +28,12 @@ public final class Offline implements Database {
   }
 
   @Override
+  public <T> Future<T> atomic(
+      dev.asyncmodel.TransactionOptions options, Function<Database, Future<T>> block) {
+    return Future.failedFuture(new UnsupportedOperationException("offline"));
+  }
+
+  @Override
   public void onCommit(Runnable callback) {
     throw new UnsupportedOperationException("offline");
   }

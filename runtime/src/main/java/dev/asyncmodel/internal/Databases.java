@@ -2,7 +2,9 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Database;
 import dev.asyncmodel.Model;
+import dev.asyncmodel.TransactionOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,7 +30,7 @@ public final class Databases {
     Backend.Opened opened = backend.open(vertx, parsed);
     Session session =
         parsed.logStatements() ? new LoggingSession(opened.session()) : opened.session();
-    return new Root(session, opened.lifecycle(), opened.close(), parsed);
+    return new Root(vertx, session, opened.lifecycle(), opened.close(), parsed);
   }
 
   /**
@@ -48,16 +50,57 @@ public final class Databases {
 
   /** A database bound to a session: a transaction's, or the root's. */
   private static class Bound implements Database {
+    final Vertx vertx;
     final Session session;
 
-    Bound(Session session) {
+    Bound(Vertx vertx, Session session) {
+      this.vertx = vertx;
       this.session = session;
     }
 
     @Override
     public <T> Future<T> atomic(Function<Database, Future<T>> block) {
       Objects.requireNonNull(block, "block");
-      return session.atomic(inner -> Session.call(block, new Bound(inner)));
+      return session.atomic(inner -> Session.call(block, new Bound(vertx, inner)));
+    }
+
+    @Override
+    public <T> Future<T> atomic(TransactionOptions options, Function<Database, Future<T>> block) {
+      Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(block, "block");
+      return attempt(options, block, 0);
+    }
+
+    /** One run of the block; after a serialization failure, another, while retries are left. */
+    private <T> Future<T> attempt(
+        TransactionOptions options, Function<Database, Future<T>> block, int attempt) {
+      Future<T> result;
+      try {
+        result = session.atomic(options, inner -> Session.call(block, new Bound(vertx, inner)));
+      } catch (RuntimeException | Error e) {
+        return Future.failedFuture(e);
+      }
+      if (attempt >= options.retryCount() || session.inTransaction()) {
+        return result;
+      }
+      return result.recover(
+          failure -> {
+            if (!isSerializationFailure(failure)) {
+              return Future.failedFuture(failure);
+            }
+            // 5, 10, 20 ... ms, and up to as much again at random, so that the losers of one
+            // conflict do not meet again at once.
+            long pause = 5L << attempt;
+            pause += java.util.concurrent.ThreadLocalRandom.current().nextLong(pause + 1);
+            Promise<T> next = Promise.promise();
+            vertx.setTimer(pause, id -> attempt(options, block, attempt + 1).onComplete(next));
+            return next.future();
+          });
+    }
+
+    private static boolean isSerializationFailure(Throwable failure) {
+      return failure instanceof dev.asyncmodel.DatabaseException db
+          && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()));
     }
 
     @Override
@@ -101,8 +144,13 @@ public final class Databases {
 
     private final ConnectionUrl url;
 
-    Root(Session session, Lifecycle lifecycle, Supplier<Future<Void>> closer, ConnectionUrl url) {
-      super(session);
+    Root(
+        Vertx vertx,
+        Session session,
+        Lifecycle lifecycle,
+        Supplier<Future<Void>> closer,
+        ConnectionUrl url) {
+      super(vertx, session);
       this.lifecycle = lifecycle;
       this.closer = closer;
       this.url = url;

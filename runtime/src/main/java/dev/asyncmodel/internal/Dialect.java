@@ -2,7 +2,9 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.IntegrityException;
+import dev.asyncmodel.Isolation;
 import dev.asyncmodel.RowLock;
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.spi.ColumnSpec;
 import java.util.List;
 import java.util.Map;
@@ -143,10 +145,41 @@ public abstract class Dialect {
   }
 
   /**
-   * @return the statement that starts a transaction
+   * The statements that start a transaction, in order: {@code BEGIN}, with the options' isolation
+   * level and {@code READ ONLY} where they ask for them.
+   *
+   * @param options the transaction's options
+   * @return the statements
    */
-  public String beginTransaction() {
-    return "BEGIN";
+  public List<String> begin(TransactionOptions options) {
+    StringBuilder begin = new StringBuilder("BEGIN");
+    Isolation isolation = options.isolationLevel();
+    if (isolation != null) {
+      begin.append(" ISOLATION LEVEL ").append(isolationName(isolation));
+    }
+    if (options.isReadOnly()) {
+      begin.append(" READ ONLY");
+    }
+    return List.of(begin.toString());
+  }
+
+  /**
+   * The statements that undo, on the connection, what {@link #begin} set beyond the transaction,
+   * after its COMMIT or ROLLBACK; none by default.
+   *
+   * @param options the transaction's options
+   * @return the statements
+   */
+  public List<String> afterTransaction(TransactionOptions options) {
+    return List.of();
+  }
+
+  /**
+   * @param isolation a level
+   * @return its SQL name: {@code REPEATABLE READ}
+   */
+  protected static String isolationName(Isolation isolation) {
+    return isolation.name().replace('_', ' ');
   }
 
   /**

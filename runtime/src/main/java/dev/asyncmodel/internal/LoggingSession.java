@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Future;
 import java.lang.System.Logger;
@@ -112,8 +113,8 @@ final class LoggingSession implements Session {
   }
 
   @Override
-  public <T> Future<T> atomic(Function<Session, Future<T>> block) {
-    return inner.atomic(tx -> block.apply(new LoggingSession(tx)));
+  public <T> Future<T> atomic(TransactionOptions options, Function<Session, Future<T>> block) {
+    return inner.atomic(options, tx -> block.apply(new LoggingSession(tx)));
   }
 
   private static <X> Future<X> logged(

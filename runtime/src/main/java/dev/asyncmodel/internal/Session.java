@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Future;
 import java.util.List;
@@ -94,7 +95,20 @@ public interface Session {
    * @param <T> the result
    * @return the block's result, once committed
    */
-  <T> Future<T> atomic(Function<Session, Future<T>> block);
+  default <T> Future<T> atomic(Function<Session, Future<T>> block) {
+    return atomic(TransactionOptions.defaults(), block);
+  }
+
+  /**
+   * {@link #atomic(Function)} with options for a new transaction; a savepoint takes only the
+   * defaults.
+   *
+   * @param options the isolation level and whether it may write
+   * @param block the work
+   * @param <T> the result
+   * @return the block's result, once committed
+   */
+  <T> Future<T> atomic(TransactionOptions options, Function<Session, Future<T>> block);
 
   /**
    * Runs {@code callback} once the transaction this session is in commits, and never if it rolls

@@ -1,6 +1,8 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.TransactionOptions;
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -43,6 +45,7 @@ public final class TransactionProtocol {
    *
    * @param control the connection
    * @param dialect the database's dialect, for BEGIN's text and for errors
+   * @param options the isolation level and whether it may write
    * @param parent the lifecycle of the database: a closed database refuses the block's statements
    * @param session makes the session bound to the transaction, from its lifecycle
    * @param block the work
@@ -53,13 +56,38 @@ public final class TransactionProtocol {
   public static <T> Future<T> transaction(
       Control control,
       Dialect dialect,
+      TransactionOptions options,
       Lifecycle parent,
       Function<Lifecycle, Session> session,
       Function<Session, Future<T>> block) {
-    String begin = dialect.beginTransaction();
-    return control
-        .execute(begin)
-        .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", begin)))
+    List<String> after = dialect.afterTransaction(options);
+    Future<T> done = inTransaction(control, dialect, options, parent, session, block);
+    if (after.isEmpty()) {
+      return done;
+    }
+    // Whatever the transaction's outcome, the connection goes back as it came.
+    return done.transform(outcome -> run(control, after).transform(reset -> done));
+  }
+
+  /** Runs statements one after another; the first failure is the result. */
+  private static Future<Void> run(Control control, List<String> statements) {
+    Future<Void> done = Future.succeededFuture();
+    for (String sql : statements) {
+      done = done.compose(v -> control.execute(sql));
+    }
+    return done;
+  }
+
+  private static <T> Future<T> inTransaction(
+      Control control,
+      Dialect dialect,
+      TransactionOptions options,
+      Lifecycle parent,
+      Function<Lifecycle, Session> session,
+      Function<Session, Future<T>> block) {
+    List<String> begin = dialect.begin(options);
+    return run(control, begin)
+        .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", String.join("; ", begin))))
         .compose(
             begun -> {
               Lifecycle life = parent.child();
@@ -100,6 +128,22 @@ public final class TransactionProtocol {
 
   private static <T> Future<T> rollback(Control control, Throwable cause) {
     return control.execute("ROLLBACK").transform(r -> Future.failedFuture(cause));
+  }
+
+  /**
+   * Refuses options a savepoint cannot honour: the isolation level and read-only mode belong to the
+   * transaction, and a retry would run again statements that are not the block's alone.
+   *
+   * @param options the options a nested {@code atomic} was given
+   * @throws IllegalStateException unless they are the defaults
+   */
+  public static void checkSavepointOptions(TransactionOptions options) {
+    if (!options.isDefault()) {
+      throw new IllegalStateException(
+          "A nested atomic is a savepoint of the transaction, which cannot take "
+              + options
+              + ": give them to the outermost atomic");
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Completable;
 import io.vertx.core.Future;
@@ -204,15 +205,20 @@ public final class VertxSession implements Session {
   }
 
   @Override
-  public <T> Future<T> atomic(Function<Session, Future<T>> block) {
+  public <T> Future<T> atomic(TransactionOptions options, Function<Session, Future<T>> block) {
     IllegalStateException unusable = lifecycle.unusable();
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
-    return inTransaction ? savepoint(block) : transaction(block);
+    if (inTransaction) {
+      TransactionProtocol.checkSavepointOptions(options);
+      return savepoint(block);
+    }
+    return transaction(options, block);
   }
 
-  private <T> Future<T> transaction(Function<Session, Future<T>> block) {
+  private <T> Future<T> transaction(
+      TransactionOptions options, Function<Session, Future<T>> block) {
     return pool.getConnection()
         .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", "BEGIN")))
         .compose(
@@ -220,6 +226,7 @@ public final class VertxSession implements Session {
                 TransactionProtocol.transaction(
                         sql -> connection.query(sql).execute().mapEmpty(),
                         dialect,
+                        options,
                         lifecycle,
                         life -> new VertxSession(driver, connection, connection, pool, life, true),
                         block)

@@ -9,6 +9,8 @@ import static dev.asyncmodel.conformance.suite.Fixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asyncmodel.Database;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
@@ -291,5 +293,105 @@ public abstract class AtomicSuite extends ConformanceTest {
             }));
     assertEquals(List.of("now", "after the broken one"), events);
     assertEquals(1, await(Users.objects(db).acount()), "committed whatever the callback did");
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Transaction options
+
+  @Test
+  void aReadOnlyTransactionReadsAndRefusesWrites() {
+    user(db, "ann");
+    dev.asyncmodel.TransactionOptions readOnly =
+        dev.asyncmodel.TransactionOptions.defaults().readOnly();
+    Long read = await(db.atomic(readOnly, t -> Users.objects(t).acount()));
+    assertEquals(1L, read);
+    failure(
+        db.atomic(readOnly, t -> Users.objects(t).acreate(new User(null, "bob"))),
+        dev.asyncmodel.DatabaseException.class);
+    assertEquals(1L, await(Users.objects(db).acount()), "nothing written");
+    // The connection went back writable.
+    await(db.atomic(t -> Users.objects(t).acreate(new User(null, "cid"))));
+    await(Users.objects(db).acreate(new User(null, "dan")));
+    assertEquals(3L, await(Users.objects(db).acount()));
+  }
+
+  @Test
+  void aNestedAtomicTakesNoOptions() {
+    IllegalStateException e =
+        failure(
+            db.atomic(
+                t ->
+                    t.atomic(
+                        dev.asyncmodel.TransactionOptions.defaults().readOnly(),
+                        inner -> Users.objects(inner).acount())),
+            IllegalStateException.class);
+    assertTrue(e.getMessage().contains("outermost atomic"), e.getMessage());
+  }
+
+  /**
+   * Write skew under SERIALIZABLE: two transactions each count the users whose name starts with
+   * "x", then each adds one. Run at once, the database ends one of them (SQLSTATE 40001: a
+   * serialization failure on PostgreSQL, a deadlock on MySQL); with retries it runs again and both
+   * succeed. SQLite runs one transaction at a time, so there is nothing to race.
+   */
+  @Test
+  void aSerializationFailureIsRetriedWhenAsked() {
+    assumeTrue(
+        !backend().name().equals("sqlite"),
+        "SQLite runs one transaction at a time: no serialization failure to stage: skipped");
+    dev.asyncmodel.TransactionOptions serializable =
+        dev.asyncmodel.TransactionOptions.defaults()
+            .isolation(dev.asyncmodel.Isolation.SERIALIZABLE);
+    // Without retries, one of the two fails.
+    List<Future<User>> plain = race(serializable, "a");
+    int failed = 0;
+    for (Future<User> f : plain) {
+      try {
+        await(f);
+      } catch (AssertionError e) {
+        failed++;
+        assertTrue(
+            String.valueOf(e.getCause()).contains("40001")
+                || String.valueOf(e.getCause()).contains("40P01"),
+            String.valueOf(e.getCause()));
+      }
+    }
+    assertEquals(1, failed, "one of the two was ended by the database");
+    // With retries, both.
+    List<Future<User>> retried = race(serializable.retries(3), "b");
+    for (Future<User> f : retried) {
+      await(f);
+    }
+    assertEquals(3L, await(Users.objects(db).acount()));
+  }
+
+  /** Two transactions that read the same rows, both having read before either writes. */
+  private List<Future<User>> race(dev.asyncmodel.TransactionOptions options, String tag) {
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Promise<Void> bothRead = Promise.promise();
+    List<Future<User>> both = new ArrayList<>();
+    for (String who : List.of("1", "2")) {
+      both.add(
+          db.atomic(
+              options,
+              t ->
+                  Users.objects(t)
+                      .filter(Users.USERNAME.startsWith("x"))
+                      .acount()
+                      .compose(
+                          n -> {
+                            if (reads.incrementAndGet() == 2) {
+                              bothRead.tryComplete();
+                            }
+                            return bothRead
+                                .future()
+                                .compose(
+                                    v ->
+                                        Users.objects(t)
+                                            .acreate(new User(null, "x" + tag + who + "-" + n)));
+                          })));
+    }
+    return both;
   }
 }

@@ -1,5 +1,7 @@
 package dev.asyncmodel.internal.mysql;
 
+import dev.asyncmodel.Isolation;
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.DjangoText;
 import dev.asyncmodel.internal.SqlBuffer;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -101,6 +104,19 @@ public final class MysqlDialect extends Dialect {
     } else {
       super.limitOffset(sql, limit, offset);
     }
+  }
+
+  /**
+   * MySQL sets a transaction's isolation level with a statement of its own, before the transaction
+   * starts, and writes {@code START TRANSACTION READ ONLY}.
+   */
+  @Override
+  public List<String> begin(TransactionOptions options) {
+    String start = options.isReadOnly() ? "START TRANSACTION READ ONLY" : "BEGIN";
+    Isolation isolation = options.isolationLevel();
+    return isolation == null
+        ? List.of(start)
+        : List.of("SET TRANSACTION ISOLATION LEVEL " + isolationName(isolation), start);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.DjangoText;
 import dev.asyncmodel.internal.SqlBuffer;
@@ -12,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteErrorCode;
@@ -31,11 +33,19 @@ public final class SqliteDialect extends Dialect {
 
   /**
    * {@code BEGIN IMMEDIATE}: takes the write lock at once, so no reader-turned-writer can fail with
-   * {@code SQLITE_BUSY} halfway through a block.
+   * {@code SQLITE_BUSY} halfway through a block. SQLite's transactions are serializable whatever
+   * level is asked for; a read-only one sets {@code PRAGMA query_only}.
    */
   @Override
-  public String beginTransaction() {
-    return "BEGIN IMMEDIATE";
+  public List<String> begin(TransactionOptions options) {
+    return options.isReadOnly()
+        ? List.of("BEGIN IMMEDIATE", "PRAGMA query_only = 1")
+        : List.of("BEGIN IMMEDIATE");
+  }
+
+  @Override
+  public List<String> afterTransaction(TransactionOptions options) {
+    return options.isReadOnly() ? List.of("PRAGMA query_only = 0") : List.of();
   }
 
   @Override

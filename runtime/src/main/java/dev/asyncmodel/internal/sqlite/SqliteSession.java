@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.CommitHooks;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
@@ -239,13 +240,14 @@ final class SqliteSession implements Session {
   }
 
   @Override
-  public <T> Future<T> atomic(Function<Session, Future<T>> block) {
+  public <T> Future<T> atomic(TransactionOptions options, Function<Session, Future<T>> block) {
     IllegalStateException unusable = lifecycle.unusable();
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
     Connection held = tx;
     if (held != null) {
+      TransactionProtocol.checkSavepointOptions(options);
       return TransactionProtocol.savepoint(
           control(held, order), "asyncmodel_" + (++savepoints), this, hooks(), block);
     }
@@ -264,6 +266,7 @@ final class SqliteSession implements Session {
                           return TransactionProtocol.transaction(
                               control(connection, sequence),
                               dialect(),
+                              options,
                               lifecycle,
                               life -> new SqliteSession(store, life, connection, sequence),
                               block);
