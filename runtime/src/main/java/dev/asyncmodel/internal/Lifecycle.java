@@ -36,6 +36,33 @@ public final class Lifecycle {
     return hooks;
   }
 
+  /**
+   * @return the callbacks of the transaction this is the lifecycle of
+   * @throws IllegalStateException on a database's lifecycle
+   */
+  public CommitHooks transactionHooks() {
+    CommitHooks own = hooks;
+    if (own == null) {
+      throw new IllegalStateException("Not in a transaction");
+    }
+    return own;
+  }
+
+  /**
+   * Runs {@code callback} when the transaction this is the lifecycle of commits; on a database's
+   * lifecycle, outside any transaction, at once.
+   *
+   * @param callback what to run
+   */
+  public void onCommit(Runnable callback) {
+    CommitHooks own = hooks;
+    if (own == null) {
+      callback.run(); // no transaction: committed already
+    } else {
+      own.add(callback);
+    }
+  }
+
   /** Ends it: later statements fail. */
   public void end() {
     ended = true;

@@ -45,19 +45,8 @@ final class LoggingSession implements Session {
   @Override
   public <R, X> Future<X> select(
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
-    long start = System.nanoTime();
-    int[] rows = {0};
-    return logged(
-        statement,
-        start,
-        inner.select(
-            statement,
-            mapper,
-            list -> {
-              rows[0] = list.size();
-              return finish.apply(list);
-            }),
-        () -> rows[0] + (rows[0] == 1 ? " row" : " rows"));
+    Outcome<List<R>> seen = new Outcome<>(list -> rows(list.size()));
+    return logged(statement, seen, inner.select(statement, mapper, seen.then(finish)));
   }
 
   @Override
@@ -65,51 +54,42 @@ final class LoggingSession implements Session {
       Statement statement,
       Function<List<String>, Function<RowReader, R>> mappers,
       Function<List<R>, X> finish) {
-    long start = System.nanoTime();
-    int[] rows = {0};
-    return logged(
-        statement,
-        start,
-        inner.selectByName(
-            statement,
-            mappers,
-            list -> {
-              rows[0] = list.size();
-              return finish.apply(list);
-            }),
-        () -> rows[0] + (rows[0] == 1 ? " row" : " rows"));
+    Outcome<List<R>> seen = new Outcome<>(list -> rows(list.size()));
+    return logged(statement, seen, inner.selectByName(statement, mappers, seen.then(finish)));
   }
 
   @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
-    long start = System.nanoTime();
-    long[] count = {0};
-    return logged(
-        statement,
-        start,
-        inner.update(
-            statement,
-            n -> {
-              count[0] = n;
-              return finish.apply(n);
-            }),
-        () -> count[0] + (count[0] == 1 ? " row" : " rows"));
+    Outcome<Long> seen = new Outcome<>(LoggingSession::rows);
+    return logged(statement, seen, inner.update(statement, seen.then(finish)));
   }
 
   @Override
   public <X> Future<X> insert(Statement statement, Function<Long, X> finish) {
-    long start = System.nanoTime();
-    long[] id = {0};
-    return logged(
-        statement,
-        start,
-        inner.insert(
-            statement,
-            generated -> {
-              id[0] = generated;
-              return finish.apply(generated);
-            }),
-        () -> "id " + id[0]);
+    Outcome<Long> seen = new Outcome<>(id -> "id " + id);
+    return logged(statement, seen, inner.insert(statement, seen.then(finish)));
+  }
+
+  private static String rows(long n) {
+    return n + (n == 1 ? " row" : " rows");
+  }
+
+  /** What a statement gave, described for the log as its result passes by, and when it began. */
+  private static final class Outcome<V> {
+    private final Function<V, String> describe;
+    private final long start = System.nanoTime();
+    private volatile String text = "";
+
+    Outcome(Function<V, String> describe) {
+      this.describe = describe;
+    }
+
+    <X> Function<V, X> then(Function<V, X> finish) {
+      return value -> {
+        text = describe.apply(value);
+        return finish.apply(value);
+      };
+    }
   }
 
   @Override
@@ -117,18 +97,14 @@ final class LoggingSession implements Session {
     return inner.atomic(options, tx -> block.apply(new LoggingSession(tx)));
   }
 
-  private static <X> Future<X> logged(
-      Statement statement,
-      long start,
-      Future<X> result,
-      java.util.function.Supplier<String> outcome) {
+  private static <X> Future<X> logged(Statement statement, Outcome<?> seen, Future<X> result) {
     return result.andThen(
         done -> {
           if (!LOG.isLoggable(Level.INFO)) {
             return;
           }
           String took =
-              String.format(Locale.ROOT, "%.3f ms", (System.nanoTime() - start) / 1_000_000.0);
+              String.format(Locale.ROOT, "%.3f ms", (System.nanoTime() - seen.start) / 1_000_000.0);
           LOG.log(
               Level.INFO,
               statement.model()
@@ -138,7 +114,7 @@ final class LoggingSession implements Session {
                   + " -- "
                   + took
                   + ", "
-                  + (done.succeeded() ? outcome.get() : failed(done.cause())));
+                  + (done.succeeded() ? seen.text : failed(done.cause())));
         });
   }
 

@@ -86,21 +86,7 @@ public final class VertxSession implements Session {
 
   @Override
   public void onCommit(Runnable callback) {
-    CommitHooks hooks = lifecycle.hooks();
-    if (hooks == null) {
-      callback.run(); // no transaction: committed already
-    } else {
-      hooks.add(callback);
-    }
-  }
-
-  /** The commit hooks of the transaction this session is in. */
-  private CommitHooks hooks() {
-    CommitHooks hooks = lifecycle.hooks();
-    if (hooks == null) {
-      throw new IllegalStateException("Not in a transaction");
-    }
-    return hooks;
+    lifecycle.onCommit(callback);
   }
 
   @Override
@@ -239,7 +225,7 @@ public final class VertxSession implements Session {
         sql -> connection.query(sql).execute().mapEmpty(),
         "asyncmodel_" + (++savepoints),
         this,
-        hooks(),
+        lifecycle.transactionHooks(),
         block);
   }
 }

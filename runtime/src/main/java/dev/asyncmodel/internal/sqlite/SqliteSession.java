@@ -1,7 +1,6 @@
 package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.TransactionOptions;
-import dev.asyncmodel.internal.CommitHooks;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.Session;
@@ -68,21 +67,7 @@ final class SqliteSession implements Session {
 
   @Override
   public void onCommit(Runnable callback) {
-    CommitHooks hooks = lifecycle.hooks();
-    if (hooks == null) {
-      callback.run(); // no transaction: committed already
-    } else {
-      hooks.add(callback);
-    }
-  }
-
-  /** The commit hooks of the transaction this session is in. */
-  private CommitHooks hooks() {
-    CommitHooks hooks = lifecycle.hooks();
-    if (hooks == null) {
-      throw new IllegalStateException("Not in a transaction");
-    }
-    return hooks;
+    lifecycle.onCommit(callback);
   }
 
   @Override
@@ -249,7 +234,11 @@ final class SqliteSession implements Session {
     if (held != null) {
       TransactionProtocol.checkSavepointOptions(options);
       return TransactionProtocol.savepoint(
-          control(held, order), "asyncmodel_" + (++savepoints), this, hooks(), block);
+          control(held, order),
+          "asyncmodel_" + (++savepoints),
+          this,
+          lifecycle.transactionHooks(),
+          block);
     }
     // The writer lock is held from BEGIN until the block's Future and the COMMIT or ROLLBACK are
     // done: every other write waits for it, on no thread.
