@@ -1,6 +1,7 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.internal.Executor;
+import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.spi.ModelMeta;
 import io.vertx.core.Future;
 import java.util.Arrays;
@@ -47,10 +48,11 @@ public final class RawQuerySet<T extends Record> {
    */
   @Override
   public String toString() {
-    String[] types = new String[params.length];
-    for (int i = 0; i < params.length; i++) {
-      types[i] = params[i] == null ? "null" : params[i].getClass().getSimpleName();
-    }
-    return model.name() + " raw: " + sql + "  -- binds " + Arrays.toString(types);
+    return model.name()
+        + " raw: "
+        + sql
+        + "  -- binds ("
+        + String.join(", ", Statement.typesOf(Arrays.asList(params)))
+        + ")";
   }
 }

@@ -1,5 +1,6 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,11 +38,7 @@ public final class SqlStatement {
    *     NULL
    */
   public List<String> parameterTypes() {
-    List<String> types = new ArrayList<>(values.size());
-    for (Object value : values) {
-      types.add(value == null ? "null" : value.getClass().getSimpleName());
-    }
-    return List.copyOf(types);
+    return Statement.typesOf(values);
   }
 
   /**

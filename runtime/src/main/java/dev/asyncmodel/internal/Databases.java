@@ -85,7 +85,7 @@ public final class Databases {
       }
       return result.recover(
           failure -> {
-            if (!isSerializationFailure(failure)) {
+            if (!TransactionProtocol.isSerializationFailure(failure)) {
               return Future.failedFuture(failure);
             }
             // 5, 10, 20 ... ms, and up to as much again at random, so that the losers of one
@@ -96,11 +96,6 @@ public final class Databases {
             vertx.setTimer(pause, id -> attempt(options, block, attempt + 1).onComplete(next));
             return next.future();
           });
-    }
-
-    private static boolean isSerializationFailure(Throwable failure) {
-      return failure instanceof dev.asyncmodel.DatabaseException db
-          && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()));
     }
 
     @Override

@@ -457,14 +457,14 @@ public final class Executor {
     }
     Future<X> result = first;
     for (int i = 0; i < DEADLOCK_RETRIES; i++) {
-      result = result.recover(e -> isDeadlock(e) ? attempt.get() : Future.failedFuture(e));
+      result =
+          result.recover(
+              e ->
+                  TransactionProtocol.isSerializationFailure(e)
+                      ? attempt.get()
+                      : Future.failedFuture(e));
     }
     return result;
-  }
-
-  private static boolean isDeadlock(Throwable e) {
-    return e instanceof dev.asyncmodel.DatabaseException db
-        && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -132,15 +132,8 @@ final class LoggingSession implements Session {
 
   /** The types bound, never the values. */
   private static String binds(List<Object> params) {
-    if (params.isEmpty()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder("  -- binds (");
-    for (int i = 0; i < params.size(); i++) {
-      Object value = params.get(i);
-      text.append(i == 0 ? "" : ", ")
-          .append(value == null ? "null" : value.getClass().getSimpleName());
-    }
-    return text.append(')').toString();
+    return params.isEmpty()
+        ? ""
+        : "  -- binds (" + String.join(", ", Statement.typesOf(params)) + ")";
   }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +59,7 @@ public final class RawSql {
 
   /** The dialect's text of {@code sql}, cached per dialect: each raw statement is parsed once. */
   private static Parsed parse(Dialect dialect, String sql) {
-    Object key = new RawKey(sql);
+    RawKey key = new RawKey(sql);
     Parsed cached = dialect.cached(key);
     if (cached != null) {
       return cached;
@@ -104,7 +103,7 @@ public final class RawSql {
       }
     }
     out.append(run.toString());
-    return dialect.cache(new RawKey(sql), new Parsed(out.toString(), placeholders));
+    return dialect.cache(key, new Parsed(out.toString(), placeholders));
   }
 
   /** The cache key of a raw statement: never equal to a query's shape. */
@@ -149,11 +148,7 @@ public final class RawSql {
     if (type == ColumnType.DECIMAL) {
       spec = spec.withDecimal(Math.max(scale + 1, ((BigDecimal) plain).precision()), scale);
     }
-    Object exact = plain;
-    if (plain instanceof Instant instant) {
-      exact = instant.truncatedTo(ChronoUnit.MICROS);
-    }
-    return dialect.encode(spec, exact);
+    return dialect.encode(spec, ColumnValues.exact(spec, plain));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,4 +10,19 @@ import java.util.List;
  * @param params the values, in placeholder order
  * @param model the model it is about, for error messages
  */
-public record Statement(String sql, List<Object> params, String model) {}
+public record Statement(String sql, List<Object> params, String model) {
+  /**
+   * The types of bound values, for what people read (the statement log, {@code qs.sql()}): never
+   * the values themselves.
+   *
+   * @param values the values, in placeholder order
+   * @return each value's simple class name, {@code null} for a NULL
+   */
+  public static List<String> typesOf(List<?> values) {
+    List<String> types = new ArrayList<>(values.size());
+    for (Object value : values) {
+      types.add(value == null ? "null" : value.getClass().getSimpleName());
+    }
+    return List.copyOf(types);
+  }
+}

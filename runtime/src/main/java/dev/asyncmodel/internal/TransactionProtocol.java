@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.TransactionOptions;
 import io.vertx.core.Future;
 import java.util.List;
@@ -128,6 +129,18 @@ public final class TransactionProtocol {
 
   private static <T> Future<T> rollback(Control control, Throwable cause) {
     return control.execute("ROLLBACK").transform(r -> Future.failedFuture(cause));
+  }
+
+  /**
+   * Whether the database ended a transaction as a serialization failure or a deadlock (SQLSTATE
+   * 40001, 40P01): it rolled the transaction back, so running it again writes nothing twice.
+   *
+   * @param failure a failure of a transaction or of one of its statements
+   * @return whether running the transaction again may succeed
+   */
+  public static boolean isSerializationFailure(Throwable failure) {
+    return failure instanceof DatabaseException db
+        && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()));
   }
 
   /**
