@@ -195,6 +195,11 @@ class DeletionPlanTest {
     }
 
     @Override
+    public Session withDeadline(dev.asyncmodel.internal.Deadline deadline) {
+      return this;
+    }
+
+    @Override
     public <R, X> Future<X> select(
         Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
       statements.add(statement);

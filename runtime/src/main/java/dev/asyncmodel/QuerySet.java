@@ -1,9 +1,12 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.Databases;
+import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Executor;
 import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.spi.ModelMeta;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -180,6 +183,37 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * A deadline for this QuerySet's terminal method: past {@code timeout}, counted from the call,
+   * its Future fails with {@link QueryTimeoutException} and the statement running is cancelled on
+   * the server. It covers every statement the method runs (a cascade's, an upsert's) and the wait
+   * for a connection, and replaces the URL's {@code query_timeout}, longer or shorter. Django has
+   * no such method; its nearest is a database's {@code statement_timeout}.
+   *
+   * <pre>{@code
+   * Future<List<Transaction>> page = Transactions.objects(db)
+   *     .filter(USER.eq(user)).timeout(Duration.ofMillis(250)).aall();
+   * }</pre>
+   *
+   * <p>A statement with a deadline runs on a connection of its own, never pipelined behind others,
+   * so that its cancel stops it and nothing else.
+   *
+   * @param timeout how long the terminal method may take; positive
+   * @return a new QuerySet
+   * @throws IllegalArgumentException if {@code timeout} is zero or negative
+   */
+  public final Q timeout(Duration timeout) {
+    return copy(new State<>(state.db, state.query, checkTimeout(timeout)));
+  }
+
+  static Duration checkTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("A timeout must be positive, not " + timeout);
+    }
+    return timeout;
+  }
+
+  /**
    * A statement of your own whose rows are records of this model: Django's {@code Manager.raw()}.
    * It must select every column of the model, in any order, by name; the QuerySet's filters,
    * ordering and slice do not apply. Values are bound, never formatted into the text: write each as
@@ -200,7 +234,8 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
         state.db,
         state.query.model(),
         Objects.requireNonNull(sql, "sql"),
-        params == null ? new Object[] {null} : params.clone());
+        params == null ? new Object[] {null} : params.clone(),
+        state.timeout);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -420,7 +455,10 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    */
   private <X> Future<X> run(Function2<T, X> operation, Query<T> query) {
     try {
-      return operation.apply(state.db, query);
+      Duration timeout = state.timeout;
+      return operation.apply(
+          timeout == null ? state.db : Databases.withDeadline(state.db, Deadline.after(timeout)),
+          query);
     } catch (RuntimeException | Error e) {
       return Future.failedFuture(e);
     }
@@ -441,19 +479,25 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   public static final class State<T extends Record> {
     final Database db;
     final Query<T> query;
+    final @Nullable Duration timeout;
 
     State(Database db, Query<T> query) {
+      this(db, query, null);
+    }
+
+    State(Database db, Query<T> query, @Nullable Duration timeout) {
       this.db = db;
       this.query = query;
+      this.timeout = timeout;
     }
 
     State<T> with(Query<T> newQuery) {
-      return new State<>(db, newQuery);
+      return new State<>(db, newQuery, timeout);
     }
 
     @Override
     public String toString() {
-      return query.toString();
+      return timeout == null ? query.toString() : query + ", timeout " + timeout;
     }
   }
 

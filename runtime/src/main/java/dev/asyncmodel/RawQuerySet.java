@@ -1,9 +1,12 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.Databases;
+import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Executor;
 import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.spi.ModelMeta;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +22,32 @@ public final class RawQuerySet<T extends Record> {
   private final ModelMeta<T> model;
   private final String sql;
   private final @Nullable Object[] params;
+  private final @Nullable Duration timeout;
 
-  RawQuerySet(Database db, ModelMeta<T> model, String sql, @Nullable Object[] params) {
+  RawQuerySet(
+      Database db,
+      ModelMeta<T> model,
+      String sql,
+      @Nullable Object[] params,
+      @Nullable Duration timeout) {
     this.db = db;
     this.model = model;
     this.sql = sql;
     this.params = params;
+    this.timeout = timeout;
+  }
+
+  /**
+   * A deadline for {@link #aall()}, as {@link QuerySet#timeout} sets one for a QuerySet: past it
+   * the Future fails with {@link QueryTimeoutException} and the statement is cancelled on the
+   * server.
+   *
+   * @param newTimeout how long {@code aall()} may take; positive
+   * @return a new raw query
+   * @throws IllegalArgumentException if {@code newTimeout} is zero or negative
+   */
+  public RawQuerySet<T> timeout(Duration newTimeout) {
+    return new RawQuerySet<>(db, model, sql, params, QuerySet.checkTimeout(newTimeout));
   }
 
   /**
@@ -37,7 +60,12 @@ public final class RawQuerySet<T extends Record> {
    */
   public Future<List<T>> aall() {
     try {
-      return Executor.raw(db, model, sql, params);
+      Duration limit = timeout;
+      return Executor.raw(
+          limit == null ? db : Databases.withDeadline(db, Deadline.after(limit)),
+          model,
+          sql,
+          params);
     } catch (RuntimeException | Error e) {
       return Future.failedFuture(e);
     }

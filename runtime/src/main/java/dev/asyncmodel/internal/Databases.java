@@ -48,6 +48,19 @@ public final class Databases {
         "Not a Database from Database.connect: " + Objects.requireNonNull(db, "db").getClass());
   }
 
+  /**
+   * The database a terminal method with a deadline runs on: the same session, its statements bound
+   * by {@code deadline}.
+   *
+   * @param db a database from {@link Database#connect}, or a transaction's
+   * @param deadline when the method's statements must be done by
+   * @return the bounded database
+   */
+  public static Database withDeadline(Database db, Deadline deadline) {
+    Session session = session(db);
+    return new Bound(((Bound) db).vertx, session.withDeadline(deadline));
+  }
+
   /** A database bound to a session: a transaction's, or the root's. */
   private static class Bound implements Database {
     final Vertx vertx;

@@ -3,6 +3,8 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.Isolation;
+import dev.asyncmodel.PoolExhaustedException;
+import dev.asyncmodel.QueryTimeoutException;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -260,6 +262,18 @@ public abstract class Dialect {
   protected abstract boolean isUniqueViolation(Throwable error);
 
   /**
+   * Whether a statement failed only because the client's prepared copy of it is stale: a migration
+   * changed a column it returns while the statement was cached on the connection. The client drops
+   * the copy, and the statement, prepared again, runs.
+   *
+   * @param error the driver's exception
+   * @return whether running the statement again may succeed
+   */
+  public boolean isStaleStatement(Throwable error) {
+    return false;
+  }
+
+  /**
    * Wraps a driver's exception in asyncmodel's, naming the model and the statement.
    *
    * @param error the driver's exception
@@ -275,13 +289,61 @@ public abstract class Dialect {
         error instanceof io.vertx.sqlclient.DatabaseException db
             ? db.getSqlState()
             : sqlState(error);
+    if (error instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
+      return new PoolExhaustedException(
+          "No connection is free and the wait queue is full (max_waiting): the request was"
+              + " refused at once and nothing was sent; retry later, or raise pool_size or"
+              + " max_waiting in the database URL ["
+              + model
+              + ": "
+              + sql
+              + "]",
+          error);
+    }
+    if (isAcquireTimeout(error)) {
+      return new PoolExhaustedException(
+          "No connection was free within acquire_timeout: every connection of the pool stayed"
+              + " busy and nothing was sent; retry later, or raise pool_size or acquire_timeout in"
+              + " the database URL ["
+              + model
+              + ": "
+              + sql
+              + "]",
+          error);
+    }
     Integer code = errorCode(error);
     String own = databaseMessage(error);
     String message = describe(error, state, code, own) + " [" + model + ": " + sql + "]";
+    if (isTimeout(state, code, own)) {
+      return new QueryTimeoutException(message, null, state, code, own, error);
+    }
     if (state != null && state.startsWith("23")) {
       return new IntegrityException(message, state, code, own, isUniqueViolation(error), error);
     }
     return new DatabaseException(message, state, code, own, error);
+  }
+
+  /**
+   * Whether the database stopped a statement for a time limit of its own (PostgreSQL's {@code
+   * statement_timeout}, MariaDB's {@code max_statement_time}).
+   *
+   * @param state the SQLSTATE, if any
+   * @param code the database's error number, if any
+   * @param own the database's own message, if any
+   * @return whether the error is a timeout
+   */
+  protected boolean isTimeout(
+      @Nullable String state, @Nullable Integer code, @Nullable String own) {
+    return false;
+  }
+
+  /** The Vert.x pool's failure when a request waited {@code acquire_timeout} for a connection. */
+  private static boolean isAcquireTimeout(Throwable error) {
+    if (!(error instanceof io.vertx.core.VertxException)) {
+      return false;
+    }
+    String text = error.getMessage();
+    return "Timeout".equals(text) || "Timeout waiting for connection".equals(text);
   }
 
   /**

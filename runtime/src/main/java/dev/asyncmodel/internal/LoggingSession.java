@@ -43,6 +43,11 @@ final class LoggingSession implements Session {
   }
 
   @Override
+  public Session withDeadline(Deadline deadline) {
+    return new LoggingSession(inner.withDeadline(deadline));
+  }
+
+  @Override
   public <R, X> Future<X> select(
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
     Outcome<List<R>> seen = new Outcome<>(list -> rows(list.size()));

@@ -126,6 +126,17 @@ public interface Session {
   boolean inTransaction();
 
   /**
+   * This session with every statement bounded by {@code deadline} instead of the URL's {@code
+   * query_timeout}: a statement still running when it passes fails with {@link
+   * dev.asyncmodel.QueryTimeoutException} and is cancelled on the server, and one issued after it
+   * fails without being sent. Transactions begun on the result carry it too.
+   *
+   * @param deadline when the statements must be done by
+   * @return the bounded session
+   */
+  Session withDeadline(Deadline deadline);
+
+  /**
    * Calls {@code block}, turning an exception or a null result into a failed Future.
    *
    * @param block the caller's code

@@ -5,15 +5,20 @@ import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Completable;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -32,51 +37,87 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VertxSession implements Session {
   /**
-   * What differs between the Vert.x clients: the dialect, how a row's values decode, and where an
-   * INSERT's generated id is.
+   * What differs between the Vert.x clients: the dialect, how a row's values decode, where an
+   * INSERT's generated id is, and how a running statement is stopped.
    *
    * @param dialect the SQL dialect
    * @param readers makes a row reader for one result
    * @param generatedId reads the id an INSERT generated
+   * @param canceller cancels the statement a connection is running, on the server
    */
   public record Driver(
-      Dialect dialect, Supplier<RowAdapter> readers, Function<RowSet<Row>, Long> generatedId) {}
+      Dialect dialect,
+      Supplier<RowAdapter> readers,
+      Function<RowSet<Row>, Long> generatedId,
+      Canceller canceller) {}
 
-  private final Driver driver;
+  /** Stops the statement a connection is running, from outside that connection. */
+  @FunctionalInterface
+  public interface Canceller {
+    /**
+     * @param connection a connection running one statement, not pipelining
+     * @return done once the server has been asked; the statement then fails on its connection
+     */
+    Future<Void> cancel(SqlConnection connection);
+  }
+
+  /**
+   * What every session of one database shares.
+   *
+   * @param driver the client's differences
+   * @param vertx runs the deadlines' timers
+   * @param pool runs each write outside a transaction, each statement with a deadline, and lends
+   *     each transaction its connection
+   * @param reads runs each query outside a transaction: the pool, or a pipelining client
+   * @param queryTimeoutMillis the URL's {@code query_timeout}, or 0 for none
+   * @param staleRetries how many times a read outside a transaction runs again after {@link
+   *     Dialect#isStaleStatement}: the number of connections it may meet
+   */
+  public record Shared(
+      Driver driver,
+      Vertx vertx,
+      Pool pool,
+      SqlClient reads,
+      long queryTimeoutMillis,
+      int staleRetries) {}
+
+  private final Shared shared;
   private final Dialect dialect;
   private final SqlClient reads;
   private final SqlClient writes;
-  private final Pool pool;
   private final Lifecycle lifecycle;
-  private final boolean inTransaction;
-  private int savepoints;
+  private final @Nullable SqlConnection transaction;
+  private final @Nullable Deadline deadline;
+
+  /** Inside a transaction: what a cancelled statement leaves for the next one to wait for. */
+  private final @Nullable CancelGate gate;
 
   /**
    * A session on a whole database.
    *
-   * @param driver the client's differences
-   * @param reads runs each query outside a transaction: the pool, or a pipelining client
-   * @param pool runs each write outside a transaction, and lends each transaction its connection
+   * @param shared what the database's sessions share
    * @param lifecycle the database's open/closed state
    */
-  public VertxSession(Driver driver, SqlClient reads, Pool pool, Lifecycle lifecycle) {
-    this(driver, reads, pool, pool, lifecycle, false);
+  public VertxSession(Shared shared, Lifecycle lifecycle) {
+    this(shared, shared.reads(), shared.pool(), lifecycle, null, null, null);
   }
 
   private VertxSession(
-      Driver driver,
+      Shared shared,
       SqlClient reads,
       SqlClient writes,
-      Pool pool,
       Lifecycle lifecycle,
-      boolean inTransaction) {
-    this.driver = driver;
-    this.dialect = driver.dialect();
+      @Nullable SqlConnection transaction,
+      @Nullable Deadline deadline,
+      @Nullable CancelGate gate) {
+    this.shared = shared;
+    this.dialect = shared.driver().dialect();
     this.reads = reads;
     this.writes = writes;
-    this.pool = pool;
     this.lifecycle = lifecycle;
-    this.inTransaction = inTransaction;
+    this.transaction = transaction;
+    this.deadline = deadline;
+    this.gate = gate;
   }
 
   @Override
@@ -91,7 +132,12 @@ public final class VertxSession implements Session {
 
   @Override
   public boolean inTransaction() {
-    return inTransaction;
+    return transaction != null;
+  }
+
+  @Override
+  public Session withDeadline(Deadline newDeadline) {
+    return new VertxSession(shared, reads, writes, lifecycle, transaction, newDeadline, gate);
   }
 
   /**
@@ -99,17 +145,232 @@ public final class VertxSession implements Session {
    * becomes asyncmodel's exception, and what {@code finish} throws fails the Future as it is.
    */
   private <X> Future<X> run(
-      SqlClient client, Statement statement, Function<RowSet<Row>, X> finish) {
+      SqlClient client, Statement statement, Function<RowSet<Row>, X> finish, boolean read) {
     IllegalStateException unusable = lifecycle.unusable();
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
-    Completion<X> completion = new Completion<>(dialect, statement, finish);
+    if (deadline != null) {
+      long left = deadline.remainingMillis();
+      if (left == 0) {
+        return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
+      }
+      return timed(statement, finish, left, deadline.timeout());
+    }
+    long timeout = shared.queryTimeoutMillis();
+    if (timeout > 0) {
+      return timed(statement, finish, timeout, Duration.ofMillis(timeout));
+    }
+    CancelGate pending = gate;
+    return pending != null
+        ? pending.after(() -> untimed(client, statement, finish, read))
+        : untimed(client, statement, finish, read);
+  }
+
+  private <X> Future<X> untimed(
+      SqlClient client, Statement statement, Function<RowSet<Row>, X> finish, boolean read) {
+    // A read outside a transaction runs again when a migration made its cached copy stale: each
+    // connection holds its own copy, so as many times as there are connections to meet.
+    // A write never runs again: it failed before it was applied, but its caller decides.
+    int retries = read && transaction == null ? shared.staleRetries() : 0;
+    Completion<X> completion = new Completion<>(dialect, statement, finish, client, retries);
     client
         .preparedQuery(statement.sql())
         .execute(Tuple.wrap(statement.params()))
         .onComplete(completion);
     return completion.promise.future();
+  }
+
+  /**
+   * Runs a statement that must be done within {@code millis}: outside a transaction on a connection
+   * of its own from the pool (never pipelined, so that a cancel stops this statement and no other),
+   * inside one on the transaction's connection.
+   */
+  private <X> Future<X> timed(
+      Statement statement, Function<RowSet<Row>, X> finish, long millis, Duration timeout) {
+    Timed<X> run = new Timed<>(this, statement, finish, timeout);
+    run.timer = shared.vertx().setTimer(millis, id -> run.expire());
+    SqlConnection held = transaction;
+    if (held != null) {
+      Objects.requireNonNull(gate, "gate")
+          .after(() -> Future.succeededFuture())
+          .onComplete(v -> run.start(held, false));
+    } else {
+      shared.pool().getConnection().onComplete(run::acquired);
+    }
+    return run.promise.future();
+  }
+
+  /**
+   * One statement under a deadline. Whichever comes first, its result or the timer, completes the
+   * Future; a timer that comes first cancels the statement on the server, and the connection goes
+   * back to the pool (or the transaction goes on) only after the statement has stopped and the
+   * cancel has been delivered, so that the cancel can never reach a later statement.
+   */
+  private static final class Timed<X> implements Completable<RowSet<Row>> {
+    final Promise<X> promise = Promise.promise();
+    private final VertxSession session;
+    private final Statement statement;
+    private final Function<RowSet<Row>, X> finish;
+    private final Duration timeout;
+    long timer;
+    private @Nullable SqlConnection connection;
+    private boolean owned;
+    private boolean done;
+    private boolean finished;
+    private @Nullable Future<Void> cancelling;
+
+    Timed(
+        VertxSession session,
+        Statement statement,
+        Function<RowSet<Row>, X> finish,
+        Duration timeout) {
+      this.session = session;
+      this.statement = statement;
+      this.finish = finish;
+      this.timeout = timeout;
+    }
+
+    /** The pool lent a connection, or could not. */
+    void acquired(@Nullable SqlConnection lent, @Nullable Throwable failure) {
+      if (failure != null) {
+        boolean first;
+        synchronized (this) {
+          first = !done;
+          done = true;
+        }
+        if (first) {
+          session.shared.vertx().cancelTimer(timer);
+          promise.fail(session.dialect.translate(failure, statement.model(), statement.sql()));
+        }
+        return;
+      }
+      SqlConnection connection = Objects.requireNonNull(lent, "connection");
+      boolean late;
+      synchronized (this) {
+        late = done;
+      }
+      if (late) {
+        connection.close(); // the deadline passed while it waited: nothing was sent
+        return;
+      }
+      start(connection, true);
+    }
+
+    void start(SqlConnection on, boolean own) {
+      synchronized (this) {
+        if (done) {
+          if (own) {
+            on.close();
+          }
+          return;
+        }
+        connection = on;
+        owned = own;
+      }
+      on.preparedQuery(statement.sql()).execute(Tuple.wrap(statement.params())).onComplete(this);
+    }
+
+    /** The statement's result, whether or not the deadline passed first. */
+    @Override
+    public void complete(@Nullable RowSet<Row> rows, @Nullable Throwable failure) {
+      boolean first;
+      Future<Void> cancel;
+      SqlConnection on;
+      synchronized (this) {
+        finished = true;
+        first = !done;
+        done = true;
+        cancel = cancelling;
+        on = connection;
+      }
+      session.shared.vertx().cancelTimer(timer);
+      if (owned && on != null) {
+        if (cancel == null) {
+          on.close();
+        } else {
+          cancel.onComplete(v -> on.close());
+        }
+      }
+      if (first) {
+        deliver(promise, session.dialect, statement, finish, rows, failure);
+      }
+    }
+
+    /** The deadline passed. */
+    void expire() {
+      SqlConnection running;
+      synchronized (this) {
+        if (done) {
+          return;
+        }
+        done = true;
+        running = finished ? null : connection;
+      }
+      if (running != null) {
+        Future<Void> cancel =
+            session
+                .shared
+                .driver()
+                .canceller()
+                .cancel(running)
+                .otherwiseEmpty(); // a cancel that could not be sent: the statement ends itself
+        synchronized (this) {
+          cancelling = cancel;
+        }
+        CancelGate pending = session.gate;
+        if (pending != null) {
+          // The transaction's next statement (its ROLLBACK, most often) waits until the cancelled
+          // one has stopped, so that the cancel cannot reach it.
+          Promise<Void> stopped = Promise.promise();
+          pending.hold(stopped.future());
+          whenStopped(cancel, stopped);
+        }
+      }
+      promise.fail(Deadline.expired(timeout, statement, running != null));
+    }
+
+    /** Completes {@code stopped} once both the cancel is delivered and the statement has ended. */
+    private void whenStopped(Future<Void> cancel, Promise<Void> stopped) {
+      cancel.onComplete(
+          v -> {
+            boolean ended;
+            synchronized (this) {
+              ended = finished;
+            }
+            if (ended) {
+              stopped.tryComplete();
+            } else {
+              // Polled rather than chained: complete() may run on another thread first.
+              session.shared.vertx().setTimer(1, id -> whenStopped(cancel, stopped));
+            }
+          });
+    }
+  }
+
+  /**
+   * Inside a transaction, the cancelled statements not yet stopped: a statement issued meanwhile
+   * waits for them. Also numbers the transaction's savepoints, for every session on it.
+   */
+  private static final class CancelGate {
+    private Future<Void> pending = Future.succeededFuture();
+    private int savepoints;
+
+    synchronized int nextSavepoint() {
+      return ++savepoints;
+    }
+
+    synchronized void hold(Future<Void> stopped) {
+      pending = Future.join(pending, stopped).mapEmpty();
+    }
+
+    <T> Future<T> after(Supplier<Future<T>> next) {
+      Future<Void> waitFor;
+      synchronized (this) {
+        waitFor = pending;
+      }
+      return waitFor.isComplete() ? next.get() : waitFor.transform(ignored -> next.get());
+    }
   }
 
   /**
@@ -121,28 +382,84 @@ public final class VertxSession implements Session {
     private final Dialect dialect;
     private final Statement statement;
     private final Function<RowSet<Row>, X> finish;
+    private final SqlClient client;
+    private int retries;
 
-    Completion(Dialect dialect, Statement statement, Function<RowSet<Row>, X> finish) {
+    Completion(
+        Dialect dialect,
+        Statement statement,
+        Function<RowSet<Row>, X> finish,
+        SqlClient client,
+        int retries) {
       this.dialect = dialect;
       this.statement = statement;
       this.finish = finish;
+      this.client = client;
+      this.retries = retries;
     }
 
     @Override
     public void complete(@Nullable RowSet<Row> rows, @Nullable Throwable failure) {
-      if (failure != null) {
-        promise.fail(dialect.translate(failure, statement.model(), statement.sql()));
+      if (failure != null && retries > 0 && dialect.isStaleStatement(failure)) {
+        retries--;
+        client
+            .preparedQuery(statement.sql())
+            .execute(Tuple.wrap(statement.params()))
+            .onComplete(this);
         return;
       }
-      X result;
-      try {
-        result = finish.apply(Objects.requireNonNull(rows, "rows"));
-      } catch (RuntimeException | Error e) {
-        promise.fail(e);
-        return;
-      }
-      promise.complete(result);
+      deliver(promise, dialect, statement, finish, rows, failure);
     }
+  }
+
+  /**
+   * Completes a statement's Future from the driver's result: a failure of the statement becomes
+   * asyncmodel's exception, and what {@code finish} throws fails the Future as it is.
+   */
+  private static <X> void deliver(
+      Promise<X> promise,
+      Dialect dialect,
+      Statement statement,
+      Function<RowSet<Row>, X> finish,
+      @Nullable RowSet<Row> rows,
+      @Nullable Throwable failure) {
+    if (failure != null) {
+      promise.fail(dialect.translate(failure, statement.model(), statement.sql()));
+      return;
+    }
+    X result;
+    try {
+      result = finish.apply(Objects.requireNonNull(rows, "rows"));
+    } catch (RuntimeException | Error e) {
+      promise.fail(e);
+      return;
+    }
+    promise.complete(result);
+  }
+
+  /**
+   * The pool's options from a URL: its size and the bounds of its wait queue.
+   *
+   * @param url the URL
+   * @return the options
+   */
+  public static PoolOptions poolOptions(ConnectionUrl url) {
+    ConnectionUrl.Limits limits = url.limits();
+    return new PoolOptions()
+        .setMaxSize(url.poolSize())
+        .setMaxWaitQueueSize(limits.maxWaiting())
+        .setConnectionTimeout((int) limits.acquireTimeoutMillis())
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The TCP options from a URL: how long opening a connection may take.
+   *
+   * @param url the URL
+   * @return the options
+   */
+  public static NetClientOptions transport(ConnectionUrl url) {
+    return new NetClientOptions().setConnectTimeout((int) url.limits().connectTimeoutMillis());
   }
 
   @Override
@@ -153,12 +470,13 @@ public final class VertxSession implements Session {
         statement,
         rows -> {
           List<R> result = new ArrayList<>(rows.size());
-          RowAdapter reader = driver.readers().get();
+          RowAdapter reader = shared.driver().readers().get();
           for (Row row : rows) {
             result.add(mapper.apply(reader.at(row)));
           }
           return finish.apply(result);
-        });
+        },
+        true);
   }
 
   @Override
@@ -172,22 +490,24 @@ public final class VertxSession implements Session {
         rows -> {
           Function<RowReader, R> mapper = mappers.apply(rows.columnsNames());
           List<R> result = new ArrayList<>(rows.size());
-          RowAdapter reader = driver.readers().get();
+          RowAdapter reader = shared.driver().readers().get();
           for (Row row : rows) {
             result.add(mapper.apply(reader.at(row)));
           }
           return finish.apply(result);
-        });
+        },
+        true);
   }
 
   @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
-    return run(writes, statement, rows -> finish.apply((long) rows.rowCount()));
+    return run(writes, statement, rows -> finish.apply((long) rows.rowCount()), false);
   }
 
   @Override
   public <X> Future<X> insert(Statement statement, Function<Long, X> finish) {
-    return run(writes, statement, rows -> finish.apply(driver.generatedId().apply(rows)));
+    return run(
+        writes, statement, rows -> finish.apply(shared.driver().generatedId().apply(rows)), false);
   }
 
   @Override
@@ -196,7 +516,7 @@ public final class VertxSession implements Session {
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
-    if (inTransaction) {
+    if (transaction != null) {
       TransactionProtocol.checkSavepointOptions(options);
       return savepoint(block);
     }
@@ -205,25 +525,32 @@ public final class VertxSession implements Session {
 
   private <T> Future<T> transaction(
       TransactionOptions options, Function<Session, Future<T>> block) {
-    return pool.getConnection()
+    return shared
+        .pool()
+        .getConnection()
         .recover(e -> Future.failedFuture(dialect.translate(e, "atomic", "BEGIN")))
         .compose(
-            connection ->
-                TransactionProtocol.transaction(
-                        sql -> connection.query(sql).execute().mapEmpty(),
-                        dialect,
-                        options,
-                        lifecycle,
-                        life -> new VertxSession(driver, connection, connection, pool, life, true),
-                        block)
-                    .eventually(connection::close));
+            connection -> {
+              CancelGate cancels = new CancelGate();
+              return TransactionProtocol.transaction(
+                      sql -> cancels.after(() -> connection.query(sql).execute().mapEmpty()),
+                      dialect,
+                      options,
+                      lifecycle,
+                      life ->
+                          new VertxSession(
+                              shared, connection, connection, life, connection, deadline, cancels),
+                      block)
+                  .eventually(connection::close);
+            });
   }
 
   private <T> Future<T> savepoint(Function<Session, Future<T>> block) {
-    SqlConnection connection = (SqlConnection) writes;
+    SqlConnection connection = Objects.requireNonNull(transaction, "transaction");
+    CancelGate cancels = Objects.requireNonNull(gate, "gate");
     return TransactionProtocol.savepoint(
-        sql -> connection.query(sql).execute().mapEmpty(),
-        "asyncmodel_" + (++savepoints),
+        sql -> cancels.after(() -> connection.query(sql).execute().mapEmpty()),
+        "asyncmodel_" + cancels.nextSavepoint(),
         this,
         lifecycle.transactionHooks(),
         block);

@@ -93,7 +93,9 @@ class ConnectionUrlTest {
     assertMentions("not \"two\"", rejected("postgresql://localhost/app?pipelining=two"));
     assertMentions("PostgreSQL only", rejected("mysql://localhost/app?pipelining=2"));
     assertMentions(
-        "pool_size, pipelining and log_statements", rejected("postgresql://localhost/app?ssl=1"));
+        "the known ones are acquire_timeout, application_name, connect_timeout, log_statements,"
+            + " max_waiting, pipelining, pool_size, query_timeout, sslmode and sslrootcert",
+        rejected("postgresql://localhost/app?ssl=1"));
   }
 
   @Test
@@ -141,9 +143,89 @@ class ConnectionUrlTest {
 
   @Test
   void unknownParameterIsRejectedNamingItAndTheKnownOne() {
-    IllegalArgumentException e = rejected("postgresql://localhost/app?sslmode=require");
-    assertMentions("\"sslmode\"", e);
+    IllegalArgumentException e = rejected("postgresql://localhost/app?ssl_mode=required");
+    assertMentions("\"ssl_mode\"", e);
     assertMentions("pool_size", e);
+    assertMentions("sslmode", e);
+    IllegalArgumentException mysql = rejected("mysql://localhost/app?sslmode=require");
+    assertMentions("\"sslmode\"", mysql);
+    assertMentions("ssl_mode", mysql);
+  }
+
+  @Test
+  void limitsDefaultToNoQueryDeadlineAndABoundedWaitQueue() {
+    ConnectionUrl.Limits limits = ConnectionUrl.parse("postgresql://localhost/app").limits();
+    assertEquals(ConnectionUrl.Limits.DEFAULTS, limits);
+    assertEquals(0, limits.queryTimeoutMillis());
+    assertEquals(100_000, limits.maxWaiting());
+    assertEquals(30_000, limits.acquireTimeoutMillis());
+    assertEquals(10_000, limits.connectTimeoutMillis());
+    assertEquals(0, ConnectionUrl.parse("sqlite:app.db").limits().queryTimeoutMillis());
+  }
+
+  @Test
+  void limitsAreReadFromTheUrl() {
+    ConnectionUrl.Limits limits =
+        ConnectionUrl.parse(
+                "mysql://localhost/app?query_timeout=250&connect_timeout=1500"
+                    + "&acquire_timeout=800&max_waiting=0")
+            .limits();
+    assertEquals(new ConnectionUrl.Limits(250, 1500, 800, 0), limits);
+    assertEquals(
+        5000,
+        ConnectionUrl.parse("sqlite:app.db?query_timeout=5000").limits().queryTimeoutMillis());
+  }
+
+  @Test
+  void limitsOutOfRangeAreRejected() {
+    assertMentions(
+        "query_timeout is in milliseconds: a whole number from 0 (none) to 86400000 (a day),"
+            + " not \"-1\"",
+        rejected("postgresql://localhost/app?query_timeout=-1"));
+    assertMentions("not \"1s\"", rejected("postgresql://localhost/app?query_timeout=1s"));
+    assertMentions(
+        "connect_timeout is in milliseconds: a whole number from 1 to",
+        rejected("postgresql://localhost/app?connect_timeout=0"));
+    assertMentions(
+        "acquire_timeout is in milliseconds", rejected("mysql://localhost/app?acquire_timeout="));
+    assertMentions(
+        "max_waiting must be a whole number from 0",
+        rejected("postgresql://localhost/app?max_waiting=-5"));
+    assertMentions(
+        "applies to server databases only", rejected("sqlite:app.db?acquire_timeout=100"));
+    assertMentions("applies to server databases only", rejected("sqlite:app.db?max_waiting=1"));
+  }
+
+  @Test
+  void postgresqlTakesLibpqsTlsModesAndAnApplicationName() {
+    ConnectionUrl url =
+        ConnectionUrl.parse("postgresql://localhost/app?sslmode=REQUIRE&application_name=billing");
+    assertEquals(
+        java.util.Map.of("sslmode", "require", "application_name", "billing"), url.options());
+    assertMentions(
+        "sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full, not"
+            + " \"on\"",
+        rejected("postgresql://localhost/app?sslmode=on"));
+    assertMentions(
+        "sslmode=verify-full checks the server's certificate against a certificate authority:"
+            + " name its PEM file with sslrootcert=",
+        rejected("postgresql://localhost/app?sslmode=verify-full"));
+    assertMentions(
+        "sslrootcert must name a readable PEM file",
+        rejected("postgresql://localhost/app?sslmode=verify-ca&sslrootcert=/no/such/file.crt"));
+    assertMentions(
+        "application_name is at most 63 printable ASCII characters",
+        rejected("postgresql://localhost/app?application_name=" + "x".repeat(64)));
+  }
+
+  @Test
+  void mysqlTakesTheSslModesThatNeedNoAuthority() {
+    assertEquals(
+        java.util.Map.of("ssl_mode", "required"),
+        ConnectionUrl.parse("mysql://localhost/app?ssl_mode=REQUIRED").options());
+    assertMentions(
+        "ssl_mode must be one of disabled, preferred, required, not \"verify_identity\"",
+        rejected("mariadb://localhost/app?ssl_mode=verify_identity"));
   }
 
   @Test
@@ -207,7 +289,12 @@ class ConnectionUrlTest {
     assertMentions(
         "log_statements must be true or false, not \"yes\"",
         rejected("postgresql://localhost/app?log_statements=yes"));
-    assertMentions("pool_size and log_statements", rejected("mysql://localhost/app?x=1"));
-    assertMentions("pool_size and log_statements", rejected("sqlite:app.db?x=1"));
+    assertMentions(
+        "acquire_timeout, connect_timeout, log_statements, max_waiting, pool_size, query_timeout"
+            + " and ssl_mode",
+        rejected("mysql://localhost/app?x=1"));
+    assertMentions(
+        "the known ones are log_statements, pool_size and query_timeout",
+        rejected("sqlite:app.db?x=1"));
   }
 }

@@ -168,4 +168,20 @@ public final class MysqlDialect extends Dialect {
   protected boolean isUniqueViolation(Throwable error) {
     return error instanceof MySQLException e && e.getErrorCode() == 1062; // ER_DUP_ENTRY
   }
+
+  /** ER_NEED_REPREPARE (1615): the server could not re-prepare the statement by itself. */
+  @Override
+  public boolean isStaleStatement(Throwable error) {
+    return error instanceof MySQLException e && e.getErrorCode() == 1615;
+  }
+
+  /**
+   * MariaDB's {@code max_statement_time} (1969, ER_STATEMENT_TIMEOUT) and MySQL's {@code
+   * max_execution_time} (3024, ER_QUERY_TIMEOUT).
+   */
+  @Override
+  protected boolean isTimeout(
+      @Nullable String state, @Nullable Integer code, @Nullable String own) {
+    return code != null && (code == 1969 || code == 3024);
+  }
 }

@@ -6,12 +6,18 @@ import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.VertxSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlClient;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** PostgreSQL on vertx-pg-client: {@code postgresql://} (or {@code postgres://}), port 5432. */
@@ -26,8 +32,22 @@ public final class PostgresBackend implements Backend {
    */
   static final int DEFAULT_PIPELINING = 4;
 
+  /** libpq's sslmode values, in its order. */
+  private static final List<String> SSL_MODES =
+      List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
   private static final ConnectionUrl.ServerRules RULES =
-      new ConnectionUrl.ServerRules("postgres", DEFAULT_PIPELINING, "");
+      new ConnectionUrl.ServerRules(
+          "postgres",
+          DEFAULT_PIPELINING,
+          "",
+          Map.of(
+              "sslmode",
+              ConnectionUrl.oneOf("sslmode", SSL_MODES),
+              "sslrootcert",
+              PostgresBackend::readableFile,
+              "application_name",
+              PostgresBackend::applicationName));
 
   private PostgresBackend() {}
 
@@ -43,7 +63,57 @@ public final class PostgresBackend implements Backend {
 
   @Override
   public ConnectionUrl parse(String scheme, String url) {
-    return ConnectionUrl.server(PostgresDialect.INSTANCE.name(), scheme, url, RULES);
+    ConnectionUrl parsed =
+        ConnectionUrl.server(PostgresDialect.INSTANCE.name(), scheme, url, RULES);
+    String mode = parsed.options().getOrDefault("sslmode", "disable");
+    if (mode.startsWith("verify-") && !parsed.options().containsKey("sslrootcert")) {
+      throw new IllegalArgumentException(
+          "sslmode="
+              + mode
+              + " checks the server's certificate against a certificate authority: name its PEM"
+              + " file with sslrootcert=/path/to/root.crt");
+    }
+    return parsed;
+  }
+
+  private static String readableFile(String path) {
+    if (path.isEmpty() || !java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) {
+      throw new IllegalArgumentException(
+          "sslrootcert must name a readable PEM file of certificate authorities, not \""
+              + path
+              + "\"");
+    }
+    return path;
+  }
+
+  private static String applicationName(String name) {
+    if (name.length() > 63 || !name.chars().allMatch(c -> c >= 32 && c < 127)) {
+      throw new IllegalArgumentException(
+          "application_name is at most 63 printable ASCII characters, as PostgreSQL keeps it");
+    }
+    return name;
+  }
+
+  /**
+   * TLS as libpq's {@code sslmode} says: {@code allow}, {@code prefer} and {@code require} encrypt
+   * without checking the certificate; {@code verify-ca} checks it against {@code sslrootcert};
+   * {@code verify-full} also checks that it names the host connected to.
+   */
+  private static void tls(PgConnectOptions connect, ConnectionUrl url) {
+    String mode = url.options().getOrDefault("sslmode", "disable");
+    connect.setSslMode(SslMode.of(mode));
+    if (mode.equals("disable")) {
+      return;
+    }
+    ClientSSLOptions ssl = new ClientSSLOptions();
+    String root = url.options().get("sslrootcert");
+    if (mode.startsWith("verify-") && root != null) {
+      ssl.setTrustOptions(new PemTrustOptions().addCertPath(root));
+      ssl.setHostnameVerificationAlgorithm(mode.equals("verify-full") ? "HTTPS" : "");
+    } else {
+      ssl.setTrustAll(true).setHostnameVerificationAlgorithm("");
+    }
+    connect.setSslOptions(ssl);
   }
 
   @Override
@@ -58,17 +128,30 @@ public final class PostgresBackend implements Backend {
     if (url.password() != null) {
       connect.setPassword(url.password());
     }
-    PoolOptions poolOptions = new PoolOptions().setMaxSize(url.poolSize());
+    String application = url.options().get("application_name");
+    if (application != null) {
+      connect.addProperty("application_name", application);
+    }
+    tls(connect, url);
+    PoolOptions poolOptions = VertxSession.poolOptions(url);
+    NetClientOptions transport = VertxSession.transport(url);
     // Writes and transactions use a Pool, which never pipelines: a write may wait for a row lock,
     // and a transaction's statements must not interleave with other requests. Queries go to a
     // client that pipelines up to url.pipelining() of them per connection; a plain SELECT never
     // waits for a row lock on PostgreSQL. Each opens its connections as they are first needed.
-    Pool pool = PgBuilder.pool().with(poolOptions).connectingTo(connect).using(vertx).build();
+    Pool pool =
+        PgBuilder.pool()
+            .with(poolOptions)
+            .with(transport)
+            .connectingTo(connect)
+            .using(vertx)
+            .build();
     SqlClient reads =
         url.pipelining() == 1
             ? pool
             : PgBuilder.client()
                 .with(new PoolOptions(poolOptions))
+                .with(new NetClientOptions(transport))
                 .connectingTo(new PgConnectOptions(connect).setPipeliningLimit(url.pipelining()))
                 .using(vertx)
                 .build();
@@ -83,9 +166,16 @@ public final class PostgresBackend implements Backend {
                 throw new IllegalStateException("INSERT ... RETURNING returned no row");
               }
               return it.next().getLong(0);
-            });
+            },
+            // The cancel request of the protocol: a new connection carrying the backend's process
+            // id and secret key. It stops whatever that backend is running, which is why a
+            // statement with a deadline never shares its connection.
+            connection -> PgConnection.cast(connection).cancelRequest());
     Supplier<Future<Void>> closer =
         reads == pool ? pool::close : () -> Future.join(reads.close(), pool.close()).mapEmpty();
-    return new Opened(new VertxSession(driver, reads, pool, lifecycle), lifecycle, closer);
+    VertxSession.Shared shared =
+        new VertxSession.Shared(
+            driver, vertx, pool, reads, url.limits().queryTimeoutMillis(), url.poolSize() * 2);
+    return new Opened(new VertxSession(shared, lifecycle), lifecycle, closer);
   }
 }

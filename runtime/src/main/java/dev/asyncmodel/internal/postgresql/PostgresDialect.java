@@ -108,4 +108,31 @@ public final class PostgresDialect extends Dialect {
   protected boolean isUniqueViolation(Throwable error) {
     return "23505".equals(sqlState(error));
   }
+
+  /**
+   * "cached plan must not change result type" (0A000) when a column's type changed, and "bind
+   * message has 2 result formats but query has 3 columns" (08P01) when one was added or dropped:
+   * the two errors on which vertx-pg-client drops the statement from its cache.
+   */
+  @Override
+  public boolean isStaleStatement(Throwable error) {
+    if (!(error instanceof PgException pg) || pg.getErrorMessage() == null) {
+      return false;
+    }
+    String text = pg.getErrorMessage();
+    return ("0A000".equals(pg.getSqlState())
+            && text.equals("cached plan must not change result type"))
+        || text.matches("bind message has \\d+ result formats but query has \\d+ columns");
+  }
+
+  /**
+   * {@code statement_timeout} stops a statement with SQLSTATE 57014 (query_canceled) and "canceling
+   * statement due to statement timeout"; the same SQLSTATE with "due to user request" is someone's
+   * {@code pg_cancel_backend}, not a timeout.
+   */
+  @Override
+  protected boolean isTimeout(
+      @Nullable String state, @Nullable Integer code, @Nullable String own) {
+    return "57014".equals(state) && own != null && own.contains("statement timeout");
+  }
 }

@@ -43,7 +43,8 @@ public final class SqliteBackend implements Backend {
 
   @Override
   public Opened open(Vertx vertx, ConnectionUrl url) {
-    SqliteStore store = new SqliteStore(vertx, url.database(), url.poolSize());
+    SqliteStore store =
+        new SqliteStore(vertx, url.database(), url.poolSize(), url.limits().queryTimeoutMillis());
     Lifecycle lifecycle = new Lifecycle();
     return new Opened(new SqliteSession(store, lifecycle), lifecycle, store::close);
   }

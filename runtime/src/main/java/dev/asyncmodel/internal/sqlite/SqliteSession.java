@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.TransactionOptions;
+import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.Session;
@@ -8,11 +9,14 @@ import dev.asyncmodel.internal.Statement;
 import dev.asyncmodel.internal.TransactionProtocol;
 import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -35,23 +39,40 @@ final class SqliteSession implements Session {
   /** Orders a transaction's statements, the protocol's included: each waits for the one before. */
   private final Sequence order;
 
-  private int savepoints;
+  /** When the statements must be done by, or null for the URL's query_timeout. */
+  private final @Nullable Deadline deadline;
 
   SqliteSession(SqliteStore store, Lifecycle lifecycle) {
-    this(store, lifecycle, null, new Sequence());
+    this(store, lifecycle, null, new Sequence(), null);
   }
 
   private SqliteSession(
-      SqliteStore store, Lifecycle lifecycle, @Nullable Connection tx, Sequence order) {
+      SqliteStore store,
+      Lifecycle lifecycle,
+      @Nullable Connection tx,
+      Sequence order,
+      @Nullable Deadline deadline) {
     this.store = store;
     this.lifecycle = lifecycle;
     this.tx = tx;
     this.order = order;
+    this.deadline = deadline;
+  }
+
+  @Override
+  public Session withDeadline(Deadline newDeadline) {
+    return new SqliteSession(store, lifecycle, tx, order, newDeadline);
   }
 
   /** A transaction's statements, one after another in the order they were issued. */
   private static final class Sequence {
     private Future<?> last = Future.succeededFuture();
+    private int savepoints;
+
+    /** Savepoints are numbered per transaction, whichever session of it makes one. */
+    synchronized int nextSavepoint() {
+      return ++savepoints;
+    }
 
     synchronized <T> Future<T> next(Supplier<Future<T>> statement) {
       Future<T> result = last.transform(previous -> statement.get());
@@ -85,6 +106,89 @@ final class SqliteSession implements Session {
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
+    if (deadline != null) {
+      long left = deadline.remainingMillis();
+      if (left == 0) {
+        return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
+      }
+      return timed(statement, write, work, left, deadline.timeout());
+    }
+    long timeout = store.queryTimeoutMillis();
+    if (timeout > 0) {
+      return timed(statement, write, work, timeout, Duration.ofMillis(timeout));
+    }
+    return untimed(statement, write, work);
+  }
+
+  /**
+   * Runs a statement that must be done within {@code millis}. Past it the Future fails; a statement
+   * still waiting for a connection or the write lock is never run, and one running is interrupted
+   * ({@code sqlite3_interrupt}), which stops it between two steps and rolls back its changes.
+   */
+  private <T> Future<T> timed(
+      Statement statement, boolean write, Work<T> work, long millis, Duration timeout) {
+    Interrupt interrupt = new Interrupt();
+    Promise<T> promise = Promise.promise();
+    Vertx vertx = store.vertx();
+    long timer =
+        vertx.setTimer(
+            millis,
+            id -> promise.tryFail(Deadline.expired(timeout, statement, interrupt.expire())));
+    untimed(statement, write, connection -> interrupt.run(connection, work))
+        .onComplete(
+            (value, failure) -> {
+              vertx.cancelTimer(timer);
+              if (failure != null) {
+                promise.tryFail(failure);
+              } else {
+                promise.tryComplete(value);
+              }
+            });
+    return promise.future();
+  }
+
+  /** Stops one statement's work when its deadline passes. */
+  private static final class Interrupt {
+    private @Nullable Connection running;
+    private boolean expired;
+
+    <T> T run(Connection connection, Work<T> work) throws SQLException {
+      synchronized (this) {
+        if (expired) {
+          throw new SQLException("The deadline passed before the statement could start");
+        }
+        running = connection;
+      }
+      try {
+        return work.run(connection);
+      } finally {
+        synchronized (this) {
+          running = null;
+        }
+      }
+    }
+
+    /**
+     * @return whether a statement was running, and was interrupted
+     */
+    synchronized boolean expire() {
+      expired = true;
+      Connection connection = running;
+      if (connection == null) {
+        return false;
+      }
+      // A Statement's cancel() is sqlite3_interrupt() on its connection: safe from any thread,
+      // and it stops whatever the connection is running.
+      try (java.sql.Statement handle = connection.createStatement()) {
+        handle.cancel();
+      } catch (SQLException e) {
+        // The statement ends by itself; the Future has failed already.
+      }
+      return true;
+    }
+  }
+
+  private <T> Future<T> untimed(Statement statement, boolean write, Work<T> work) {
     Future<T> result;
     Connection held = tx;
     if (held != null) {
@@ -235,7 +339,7 @@ final class SqliteSession implements Session {
       TransactionProtocol.checkSavepointOptions(options);
       return TransactionProtocol.savepoint(
           control(held, order),
-          "asyncmodel_" + (++savepoints),
+          "asyncmodel_" + order.nextSavepoint(),
           this,
           lifecycle.transactionHooks(),
           block);
@@ -257,7 +361,8 @@ final class SqliteSession implements Session {
                               dialect(),
                               options,
                               lifecycle,
-                              life -> new SqliteSession(store, life, connection, sequence),
+                              life ->
+                                  new SqliteSession(store, life, connection, sequence, deadline),
                               block);
                         }));
   }

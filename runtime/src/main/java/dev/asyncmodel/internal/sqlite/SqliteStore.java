@@ -36,7 +36,12 @@ final class SqliteStore {
   private @Nullable Connection writer;
   private boolean closed;
 
-  SqliteStore(Vertx vertx, String path, int poolSize) {
+  private final Vertx vertx;
+  private final long queryTimeoutMillis;
+
+  SqliteStore(Vertx vertx, String path, int poolSize, long queryTimeoutMillis) {
+    this.vertx = vertx;
+    this.queryTimeoutMillis = queryTimeoutMillis;
     this.memory = path.isEmpty() || path.equals(":memory:");
     this.jdbcUrl = "jdbc:sqlite:" + (memory ? ":memory:" : path);
     this.maxReaders = memory ? 0 : Math.max(1, poolSize - 1);
@@ -54,6 +59,16 @@ final class SqliteStore {
                         + " given, not the one atomic() was called on.",
                     null,
                     null));
+  }
+
+  /** The Vert.x instance, for the deadlines' timers. */
+  Vertx vertx() {
+    return vertx;
+  }
+
+  /** The URL's {@code query_timeout}, or 0 for none. */
+  long queryTimeoutMillis() {
+    return queryTimeoutMillis;
   }
 
   /** Runs blocking JDBC work on the worker pool. */

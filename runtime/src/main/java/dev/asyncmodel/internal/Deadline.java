@@ -1,0 +1,90 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.QueryTimeoutException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When the statements of one call must be done by: {@code QuerySet.timeout(d)} makes one when its
+ * terminal method starts, and every statement the method runs (a cascade's, an upsert's retry) gets
+ * what is left of it. A URL's {@code query_timeout} is not a Deadline: each statement gets all of
+ * it.
+ */
+public final class Deadline {
+  private final Duration timeout;
+  private final long expiresAt;
+
+  private Deadline(Duration timeout, long expiresAt) {
+    this.timeout = timeout;
+    this.expiresAt = expiresAt;
+  }
+
+  /**
+   * @param timeout from now
+   * @return the deadline
+   */
+  public static Deadline after(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    return new Deadline(timeout, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * @return the timeout it was made with
+   */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * @return the whole milliseconds left, rounded up, or 0 once it has passed
+   */
+  public long remainingMillis() {
+    long left = expiresAt - System.nanoTime();
+    return left <= 0 ? 0 : (left + 999_999) / 1_000_000;
+  }
+
+  /**
+   * The exception of a statement that ran past a timeout, or never started because it had passed.
+   *
+   * @param timeout the timeout that passed
+   * @param statement the statement
+   * @param started whether the statement had been sent, and so was cancelled on the server
+   * @return the exception
+   */
+  public static QueryTimeoutException expired(
+      Duration timeout, Statement statement, boolean started) {
+    return new QueryTimeoutException(
+        "Query timed out after "
+            + describe(timeout)
+            + (started
+                ? " and was cancelled on the server"
+                : ", before it was sent (no connection was free in time)")
+            + " ["
+            + statement.model()
+            + ": "
+            + statement.sql()
+            + "]",
+        timeout,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /**
+   * @param timeout a timeout
+   * @return it in the unit a person reads best: {@code 250 ms}, {@code 2.5 s}
+   */
+  static String describe(Duration timeout) {
+    long millis = timeout.toMillis();
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + " s" : String.format("%.3f s", millis / 1000.0);
+  }
+
+  @Override
+  public String toString() {
+    return "Deadline[" + describe(timeout) + ", " + remainingMillis() + " ms left]";
+  }
+}
