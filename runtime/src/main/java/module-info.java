@@ -13,6 +13,8 @@
  * }
  * }</pre>
  */
+// OpenTelemetry's jars are automatic modules; they are required only statically.
+@SuppressWarnings("requires-automatic")
 module dev.asyncmodel.runtime {
   // The API and the generated code use Future, Vertx and JsonObject.
   requires transitive io.vertx.core;
@@ -21,6 +23,9 @@ module dev.asyncmodel.runtime {
   requires io.vertx.sql.client.mysql;
   requires org.xerial.sqlitejdbc;
   requires java.sql;
+  // OpenTelemetry, when a URL asks for it (telemetry=opentelemetry); absent, never loaded.
+  requires static io.opentelemetry.api;
+  requires static io.opentelemetry.context;
   // Nullness annotations on the API: needed to compile against it, not to run it.
   requires static transitive org.jspecify;
 

@@ -1,8 +1,10 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.internal.Databases;
+import dev.asyncmodel.internal.Deadline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -144,6 +146,31 @@ public interface Database {
    *     value has no column type, {@link DatabaseException} when the database refuses the statement
    */
   Future<Long> execute(String sql, @Nullable Object... params);
+
+  /**
+   * This database with a deadline {@code fromNow} from now: every statement run through it (by a
+   * QuerySet made from it, {@link #execute}, an atomic block begun on it) must be done by then, or
+   * fails with {@link QueryTimeoutException} and is cancelled on the server, as {@link
+   * QuerySet#timeout} does for one terminal method. Made when a request arrives, it bounds all the
+   * request's queries together:
+   *
+   * <pre>{@code
+   * Database request = db.withDeadline(Duration.ofSeconds(5));
+   * Users.objects(request).aget(USERNAME.eq(name))
+   *     .compose(user -> Transactions.objects(request).filter(USER.eq(user)).aall());
+   * }</pre>
+   *
+   * <p>It replaces the URL's {@code query_timeout}; a QuerySet's own {@code timeout} replaces it in
+   * turn. Closing the view is refused: the database it views owns the connections.
+   *
+   * @param fromNow how long from now; positive
+   * @return the view
+   * @throws IllegalArgumentException if {@code fromNow} is zero or negative, or this database is
+   *     not from {@link #connect}
+   */
+  default Database withDeadline(Duration fromNow) {
+    return Databases.withDeadline(this, Deadline.after(QuerySet.checkTimeout(fromNow)));
+  }
 
   /**
    * Closes the pool. Afterwards every terminal method returns a failed Future ({@link

@@ -46,9 +46,11 @@ public interface Backend {
    * @param session the session outside any transaction
    * @param lifecycle ended when the database closes
    * @param close closes the connections
+   * @param pool what the connections are doing, for the pool metrics
    */
   record Opened(
       Session session,
       Lifecycle lifecycle,
-      java.util.function.Supplier<io.vertx.core.Future<Void>> close) {}
+      java.util.function.Supplier<io.vertx.core.Future<Void>> close,
+      PoolState pool) {}
 }

@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  * @param limits the deadlines and the bound of the wait queue
  * @param options the backend's own parameters ({@code sslmode}, {@code application_name}, ...), by
  *     name, each value checked by the backend's {@link ServerRules}
+ * @param openTelemetry whether statements are recorded as OpenTelemetry spans and metrics ({@code
+ *     telemetry=opentelemetry})
  */
 public record ConnectionUrl(
     String backend,
@@ -44,7 +46,8 @@ public record ConnectionUrl(
     int pipelining,
     boolean logStatements,
     Limits limits,
-    Map<String, String> options) {
+    Map<String, String> options,
+    boolean openTelemetry) {
   /** Connections per pool, unless the URL says {@code pool_size}. */
   public static final int DEFAULT_POOL_SIZE = 8;
 
@@ -70,16 +73,23 @@ public record ConnectionUrl(
    * @param acquireTimeoutMillis how long a request waits for a pooled connection ({@code
    *     acquire_timeout})
    * @param maxWaiting how many requests may wait for a connection at once ({@code max_waiting})
+   * @param slowStatementMillis from how long a statement is logged at WARNING ({@code
+   *     log_slow_statements}), or 0 for never
    */
   public record Limits(
       long queryTimeoutMillis,
       long connectTimeoutMillis,
       long acquireTimeoutMillis,
-      int maxWaiting) {
-    /** The defaults: no query deadline. */
+      int maxWaiting,
+      long slowStatementMillis) {
+    /** The defaults: no query deadline, no slow-statement log. */
     public static final Limits DEFAULTS =
         new Limits(
-            0, DEFAULT_CONNECT_TIMEOUT_MILLIS, DEFAULT_ACQUIRE_TIMEOUT_MILLIS, DEFAULT_MAX_WAITING);
+            0,
+            DEFAULT_CONNECT_TIMEOUT_MILLIS,
+            DEFAULT_ACQUIRE_TIMEOUT_MILLIS,
+            DEFAULT_MAX_WAITING,
+            0);
   }
 
   /**
@@ -204,18 +214,28 @@ public record ConnectionUrl(
         parameters.pipelining,
         parameters.log,
         parameters.limits(),
-        Map.copyOf(parameters.options));
+        Map.copyOf(parameters.options),
+        parameters.openTelemetry);
   }
 
   /** The parameter that turns on the statement log. */
   static final String LOG_STATEMENTS = "log_statements";
 
+  /** The parameter that logs statements slower than a threshold. */
+  static final String LOG_SLOW_STATEMENTS = "log_slow_statements";
+
   /** The parameters every backend knows. */
-  private static final List<String> COMMON = List.of("pool_size", "query_timeout", LOG_STATEMENTS);
+  private static final List<String> COMMON =
+      List.of(
+          "pool_size",
+          "query_timeout",
+          "max_waiting",
+          "telemetry",
+          LOG_STATEMENTS,
+          LOG_SLOW_STATEMENTS);
 
   /** The parameters every server backend knows. */
-  private static final List<String> SERVER =
-      List.of("connect_timeout", "acquire_timeout", "max_waiting");
+  private static final List<String> SERVER = List.of("connect_timeout", "acquire_timeout");
 
   private static IllegalArgumentException unknown(String key, List<String> known) {
     List<String> sorted = new ArrayList<>(known);
@@ -240,6 +260,8 @@ public record ConnectionUrl(
     long connectTimeout = DEFAULT_CONNECT_TIMEOUT_MILLIS;
     long acquireTimeout = DEFAULT_ACQUIRE_TIMEOUT_MILLIS;
     int maxWaiting = DEFAULT_MAX_WAITING;
+    long slowStatements;
+    boolean openTelemetry;
     final Map<String, String> options = new TreeMap<>();
 
     Parameters(boolean server, int defaultPipelining) {
@@ -254,18 +276,23 @@ public record ConnectionUrl(
         case "pool_size" -> poolSize = parsePoolSize(value);
         case LOG_STATEMENTS -> log = parseBoolean(key, value);
         case "query_timeout" -> queryTimeout = parseMillis(key, value, 0);
-        case "connect_timeout", "acquire_timeout", "max_waiting" -> {
+        case LOG_SLOW_STATEMENTS -> slowStatements = parseMillis(key, value, 0);
+        case "telemetry" ->
+            openTelemetry =
+                oneOf(key, List.of("off", "opentelemetry")).apply(value).equals("opentelemetry");
+        case "max_waiting" -> maxWaiting = parseMaxWaiting(value);
+        case "connect_timeout", "acquire_timeout" -> {
           if (!server) {
             throw new IllegalArgumentException(
                 "The database URL parameter \""
                     + key
                     + "\" applies to server databases only: SQLite opens files, and its statements"
-                    + " wait for the one writer (query_timeout bounds that)");
+                    + " wait for the one writer (query_timeout and max_waiting bound that)");
           }
-          switch (key) {
-            case "connect_timeout" -> connectTimeout = parseMillis(key, value, 1);
-            case "acquire_timeout" -> acquireTimeout = parseMillis(key, value, 1);
-            default -> maxWaiting = parseMaxWaiting(value);
+          if (key.equals("connect_timeout")) {
+            connectTimeout = parseMillis(key, value, 1);
+          } else {
+            acquireTimeout = parseMillis(key, value, 1);
           }
         }
         default -> {
@@ -276,7 +303,7 @@ public record ConnectionUrl(
     }
 
     Limits limits() {
-      return new Limits(queryTimeout, connectTimeout, acquireTimeout, maxWaiting);
+      return new Limits(queryTimeout, connectTimeout, acquireTimeout, maxWaiting, slowStatements);
     }
   }
 
@@ -320,7 +347,8 @@ public record ConnectionUrl(
         1,
         parameters.log,
         parameters.limits(),
-        Map.of());
+        Map.of(),
+        parameters.openTelemetry);
   }
 
   private static boolean parseBoolean(String key, String value) {

@@ -6,6 +6,8 @@ import dev.asyncmodel.TransactionOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,10 +29,49 @@ public final class Databases {
     if (backend == null) {
       throw new IllegalStateException("No backend for " + parsed);
     }
+    if (parsed.openTelemetry() && !openTelemetryPresent()) {
+      throw new IllegalArgumentException(
+          "telemetry=opentelemetry needs io.opentelemetry:opentelemetry-api on the class path"
+              + " (or module path), and an SDK for anything to be recorded");
+    }
     Backend.Opened opened = backend.open(vertx, parsed);
-    Session session =
-        parsed.logStatements() ? new LoggingSession(opened.session()) : opened.session();
-    return new Root(vertx, session, opened.lifecycle(), opened.close(), parsed);
+    Session session = opened.session();
+    Supplier<Future<Void>> close = opened.close();
+    if (parsed.openTelemetry()) {
+      List<AutoCloseable> instruments = new ArrayList<>();
+      session =
+          dev.asyncmodel.internal.telemetry.TelemetrySession.wrap(
+              session, parsed, opened.pool(), instruments);
+      Supplier<Future<Void>> pools = close;
+      close =
+          () -> {
+            for (AutoCloseable instrument : instruments) {
+              try {
+                instrument.close();
+              } catch (Exception e) {
+                // a metric callback that would not unregister: the database closes all the same
+              }
+            }
+            return pools.get();
+          };
+    }
+    if (parsed.logStatements() || parsed.limits().slowStatementMillis() > 0) {
+      session =
+          new LoggingSession(
+              session, parsed.logStatements(), parsed.limits().slowStatementMillis());
+    }
+    return new Root(vertx, session, opened.lifecycle(), close, parsed);
+  }
+
+  /** Whether the OpenTelemetry API can be loaded, without loading it for good. */
+  private static boolean openTelemetryPresent() {
+    try {
+      Class.forName(
+          "io.opentelemetry.api.GlobalOpenTelemetry", false, Databases.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /**
@@ -135,7 +176,9 @@ public final class Databases {
     public Future<Void> close() {
       return Future.failedFuture(
           new IllegalStateException(
-              "A transaction's Database is not closed: it ends with its atomic block"));
+              session.inTransaction()
+                  ? "A transaction's Database is not closed: it ends with its atomic block"
+                  : "A Database from withDeadline is not closed: close the Database it views"));
     }
 
     @Override

@@ -290,15 +290,7 @@ public abstract class Dialect {
             ? db.getSqlState()
             : sqlState(error);
     if (error instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
-      return new PoolExhaustedException(
-          "No connection is free and the wait queue is full (max_waiting): the request was"
-              + " refused at once and nothing was sent; retry later, or raise pool_size or"
-              + " max_waiting in the database URL ["
-              + model
-              + ": "
-              + sql
-              + "]",
-          error);
+      return PoolExhaustedException.queueFull(model, sql, error);
     }
     if (isAcquireTimeout(error)) {
       return new PoolExhaustedException(

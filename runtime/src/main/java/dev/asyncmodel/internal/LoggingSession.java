@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * The statement log, on when a database URL says {@code log_statements=true}: every statement, with
  * the model, the SQL, the types it binds (never the values), how long it took and what came back,
- * at INFO on the {@code System.Logger} named {@value #NAME}. Off, there is no such session and
- * nothing is spent.
+ * at INFO on the {@code System.Logger} named {@value #NAME}. With {@code log_slow_statements=<ms>},
+ * a statement that took at least that long is logged at WARNING, the others not at all (or at INFO,
+ * with both). Off, there is no such session and nothing is spent.
  */
 final class LoggingSession implements Session {
   /** The logger's name. */
@@ -22,9 +23,22 @@ final class LoggingSession implements Session {
   private static final Logger LOG = System.getLogger(NAME);
 
   private final Session inner;
+  private final boolean all;
+  private final long slowNanos;
 
-  LoggingSession(Session inner) {
+  /**
+   * @param inner the session whose statements are logged
+   * @param all whether every statement is logged, at INFO
+   * @param slowMillis from how many milliseconds a statement is logged at WARNING; 0 for never
+   */
+  LoggingSession(Session inner, boolean all, long slowMillis) {
     this.inner = inner;
+    this.all = all;
+    this.slowNanos = slowMillis > 0 ? slowMillis * 1_000_000 : Long.MAX_VALUE;
+  }
+
+  private LoggingSession wrap(Session other) {
+    return new LoggingSession(other, all, slowNanos == Long.MAX_VALUE ? 0 : slowNanos / 1_000_000);
   }
 
   @Override
@@ -44,7 +58,7 @@ final class LoggingSession implements Session {
 
   @Override
   public Session withDeadline(Deadline deadline) {
-    return new LoggingSession(inner.withDeadline(deadline));
+    return wrap(inner.withDeadline(deadline));
   }
 
   @Override
@@ -99,19 +113,20 @@ final class LoggingSession implements Session {
 
   @Override
   public <T> Future<T> atomic(TransactionOptions options, Function<Session, Future<T>> block) {
-    return inner.atomic(options, tx -> block.apply(new LoggingSession(tx)));
+    return inner.atomic(options, tx -> block.apply(wrap(tx)));
   }
 
-  private static <X> Future<X> logged(Statement statement, Outcome<?> seen, Future<X> result) {
+  private <X> Future<X> logged(Statement statement, Outcome<?> seen, Future<X> result) {
     return result.andThen(
         done -> {
-          if (!LOG.isLoggable(Level.INFO)) {
+          long nanos = System.nanoTime() - seen.start;
+          Level level = nanos >= slowNanos ? Level.WARNING : all ? Level.INFO : null;
+          if (level == null || !LOG.isLoggable(level)) {
             return;
           }
-          String took =
-              String.format(Locale.ROOT, "%.3f ms", (System.nanoTime() - seen.start) / 1_000_000.0);
+          String took = String.format(Locale.ROOT, "%.3f ms", nanos / 1_000_000.0);
           LOG.log(
-              Level.INFO,
+              level,
               statement.model()
                   + ": "
                   + statement.sql()

@@ -61,6 +61,25 @@ public final class VertxSession implements Session {
     Future<Void> cancel(SqlConnection connection);
   }
 
+  /** Sends a prepared statement somewhere: a client, a connection, or {@link ReadLanes}. */
+  @FunctionalInterface
+  public interface Runner {
+    /**
+     * @param sql the statement
+     * @param params its values
+     * @param done gets the rows or the failure
+     */
+    void run(String sql, Tuple params, Completable<RowSet<Row>> done);
+
+    /**
+     * @param client a pool, a pipelining client or a connection
+     * @return a runner that sends each statement to it
+     */
+    static Runner of(SqlClient client) {
+      return (sql, params, done) -> client.preparedQuery(sql).execute(params).onComplete(done);
+    }
+  }
+
   /**
    * What every session of one database shares.
    *
@@ -68,23 +87,25 @@ public final class VertxSession implements Session {
    * @param vertx runs the deadlines' timers
    * @param pool runs each write outside a transaction, each statement with a deadline, and lends
    *     each transaction its connection
-   * @param reads runs each query outside a transaction: the pool, or a pipelining client
+   * @param reads runs each query outside a transaction: the pool, or {@link ReadLanes}
    * @param queryTimeoutMillis the URL's {@code query_timeout}, or 0 for none
    * @param staleRetries how many times a read outside a transaction runs again after {@link
    *     Dialect#isStaleStatement}: the number of connections it may meet
+   * @param admission the bound on statements outside transactions
    */
   public record Shared(
       Driver driver,
       Vertx vertx,
       Pool pool,
-      SqlClient reads,
+      Runner reads,
       long queryTimeoutMillis,
-      int staleRetries) {}
+      int staleRetries,
+      Admission admission) {}
 
   private final Shared shared;
   private final Dialect dialect;
-  private final SqlClient reads;
-  private final SqlClient writes;
+  private final Runner reads;
+  private final Runner writes;
   private final Lifecycle lifecycle;
   private final @Nullable SqlConnection transaction;
   private final @Nullable Deadline deadline;
@@ -99,13 +120,13 @@ public final class VertxSession implements Session {
    * @param lifecycle the database's open/closed state
    */
   public VertxSession(Shared shared, Lifecycle lifecycle) {
-    this(shared, shared.reads(), shared.pool(), lifecycle, null, null, null);
+    this(shared, shared.reads(), Runner.of(shared.pool()), lifecycle, null, null, null);
   }
 
   private VertxSession(
       Shared shared,
-      SqlClient reads,
-      SqlClient writes,
+      Runner reads,
+      Runner writes,
       Lifecycle lifecycle,
       @Nullable SqlConnection transaction,
       @Nullable Deadline deadline,
@@ -145,39 +166,50 @@ public final class VertxSession implements Session {
    * becomes asyncmodel's exception, and what {@code finish} throws fails the Future as it is.
    */
   private <X> Future<X> run(
-      SqlClient client, Statement statement, Function<RowSet<Row>, X> finish, boolean read) {
+      Runner client, Statement statement, Function<RowSet<Row>, X> finish, boolean read) {
     IllegalStateException unusable = lifecycle.unusable();
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
+    long left = 0;
     if (deadline != null) {
-      long left = deadline.remainingMillis();
+      left = deadline.remainingMillis();
       if (left == 0) {
         return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
       }
-      return timed(statement, finish, left, deadline.timeout());
+    }
+    // Outside a transaction, a statement is admitted only while the database has room for it or
+    // max_waiting is not reached: past that it fails here, at once.
+    Admission admitted = transaction == null ? shared.admission() : null;
+    if (admitted != null && !admitted.tryEnter()) {
+      return Future.failedFuture(Admission.refused(statement));
+    }
+    if (deadline != null) {
+      return timed(statement, finish, left, deadline.timeout(), admitted);
     }
     long timeout = shared.queryTimeoutMillis();
     if (timeout > 0) {
-      return timed(statement, finish, timeout, Duration.ofMillis(timeout));
+      return timed(statement, finish, timeout, Duration.ofMillis(timeout), admitted);
     }
     CancelGate pending = gate;
     return pending != null
-        ? pending.after(() -> untimed(client, statement, finish, read))
-        : untimed(client, statement, finish, read);
+        ? pending.after(() -> untimed(client, statement, finish, read, admitted))
+        : untimed(client, statement, finish, read, admitted);
   }
 
   private <X> Future<X> untimed(
-      SqlClient client, Statement statement, Function<RowSet<Row>, X> finish, boolean read) {
+      Runner client,
+      Statement statement,
+      Function<RowSet<Row>, X> finish,
+      boolean read,
+      @Nullable Admission admitted) {
     // A read outside a transaction runs again when a migration made its cached copy stale: each
     // connection holds its own copy, so as many times as there are connections to meet.
     // A write never runs again: it failed before it was applied, but its caller decides.
     int retries = read && transaction == null ? shared.staleRetries() : 0;
-    Completion<X> completion = new Completion<>(dialect, statement, finish, client, retries);
-    client
-        .preparedQuery(statement.sql())
-        .execute(Tuple.wrap(statement.params()))
-        .onComplete(completion);
+    Completion<X> completion =
+        new Completion<>(dialect, statement, finish, client, retries, admitted);
+    client.run(statement.sql(), Tuple.wrap(statement.params()), completion);
     return completion.promise.future();
   }
 
@@ -187,8 +219,15 @@ public final class VertxSession implements Session {
    * inside one on the transaction's connection.
    */
   private <X> Future<X> timed(
-      Statement statement, Function<RowSet<Row>, X> finish, long millis, Duration timeout) {
+      Statement statement,
+      Function<RowSet<Row>, X> finish,
+      long millis,
+      Duration timeout,
+      @Nullable Admission admitted) {
     Timed<X> run = new Timed<>(this, statement, finish, timeout);
+    if (admitted != null) {
+      run.promise.future().onComplete(ignored -> admitted.exit());
+    }
     run.timer = shared.vertx().setTimer(millis, id -> run.expire());
     SqlConnection held = transaction;
     if (held != null) {
@@ -382,31 +421,34 @@ public final class VertxSession implements Session {
     private final Dialect dialect;
     private final Statement statement;
     private final Function<RowSet<Row>, X> finish;
-    private final SqlClient client;
+    private final Runner client;
     private int retries;
+    private final @Nullable Admission admitted;
 
     Completion(
         Dialect dialect,
         Statement statement,
         Function<RowSet<Row>, X> finish,
-        SqlClient client,
-        int retries) {
+        Runner client,
+        int retries,
+        @Nullable Admission admitted) {
       this.dialect = dialect;
       this.statement = statement;
       this.finish = finish;
       this.client = client;
       this.retries = retries;
+      this.admitted = admitted;
     }
 
     @Override
     public void complete(@Nullable RowSet<Row> rows, @Nullable Throwable failure) {
       if (failure != null && retries > 0 && dialect.isStaleStatement(failure)) {
         retries--;
-        client
-            .preparedQuery(statement.sql())
-            .execute(Tuple.wrap(statement.params()))
-            .onComplete(this);
+        client.run(statement.sql(), Tuple.wrap(statement.params()), this);
         return;
+      }
+      if (admitted != null) {
+        admitted.exit();
       }
       deliver(promise, dialect, statement, finish, rows, failure);
     }
@@ -539,7 +581,13 @@ public final class VertxSession implements Session {
                       lifecycle,
                       life ->
                           new VertxSession(
-                              shared, connection, connection, life, connection, deadline, cancels),
+                              shared,
+                              Runner.of(connection),
+                              Runner.of(connection),
+                              life,
+                              connection,
+                              deadline,
+                              cancels),
                       block)
                   .eventually(connection::close);
             });

@@ -93,8 +93,9 @@ class ConnectionUrlTest {
     assertMentions("not \"two\"", rejected("postgresql://localhost/app?pipelining=two"));
     assertMentions("PostgreSQL only", rejected("mysql://localhost/app?pipelining=2"));
     assertMentions(
-        "the known ones are acquire_timeout, application_name, connect_timeout, log_statements,"
-            + " max_waiting, pipelining, pool_size, query_timeout, sslmode and sslrootcert",
+        "the known ones are acquire_timeout, application_name, connect_timeout,"
+            + " log_slow_statements, log_statements, max_waiting, pipelining, pool_size,"
+            + " query_timeout, sslmode, sslrootcert and telemetry",
         rejected("postgresql://localhost/app?ssl=1"));
   }
 
@@ -170,10 +171,36 @@ class ConnectionUrlTest {
                 "mysql://localhost/app?query_timeout=250&connect_timeout=1500"
                     + "&acquire_timeout=800&max_waiting=0")
             .limits();
-    assertEquals(new ConnectionUrl.Limits(250, 1500, 800, 0), limits);
+    assertEquals(new ConnectionUrl.Limits(250, 1500, 800, 0, 0), limits);
     assertEquals(
         5000,
         ConnectionUrl.parse("sqlite:app.db?query_timeout=5000").limits().queryTimeoutMillis());
+  }
+
+  @Test
+  void telemetryIsOffUnlessTheUrlAsksForOpenTelemetry() {
+    assertFalse(ConnectionUrl.parse("postgresql://localhost/app").openTelemetry());
+    assertTrue(
+        ConnectionUrl.parse("mysql://localhost/app?telemetry=opentelemetry").openTelemetry());
+    assertTrue(ConnectionUrl.parse("sqlite:app.db?telemetry=OpenTelemetry").openTelemetry());
+    assertFalse(ConnectionUrl.parse("sqlite:app.db?telemetry=off").openTelemetry());
+    assertMentions(
+        "telemetry must be one of off, opentelemetry, not \"zipkin\"",
+        rejected("postgresql://localhost/app?telemetry=zipkin"));
+  }
+
+  @Test
+  void theSlowStatementLogTakesAThresholdInMilliseconds() {
+    assertEquals(
+        0, ConnectionUrl.parse("postgresql://localhost/app").limits().slowStatementMillis());
+    assertEquals(
+        250,
+        ConnectionUrl.parse("sqlite:app.db?log_slow_statements=250")
+            .limits()
+            .slowStatementMillis());
+    assertMentions(
+        "log_slow_statements is in milliseconds",
+        rejected("mysql://localhost/app?log_slow_statements=fast"));
   }
 
   @Test
@@ -193,7 +220,8 @@ class ConnectionUrlTest {
         rejected("postgresql://localhost/app?max_waiting=-5"));
     assertMentions(
         "applies to server databases only", rejected("sqlite:app.db?acquire_timeout=100"));
-    assertMentions("applies to server databases only", rejected("sqlite:app.db?max_waiting=1"));
+    assertMentions("applies to server databases only", rejected("sqlite:app.db?connect_timeout=5"));
+    assertEquals(7, ConnectionUrl.parse("sqlite:app.db?max_waiting=7").limits().maxWaiting());
   }
 
   @Test
@@ -290,11 +318,12 @@ class ConnectionUrlTest {
         "log_statements must be true or false, not \"yes\"",
         rejected("postgresql://localhost/app?log_statements=yes"));
     assertMentions(
-        "acquire_timeout, connect_timeout, log_statements, max_waiting, pool_size, query_timeout"
-            + " and ssl_mode",
+        "acquire_timeout, connect_timeout, log_slow_statements, log_statements, max_waiting,"
+            + " pool_size, query_timeout, ssl_mode and telemetry",
         rejected("mysql://localhost/app?x=1"));
     assertMentions(
-        "the known ones are log_statements, pool_size and query_timeout",
+        "the known ones are log_slow_statements, log_statements, max_waiting, pool_size,"
+            + " query_timeout and telemetry",
         rejected("sqlite:app.db?x=1"));
   }
 }

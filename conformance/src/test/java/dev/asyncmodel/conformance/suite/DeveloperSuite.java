@@ -44,16 +44,21 @@ import org.junit.jupiter.api.Test;
 public abstract class DeveloperSuite extends ConformanceTest {
   private static final String SECRET = "secret-value-7d1f";
 
-  /** The statement log's records while {@code body} runs, on a database that logs. */
+  /** The statement log's messages while {@code body} runs, on a database that logs. */
   private List<String> logged(Database logging, Runnable body) {
+    return records(body).stream().map(LogRecord::getMessage).toList();
+  }
+
+  /** The statement log's records while {@code body} runs. */
+  private List<LogRecord> records(Runnable body) {
     Logger logger = Logger.getLogger("dev.asyncmodel.sql");
-    List<String> messages = new ArrayList<>();
+    List<LogRecord> messages = new ArrayList<>();
     Handler capture =
         new Handler() {
           @Override
           public void publish(LogRecord record) {
             synchronized (messages) {
-              messages.add(record.getMessage());
+              messages.add(record);
             }
           }
 
@@ -147,6 +152,34 @@ public abstract class DeveloperSuite extends ConformanceTest {
       }
     } finally {
       await(logging.close());
+    }
+  }
+
+  @Test
+  void theSlowStatementLogKeepsOnlyTheStatementsPastItsThreshold() {
+    user(db, "ann");
+    String url = backend().url();
+    Database slowLog =
+        Database.connect(vertx, url + (url.contains("?") ? "&" : "?") + "log_slow_statements=300");
+    try {
+      String slow =
+          "SELECT id, username FROM auth_user WHERE username = ? AND " + backend().slowCondition(1);
+      List<LogRecord> log =
+          records(
+              () -> {
+                await(Users.objects(slowLog).acount());
+                await(Users.objects(slowLog).raw(slow, "ann").aall());
+                await(Users.objects(slowLog).filter(Users.USERNAME.eq("ann")).aexists());
+              });
+      assertEquals(
+          1, log.size(), () -> log.stream().map(LogRecord::getMessage).toList().toString());
+      assertEquals(java.util.logging.Level.WARNING, log.get(0).getLevel());
+      String line = log.get(0).getMessage();
+      assertTrue(line.startsWith("User: SELECT id, username FROM auth_user WHERE"), line);
+      assertTrue(line.contains(backend().slowCondition(1)), line);
+      assertFalse(log.get(0).getMessage().contains("'ann'"), "no value");
+    } finally {
+      await(slowLog.close());
     }
   }
 

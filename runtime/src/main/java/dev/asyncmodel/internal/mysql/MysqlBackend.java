@@ -1,8 +1,10 @@
 package dev.asyncmodel.internal.mysql;
 
+import dev.asyncmodel.internal.Admission;
 import dev.asyncmodel.internal.Backend;
 import dev.asyncmodel.internal.ConnectionUrl;
 import dev.asyncmodel.internal.Lifecycle;
+import dev.asyncmodel.internal.PoolState;
 import dev.asyncmodel.internal.VertxSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -158,7 +160,30 @@ public final class MysqlBackend implements Backend {
             running -> kill(vertx, connect, running));
     VertxSession.Shared shared =
         new VertxSession.Shared(
-            driver, vertx, pool, pool, url.limits().queryTimeoutMillis(), url.poolSize());
-    return new Opened(new VertxSession(shared, lifecycle), lifecycle, pool::close);
+            driver,
+            vertx,
+            pool,
+            VertxSession.Runner.of(pool),
+            url.limits().queryTimeoutMillis(),
+            url.poolSize(),
+            new Admission(url.poolSize(), url.limits().maxWaiting()));
+    PoolState state =
+        new PoolState() {
+          @Override
+          public int connections() {
+            return pool.size();
+          }
+
+          @Override
+          public int outstanding() {
+            return shared.admission().outstanding();
+          }
+
+          @Override
+          public int waiting() {
+            return shared.admission().waiting();
+          }
+        };
+    return new Opened(new VertxSession(shared, lifecycle), lifecycle, pool::close, state);
   }
 }

@@ -1,8 +1,11 @@
 package dev.asyncmodel.internal.postgresql;
 
+import dev.asyncmodel.internal.Admission;
 import dev.asyncmodel.internal.Backend;
 import dev.asyncmodel.internal.ConnectionUrl;
 import dev.asyncmodel.internal.Lifecycle;
+import dev.asyncmodel.internal.PoolState;
+import dev.asyncmodel.internal.ReadLanes;
 import dev.asyncmodel.internal.VertxSession;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,9 +18,9 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /** PostgreSQL on vertx-pg-client: {@code postgresql://} (or {@code postgres://}), port 5432. */
@@ -136,9 +139,10 @@ public final class PostgresBackend implements Backend {
     PoolOptions poolOptions = VertxSession.poolOptions(url);
     NetClientOptions transport = VertxSession.transport(url);
     // Writes and transactions use a Pool, which never pipelines: a write may wait for a row lock,
-    // and a transaction's statements must not interleave with other requests. Queries go to a
-    // client that pipelines up to url.pipelining() of them per connection; a plain SELECT never
-    // waits for a row lock on PostgreSQL. Each opens its connections as they are first needed.
+    // and a transaction's statements must not interleave with other requests. Queries go to
+    // ReadLanes: connections that pipeline up to url.pipelining() queries each, a query sent to
+    // an idle one first; a plain SELECT never waits for a row lock on PostgreSQL. Each opens its
+    // connections as they are first needed.
     Pool pool =
         PgBuilder.pool()
             .with(poolOptions)
@@ -146,15 +150,35 @@ public final class PostgresBackend implements Backend {
             .connectingTo(connect)
             .using(vertx)
             .build();
-    SqlClient reads =
-        url.pipelining() == 1
-            ? pool
-            : PgBuilder.client()
-                .with(new PoolOptions(poolOptions))
-                .with(new NetClientOptions(transport))
-                .connectingTo(new PgConnectOptions(connect).setPipeliningLimit(url.pipelining()))
-                .using(vertx)
-                .build();
+    VertxSession.Runner reads;
+    Supplier<Future<Void>> closer;
+    ReadLanes lanes = null;
+    if (url.pipelining() == 1) {
+      reads = VertxSession.Runner.of(pool);
+      closer = pool::close;
+    } else {
+      // The lanes' connections come from a pool of their own, each leased once and kept: the
+      // pool opens them with the URL's TLS, timeouts and properties, and each pipelines.
+      Pool lanePool =
+          PgBuilder.pool()
+              .with(new PoolOptions(poolOptions).setMaxWaitQueueSize(-1))
+              .with(new NetClientOptions(transport))
+              .connectingTo(new PgConnectOptions(connect).setPipeliningLimit(url.pipelining()))
+              .using(vertx)
+              .build();
+      lanes =
+          new ReadLanes(
+              vertx,
+              lanePool::getConnection,
+              url.poolSize(),
+              url.pipelining(),
+              url.limits().maxWaiting(),
+              url.limits().acquireTimeoutMillis());
+      ReadLanes opened = lanes;
+      reads = opened::execute;
+      closer =
+          () -> Future.join(opened.close().eventually(lanePool::close), pool.close()).mapEmpty();
+    }
     Lifecycle lifecycle = new Lifecycle();
     VertxSession.Driver driver =
         new VertxSession.Driver(
@@ -171,11 +195,36 @@ public final class PostgresBackend implements Backend {
             // id and secret key. It stops whatever that backend is running, which is why a
             // statement with a deadline never shares its connection.
             connection -> PgConnection.cast(connection).cancelRequest());
-    Supplier<Future<Void>> closer =
-        reads == pool ? pool::close : () -> Future.join(reads.close(), pool.close()).mapEmpty();
     VertxSession.Shared shared =
         new VertxSession.Shared(
-            driver, vertx, pool, reads, url.limits().queryTimeoutMillis(), url.poolSize() * 2);
-    return new Opened(new VertxSession(shared, lifecycle), lifecycle, closer);
+            driver,
+            vertx,
+            pool,
+            reads,
+            url.limits().queryTimeoutMillis(),
+            url.poolSize() * 2,
+            // Room: the reads' pipelines and the writes' connections, or the one pool.
+            new Admission(
+                url.pipelining() == 1 ? url.poolSize() : url.poolSize() * (url.pipelining() + 1),
+                url.limits().maxWaiting()));
+    IntSupplier lanesOpen = lanes == null ? () -> 0 : lanes::connections;
+    PoolState state =
+        new PoolState() {
+          @Override
+          public int connections() {
+            return pool.size() + lanesOpen.getAsInt();
+          }
+
+          @Override
+          public int outstanding() {
+            return shared.admission().outstanding();
+          }
+
+          @Override
+          public int waiting() {
+            return shared.admission().waiting();
+          }
+        };
+    return new Opened(new VertxSession(shared, lifecycle), lifecycle, closer, state);
   }
 }

@@ -1,8 +1,10 @@
 package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.internal.Admission;
 import dev.asyncmodel.internal.Backend;
 import dev.asyncmodel.internal.ConnectionUrl;
 import dev.asyncmodel.internal.Lifecycle;
+import dev.asyncmodel.internal.PoolState;
 import io.vertx.core.Vertx;
 import java.util.List;
 
@@ -44,8 +46,30 @@ public final class SqliteBackend implements Backend {
   @Override
   public Opened open(Vertx vertx, ConnectionUrl url) {
     SqliteStore store =
-        new SqliteStore(vertx, url.database(), url.poolSize(), url.limits().queryTimeoutMillis());
+        new SqliteStore(
+            vertx,
+            url.database(),
+            url.poolSize(),
+            url.limits().queryTimeoutMillis(),
+            new Admission(url.poolSize(), url.limits().maxWaiting()));
     Lifecycle lifecycle = new Lifecycle();
-    return new Opened(new SqliteSession(store, lifecycle), lifecycle, store::close);
+    PoolState state =
+        new PoolState() {
+          @Override
+          public int connections() {
+            return store.connections();
+          }
+
+          @Override
+          public int outstanding() {
+            return store.admission().outstanding();
+          }
+
+          @Override
+          public int waiting() {
+            return store.admission().waiting();
+          }
+        };
+    return new Opened(new SqliteSession(store, lifecycle), lifecycle, store::close, state);
   }
 }

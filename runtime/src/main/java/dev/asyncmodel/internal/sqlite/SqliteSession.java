@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.TransactionOptions;
+import dev.asyncmodel.internal.Admission;
 import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
@@ -106,6 +107,24 @@ final class SqliteSession implements Session {
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
+    if (deadline != null && deadline.remainingMillis() == 0) {
+      return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
+    }
+    if (tx != null) {
+      return bounded(statement, write, work);
+    }
+    // Outside a transaction, a statement is admitted only while max_waiting is not reached.
+    Admission admission = store.admission();
+    if (!admission.tryEnter()) {
+      return Future.failedFuture(Admission.refused(statement));
+    }
+    Future<T> result = bounded(statement, write, work);
+    result.onComplete(ignored -> admission.exit());
+    return result;
+  }
+
+  /** Runs the statement under the session's deadline, or the URL's query_timeout, if any. */
+  private <T> Future<T> bounded(Statement statement, boolean write, Work<T> work) {
     if (deadline != null) {
       long left = deadline.remainingMillis();
       if (left == 0) {

@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.DatabaseException;
+import dev.asyncmodel.internal.Admission;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -38,10 +39,13 @@ final class SqliteStore {
 
   private final Vertx vertx;
   private final long queryTimeoutMillis;
+  private final Admission admission;
 
-  SqliteStore(Vertx vertx, String path, int poolSize, long queryTimeoutMillis) {
+  SqliteStore(
+      Vertx vertx, String path, int poolSize, long queryTimeoutMillis, Admission admission) {
     this.vertx = vertx;
     this.queryTimeoutMillis = queryTimeoutMillis;
+    this.admission = admission;
     this.memory = path.isEmpty() || path.equals(":memory:");
     this.jdbcUrl = "jdbc:sqlite:" + (memory ? ":memory:" : path);
     this.maxReaders = memory ? 0 : Math.max(1, poolSize - 1);
@@ -64,6 +68,16 @@ final class SqliteStore {
   /** The Vert.x instance, for the deadlines' timers. */
   Vertx vertx() {
     return vertx;
+  }
+
+  /** The connections open: the readers, and the writer once opened. */
+  synchronized int connections() {
+    return allReaders.size() + (writer != null ? 1 : 0);
+  }
+
+  /** The bound on statements outside transactions. */
+  Admission admission() {
+    return admission;
   }
 
   /** The URL's {@code query_timeout}, or 0 for none. */
