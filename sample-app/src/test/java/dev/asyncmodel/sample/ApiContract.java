@@ -829,17 +829,12 @@ abstract class ApiContract {
   }
 
   /**
-   * A database that holds the app's query past the second: 503 within about a second, and 200 as
-   * soon as it answers again. The table is locked from a connection of the test's own.
+   * Runs {@code during} while a connection of the test's own holds {@code auth_user} locked, so
+   * that every query of the app on it waits.
    */
-  @Test
-  void healthzIs503WhenTheDatabaseDoesNotAnswerWithinASecond() {
+  private void whileAuthUserIsLocked(Runnable during) {
     TestDatabase database = database();
     String name = database.name();
-    assumeTrue(
-        !name.equals("sqlite"),
-        "SQLite readers are never blocked (WAL): a database that does not answer cannot be"
-            + " staged there: skipped");
     String url = database.url();
     // One connection, so that MySQL's LOCK TABLES and UNLOCK TABLES run on the same one.
     String one = name.equals("postgresql") ? "pool_size=1&pipelining=1" : "pool_size=1";
@@ -871,18 +866,74 @@ abstract class ApiContract {
     }
     try {
       await(locked.future());
-      long start = System.nanoTime();
-      Reply reply = http.get("/healthz", null);
-      long tookMs = (System.nanoTime() - start) / 1_000_000;
-      assertEquals(503, reply.status(), reply::toString);
-      assertNotNull(reply.json().getString("error"));
-      assertTrue(tookMs >= 900, "waited for the database: " + tookMs + " ms");
+      during.run();
     } finally {
       release.complete();
       await(holder);
       await(locker.close());
     }
+  }
+
+  private void assumeLocksCanBeStaged() {
+    assumeTrue(
+        !database().name().equals("sqlite"),
+        "SQLite readers are never blocked (WAL): a database that does not answer cannot be"
+            + " staged there: skipped");
+  }
+
+  /**
+   * A database that holds the app's query past the second: 503 within about a second, and 200 as
+   * soon as it answers again. The table is locked from a connection of the test's own.
+   */
+  @Test
+  void healthzIs503WhenTheDatabaseDoesNotAnswerWithinASecond() {
+    assumeLocksCanBeStaged();
+    whileAuthUserIsLocked(
+        () -> {
+          long start = System.nanoTime();
+          Reply reply = http.get("/healthz", null);
+          long tookMs = (System.nanoTime() - start) / 1_000_000;
+          assertEquals(503, reply.status(), reply::toString);
+          assertNotNull(reply.json().getString("error"));
+          assertTrue(tookMs >= 900, "waited for the database: " + tookMs + " ms");
+        });
     assertEquals(200, http.get("/healthz", null).status(), "answers again");
+  }
+
+  /**
+   * Every request has a 5 s deadline: a request whose query waits past it is answered 503 {@code
+   * {"error": ...}}, and the query is cancelled on the server, not left waiting for the lock.
+   */
+  @Test
+  void aRequestPastItsDeadlineIs503AndItsQueryIsCancelled() {
+    assumeLocksCanBeStaged();
+    Login login = signUp();
+    String waiting =
+        database().name().equals("postgresql")
+            ? "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND query LIKE '%FROM \"auth_user\"%'"
+            : "SELECT 1 FROM information_schema.processlist WHERE state LIKE '%lock%'"
+                + " AND info LIKE '%FROM `auth_user`%'";
+    whileAuthUserIsLocked(
+        () -> {
+          long start = System.nanoTime();
+          Reply reply = http.get("/api/transactions", login);
+          long tookMs = (System.nanoTime() - start) / 1_000_000;
+          assertEquals(503, reply.status(), reply::toString);
+          assertEquals(
+              "The database did not answer in time; try again later.",
+              reply.json().getString("error"));
+          assertTrue(tookMs >= 4900 && tookMs < 8000, "answered after " + tookMs + " ms");
+          long left = 1;
+          for (int i = 0; i < 50 && left > 0; i++) {
+            left = await(app.database().execute(waiting));
+            if (left > 0) {
+              await(Future.<Void>future(p -> vertx.setTimer(20, id -> p.complete())));
+            }
+          }
+          assertEquals(0L, left, "the request's query still waits on the server");
+        });
+    assertEquals(200, http.get("/api/transactions", login).status(), "answers again");
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -44,10 +44,11 @@ public final class Api {
    */
   public static Router router(Vertx vertx, Database db, Credentials credentials) {
     Router router = Router.router(vertx);
-    BasicAuth auth = new BasicAuth(db, credentials);
+    router.route().handler(new RequestDeadline(vertx, db));
+    BasicAuth auth = new BasicAuth(credentials);
     BodyReader body = new BodyReader(BODY_LIMIT);
-    TransactionHandlers transactions = new TransactionHandlers(db);
-    UserHandlers users = new UserHandlers(db, credentials);
+    TransactionHandlers transactions = new TransactionHandlers();
+    UserHandlers users = new UserHandlers(credentials);
 
     router.get("/healthz").handler(new Health(db)::check);
     router.post("/api/users").handler(body).handler(users::create);

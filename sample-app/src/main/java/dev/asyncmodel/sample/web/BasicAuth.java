@@ -26,15 +26,12 @@ public final class BasicAuth implements Handler<RoutingContext> {
   private static final String USER_KEY = "dev.asyncmodel.sample.user";
   static final String CHALLENGE = "Basic realm=\"asyncmodel sample\", charset=\"UTF-8\"";
 
-  private final Database db;
   private final Credentials credentials;
 
   /**
-   * @param db where {@code auth_user} is
    * @param credentials the password checker
    */
-  public BasicAuth(Database db, Credentials credentials) {
-    this.db = db;
+  public BasicAuth(Credentials credentials) {
     this.credentials = credentials;
   }
 
@@ -52,6 +49,7 @@ public final class BasicAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null) {
       ctx.fail(unauthorized("Authentication credentials were not provided."));

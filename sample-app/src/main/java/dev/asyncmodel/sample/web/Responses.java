@@ -1,6 +1,8 @@
 package dev.asyncmodel.sample.web;
 
 import dev.asyncmodel.FieldError;
+import dev.asyncmodel.PoolExhaustedException;
+import dev.asyncmodel.QueryTimeoutException;
 import dev.asyncmodel.ValidationException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -69,6 +71,14 @@ final class Responses {
             .add(error.message());
       }
       send(ctx, HttpError.badRequest(errors));
+      return;
+    }
+    if (failure instanceof QueryTimeoutException || failure instanceof PoolExhaustedException) {
+      // Overload, or a database that does not answer in time: the client may retry later.
+      LOG.log(
+          Level.WARNING,
+          "503 for " + ctx.request().method() + " " + ctx.request().path() + ": " + failure);
+      send(ctx, HttpError.of(503, "The database did not answer in time; try again later."));
       return;
     }
     HttpError known =

@@ -30,12 +30,6 @@ final class TransactionHandlers {
   /** The spec's page: the newest 50. */
   static final int PAGE_SIZE = 50;
 
-  private final Database db;
-
-  TransactionHandlers(Database db) {
-    this.db = db;
-  }
-
   /**
    * The signed-in user's transactions: {@code Transaction.objects.filter(user=request.user)}.
    *
@@ -51,6 +45,7 @@ final class TransactionHandlers {
    * {@code GET /api/transactions}: the spec's {@code get_transactions}, with filters and paging.
    */
   void list(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     ListQuery query = ListQuery.parse(ctx.queryParams());
     TransactionQuerySet qs = mine(db, ctx);
     if (query.category() != null) {
@@ -81,6 +76,7 @@ final class TransactionHandlers {
 
   /** {@code GET /api/transactions/stats}: the spec's {@code get_transaction_stats}. */
   void stats(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     TransactionQuerySet mine = mine(db, ctx);
     Future<Long> total = mine.acount();
     Future<Boolean> any = mine.aexists();
@@ -103,6 +99,7 @@ final class TransactionHandlers {
 
   /** {@code POST /api/transactions}: the spec's {@code create_transaction}. */
   void create(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     Transaction record =
         TransactionInput.create(JsonBody.object(BodyReader.body(ctx)), BasicAuth.user(ctx));
     Transactions.objects(db)
@@ -117,6 +114,7 @@ final class TransactionHandlers {
 
   /** {@code GET /api/transactions/{id}}. */
   void get(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     mine(db, ctx)
         .aget(ID.eq(id(ctx)))
         .recover(TransactionHandlers::notFound)
@@ -129,6 +127,7 @@ final class TransactionHandlers {
    * transaction as it is then; both in one database transaction.
    */
   void patch(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     long id = id(ctx);
     TransactionInput input = TransactionInput.patch(JsonBody.object(BodyReader.body(ctx)));
     List<Assignment<Transaction>> changes = input.assignments();
@@ -148,6 +147,7 @@ final class TransactionHandlers {
 
   /** {@code DELETE /api/transactions/{id}}: 204, or 404. */
   void delete(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     mine(db, ctx)
         .filter(ID.eq(id(ctx)))
         .adelete()

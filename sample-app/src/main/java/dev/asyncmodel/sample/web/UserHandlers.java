@@ -27,15 +27,14 @@ final class UserHandlers {
   /** Any value that fits the {@code password} column, while the username is checked. */
   private static final String PLACEHOLDER_HASH = "-";
 
-  private final Database db;
   private final Credentials credentials;
 
-  UserHandlers(Database db, Credentials credentials) {
-    this.db = db;
+  UserHandlers(Credentials credentials) {
     this.credentials = credentials;
   }
 
   void create(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
     Map<String, JsonBody.Value> body = JsonBody.object(BodyReader.body(ctx));
     Errors errors = new Errors(FIELDS);
     for (String name : body.keySet()) {
