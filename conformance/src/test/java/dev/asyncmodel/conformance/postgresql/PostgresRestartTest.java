@@ -4,7 +4,6 @@ import static dev.asyncmodel.conformance.fixture.Await.await;
 import static dev.asyncmodel.conformance.fixture.Await.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asyncmodel.Database;
 import dev.asyncmodel.DatabaseException;
@@ -12,7 +11,6 @@ import dev.asyncmodel.conformance.fixture.TlsPostgres;
 import dev.asyncmodel.conformance.model.Users;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,15 +29,7 @@ class PostgresRestartTest {
 
   @BeforeAll
   static void start() {
-    Path bin = TlsPostgres.serverPrograms();
-    boolean ci = "true".equals(System.getenv("CI"));
-    if (bin == null && !ci) {
-      System.out.println(
-          "[conformance] SKIPPED PostgresRestartTest: no PostgreSQL server programs on this"
-              + " machine (set PG_BINDIR)");
-    }
-    assumeTrue(bin != null || ci, "no PostgreSQL server programs: PostgresRestartTest skipped");
-    server = TlsPostgres.start(bin);
+    server = TlsPostgres.startOrSkip("PostgresRestartTest");
     vertx = Vertx.vertx();
     Database setup =
         Database.connect(vertx, "postgresql://postgres@127.0.0.1:" + server.port() + "/postgres");

@@ -4,13 +4,11 @@ import static dev.asyncmodel.conformance.fixture.Await.await;
 import static dev.asyncmodel.conformance.fixture.Await.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asyncmodel.Database;
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.conformance.fixture.TlsPostgres;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,15 +25,7 @@ class PostgresTlsTest {
 
   @BeforeAll
   static void start() {
-    Path bin = TlsPostgres.serverPrograms();
-    boolean ci = "true".equals(System.getenv("CI"));
-    if (bin == null && !ci) {
-      System.out.println(
-          "[conformance] SKIPPED PostgresTlsTest: no PostgreSQL server programs on this machine"
-              + " (set PG_BINDIR)");
-    }
-    assumeTrue(bin != null || ci, "no PostgreSQL server programs: PostgresTlsTest skipped");
-    server = TlsPostgres.start(bin);
+    server = TlsPostgres.startOrSkip("PostgresTlsTest");
     vertx = Vertx.vertx();
   }
 

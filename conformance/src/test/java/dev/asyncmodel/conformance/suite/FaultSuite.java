@@ -61,6 +61,18 @@ public abstract class FaultSuite extends ConformanceTest {
     return url + (url.contains("?") ? "&" : "?") + parameters;
   }
 
+  /**
+   * Closes the database and checks that it left no connection open through the proxy: none was
+   * leaked by the fault.
+   */
+  private void closeLeavingNoConnection(Database faulty, FaultProxy proxy) {
+    await(faulty.close());
+    for (int i = 0; i < 100 && proxy.connections() > 0; i++) {
+      await(Future.<Void>future(p -> vertx.setTimer(20, id -> p.complete())));
+    }
+    assertEquals(0, proxy.connections(), "connections left open after close");
+  }
+
   private String slowSql() {
     return "SELECT id, username FROM auth_user WHERE username = ? AND "
         + backend().slowCondition(3);
@@ -83,7 +95,7 @@ public abstract class FaultSuite extends ConformanceTest {
           assertEquals(1L, await(Users.objects(faulty).acount()), "served again");
         }
       } finally {
-        await(faulty.close());
+        closeLeavingNoConnection(faulty, proxy);
       }
     }
   }
@@ -125,7 +137,7 @@ public abstract class FaultSuite extends ConformanceTest {
             await(Users.objects(faulty).acreate(new User(null, "after"))).username(),
             "served again");
       } finally {
-        await(faulty.close());
+        closeLeavingNoConnection(faulty, proxy);
       }
     }
   }
@@ -147,7 +159,7 @@ public abstract class FaultSuite extends ConformanceTest {
         await(Future.<Void>future(p -> vertx.setTimer(100, id -> p.complete())));
         assertEquals(1L, await(Users.objects(faulty).acount()), "served again");
       } finally {
-        await(faulty.close());
+        closeLeavingNoConnection(faulty, proxy);
       }
     }
   }
@@ -169,7 +181,7 @@ public abstract class FaultSuite extends ConformanceTest {
         proxy.refuse(false);
         assertEquals(0L, await(Users.objects(faulty).acount()), "served once it accepts again");
       } finally {
-        await(faulty.close());
+        closeLeavingNoConnection(faulty, proxy);
       }
     }
   }

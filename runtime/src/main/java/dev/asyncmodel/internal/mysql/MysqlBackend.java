@@ -167,23 +167,7 @@ public final class MysqlBackend implements Backend {
             url.limits().queryTimeoutMillis(),
             url.poolSize(),
             new Admission(url.poolSize(), url.limits().maxWaiting()));
-    PoolState state =
-        new PoolState() {
-          @Override
-          public int connections() {
-            return pool.size();
-          }
-
-          @Override
-          public int outstanding() {
-            return shared.admission().outstanding();
-          }
-
-          @Override
-          public int waiting() {
-            return shared.admission().waiting();
-          }
-        };
+    PoolState state = PoolState.of(shared.admission(), pool::size);
     return new Opened(new VertxSession(shared, lifecycle), lifecycle, pool::close, state);
   }
 }

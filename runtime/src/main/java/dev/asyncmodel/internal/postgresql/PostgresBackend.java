@@ -208,23 +208,7 @@ public final class PostgresBackend implements Backend {
                 url.pipelining() == 1 ? url.poolSize() : url.poolSize() * (url.pipelining() + 1),
                 url.limits().maxWaiting()));
     IntSupplier lanesOpen = lanes == null ? () -> 0 : lanes::connections;
-    PoolState state =
-        new PoolState() {
-          @Override
-          public int connections() {
-            return pool.size() + lanesOpen.getAsInt();
-          }
-
-          @Override
-          public int outstanding() {
-            return shared.admission().outstanding();
-          }
-
-          @Override
-          public int waiting() {
-            return shared.admission().waiting();
-          }
-        };
+    PoolState state = PoolState.of(shared.admission(), () -> pool.size() + lanesOpen.getAsInt());
     return new Opened(new VertxSession(shared, lifecycle), lifecycle, closer, state);
   }
 }

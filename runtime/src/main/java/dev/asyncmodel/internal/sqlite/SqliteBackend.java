@@ -53,23 +53,7 @@ public final class SqliteBackend implements Backend {
             url.limits().queryTimeoutMillis(),
             new Admission(url.poolSize(), url.limits().maxWaiting()));
     Lifecycle lifecycle = new Lifecycle();
-    PoolState state =
-        new PoolState() {
-          @Override
-          public int connections() {
-            return store.connections();
-          }
-
-          @Override
-          public int outstanding() {
-            return store.admission().outstanding();
-          }
-
-          @Override
-          public int waiting() {
-            return store.admission().waiting();
-          }
-        };
+    PoolState state = PoolState.of(store.admission(), store::connections);
     return new Opened(new SqliteSession(store, lifecycle), lifecycle, store::close, state);
   }
 }
