@@ -203,9 +203,8 @@ public final class Main {
    */
   static int run(Options o, PrintStream out, PrintStream log) throws Exception {
     ClosedLoop.Errors errors = new ClosedLoop.Errors();
-    DeletePool deletable = new DeletePool();
     Map<String, Map<Op, Stats>> results = new LinkedHashMap<>();
-    List<Double> otherLoad = List.of();
+    List<Double> otherLoad = new ArrayList<>();
     Instant started = Instant.now();
     PgServer server = PgServer.open(o.embedded, o.database);
     String serverDescription = server.description();
@@ -213,29 +212,10 @@ public final class Main {
     log.println("[bench] PostgreSQL " + settings.get("server_version") + ": " + serverDescription);
     log.println("[bench] loading " + Data.USERS + " users, " + Data.ROWS + " transactions");
     Schema.load(server);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
-    List<Impl> impls = new ArrayList<>();
-    try {
-      List<Context> contexts = contexts(vertx, o.eventLoops);
-      for (String name : o.impls) {
-        impls.add(create(name, o, server, vertx, deletable));
-        results.put(name, new LinkedHashMap<>());
-      }
-      ClosedLoop loop = new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
-      Rounds rounds = new Rounds(o, server, loop, impls, deletable, log);
-      otherLoad = rounds.otherLoad;
-      log.println("[bench] warm-up round (not measured)");
-      rounds.run(0, null);
-      for (int round = 1; round <= o.rounds; round++) {
-        log.println("[bench] round " + round + " of " + o.rounds);
-        rounds.run(round, results);
-      }
-    } finally {
-      for (Impl impl : impls) {
-        impl.close();
-      }
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    for (String name : o.impls) {
+      results.put(name, new LinkedHashMap<>());
     }
+    inProcess(o, server, errors, results, otherLoad, log);
     Report report =
         new Report(
             o, results, settings, serverDescription, started, Instant.now(), errors, otherLoad);
@@ -248,6 +228,38 @@ public final class Main {
       return 1;
     }
     return 0;
+  }
+
+  /** The rounds with every implementation in this JVM, on one Vertx and one closed loop. */
+  private static void inProcess(
+      Options o,
+      PgServer server,
+      ClosedLoop.Errors errors,
+      Map<String, Map<Op, Stats>> results,
+      List<Double> otherLoad,
+      PrintStream log)
+      throws Exception {
+    DeletePool deletable = new DeletePool();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
+    List<Impl> impls = new ArrayList<>();
+    try {
+      List<Context> contexts = contexts(vertx, o.eventLoops);
+      for (String name : o.impls) {
+        impls.add(create(name, o, server, vertx, deletable));
+      }
+      ClosedLoop loop = new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
+      List<Contender> contenders = new ArrayList<>();
+      for (Impl impl : impls) {
+        contenders.add(Contender.inProcess(impl, loop, server, deletable));
+      }
+      new Rounds(o, contenders, () -> Schema.reset(server, deletable), otherLoad, log)
+          .runAll(results);
+    } finally {
+      for (Impl impl : impls) {
+        impl.close();
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
   }
 
   /** One event-loop context per event loop: where the async lanes issue their requests. */
@@ -307,28 +319,42 @@ public final class Main {
 
   /** The rounds: every operation, every implementation in turn, in short windows. */
   private static final class Rounds {
+    /** What ends a round: the base data put back, and every id of a deleted row forgotten. */
+    interface Reset {
+      void run() throws Exception;
+    }
+
     private final Options o;
-    private final PgServer server;
-    private final ClosedLoop loop;
-    private final List<Impl> impls;
-    private final DeletePool deletable;
+    private final List<? extends Contender> impls;
+    private final Reset reset;
+    private final List<Double> otherLoad;
     private final PrintStream log;
     private double maxDeleteRate = 30_000;
-    final List<Double> otherLoad = new ArrayList<>();
 
+    /**
+     * @param otherLoad where the measured windows' load of other processes goes
+     */
     Rounds(
         Options o,
-        PgServer server,
-        ClosedLoop loop,
-        List<Impl> impls,
-        DeletePool deletable,
+        List<? extends Contender> impls,
+        Reset reset,
+        List<Double> otherLoad,
         PrintStream log) {
       this.o = o;
-      this.server = server;
-      this.loop = loop;
       this.impls = impls;
-      this.deletable = deletable;
+      this.reset = reset;
+      this.otherLoad = otherLoad;
       this.log = log;
+    }
+
+    /** The warm-up round, then the measured ones. */
+    void runAll(Map<String, Map<Op, Stats>> results) throws Exception {
+      log.println("[bench] warm-up round (not measured)");
+      run(0, null);
+      for (int round = 1; round <= o.rounds; round++) {
+        log.println("[bench] round " + round + " of " + o.rounds);
+        run(round, results);
+      }
     }
 
     /**
@@ -344,16 +370,11 @@ public final class Main {
         Op op = order.get(k);
         // Rotate which implementation goes first, so none always follows the same neighbour.
         for (int i = 0; i < impls.size(); i++) {
-          Impl impl = impls.get((round + k + i) % impls.size());
+          Contender impl = impls.get((round + k + i) % impls.size());
           if (op == Op.DELETE) {
-            topUp(warmup + window);
+            topUp(impl, warmup + window);
           }
-          Window w =
-              loop.run(
-                  impl,
-                  op,
-                  TimeUnit.MILLISECONDS.toNanos(warmup),
-                  TimeUnit.MILLISECONDS.toNanos(window));
+          Window w = impl.run(op, warmup, window);
           double rate = w.ops() * 1e9 / w.nanos();
           if (op == Op.DELETE) {
             maxDeleteRate = Math.max(maxDeleteRate, rate);
@@ -373,18 +394,16 @@ public final class Main {
           }
         }
       }
-      Schema.reset(server, deletable);
+      reset.run();
     }
 
     /**
-     * Inserts enough rows for the next delete window, at twice the fastest rate seen (at least
-     * 30,000/s).
+     * Has {@code impl} hold enough rows for its next delete window, at twice the fastest rate seen
+     * (at least 30,000/s).
      */
-    private void topUp(long millis) throws Exception {
+    private void topUp(Contender impl, long millis) throws Exception {
       int need = (int) Math.min(2_000_000, maxDeleteRate * 2 * millis / 1000) + 1000;
-      if (deletable.size() < need) {
-        Schema.insertDeletable(server, need - deletable.size(), deletable);
-      }
+      impl.topUp(need);
     }
   }
 
