@@ -2,7 +2,10 @@ package dev.asyncmodel.bench;
 
 import java.util.concurrent.TimeUnit;
 
-/** One implementation as the rounds drive it ({@link #inProcess}: in the benchmark's JVM). */
+/**
+ * One implementation as the rounds drive it: in the benchmark's own JVM ({@link #inProcess}), or in
+ * a JVM of its own ({@link ChildJvm}, {@code --isolated}).
+ */
 interface Contender {
   /**
    * @return the implementation's name in the table

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmark: asyncmodel against the same operations hand-written on vertx-pg-client and on JDBC
  * + HikariCP, in one run, in interleaved windows. Prints a Markdown table. {@code processor-cost}
- * as the first argument runs {@link ProcessorCost} instead. {@code --help} lists the options.
+ * as the first argument runs {@link ProcessorCost} instead. {@code --help} lists the options. With
+ * {@code --isolated}, each implementation runs in a JVM of its own ({@link ChildJvm}, {@link
+ * Child}), in the same rounds.
  */
 public final class Main {
   private Main() {}
@@ -51,9 +53,20 @@ public final class Main {
     List<String> impls = List.of("asyncmodel", "vertx", "vertx-pipelined", "jdbc");
     List<Op> ops = Arrays.asList(Op.values());
     boolean quick;
+    boolean isolated;
+
+    /**
+     * In a JVM an {@code --isolated} run started: the one implementation it serves ({@link Child}),
+     * whatever {@code --impls}, {@code --isolated} and {@code --embedded} say.
+     */
+    String child;
+
+    /** The command line, which an {@code --isolated} run passes on to its children. */
+    List<String> args = List.of();
 
     static Options parse(String... args) {
       Options o = new Options();
+      o.args = List.of(args);
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         String value = null;
@@ -71,6 +84,7 @@ public final class Main {
             o.jitWarmupMillis = 500;
           }
           case "--embedded" -> o.embedded = true;
+          case "--isolated" -> o.isolated = true;
           case "--help", "-h" -> throw new UsageException(null);
           default -> {
             if (value == null) {
@@ -90,12 +104,11 @@ public final class Main {
               case "--event-loops" -> o.eventLoops = positive(arg, value);
               case "--pipelining" -> o.pipelining = positive(arg, value);
               case "--database" -> o.database = value;
+              case "--child" -> o.child = implementation(value);
               case "--impls" -> {
                 o.impls = List.of(value.split(","));
                 for (String impl : o.impls) {
-                  if (!List.of("asyncmodel", "vertx", "jdbc", "vertx-pipelined").contains(impl)) {
-                    throw new UsageException("unknown implementation " + impl);
-                  }
+                  implementation(impl);
                 }
               }
               case "--ops" -> {
@@ -118,6 +131,13 @@ public final class Main {
         o.jdbcThreads = o.inFlight;
       }
       return o;
+    }
+
+    private static String implementation(String name) {
+      if (!List.of("asyncmodel", "vertx", "jdbc", "vertx-pipelined").contains(name)) {
+        throw new UsageException("unknown implementation " + name);
+      }
+      return name;
     }
 
     private static int positive(String name, String value) {
@@ -172,6 +192,8 @@ public final class Main {
         --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
         --embedded           an embedded PostgreSQL even when PGHOST is set
+        --isolated           each implementation in a JVM of its own (-Xms1g -Xmx1g, G1), driven
+                             by this one in the same interleaved rounds
       """;
 
   /**
@@ -191,6 +213,17 @@ public final class Main {
       }
       System.err.print(USAGE);
       System.exit(e.getMessage() == null ? 0 : 2);
+      return;
+    }
+    if (options.child != null) {
+      int status;
+      try {
+        status = Child.serve(options);
+      } catch (Throwable e) {
+        e.printStackTrace(System.err);
+        status = 1;
+      }
+      System.exit(status);
       return;
     }
     System.exit(run(options, System.out, System.err));
@@ -215,10 +248,23 @@ public final class Main {
     for (String name : o.impls) {
       results.put(name, new LinkedHashMap<>());
     }
-    inProcess(o, server, errors, results, otherLoad, log);
+    String isolation = null;
+    if (o.isolated) {
+      isolation = isolated(o, server, errors, results, otherLoad, log);
+    } else {
+      inProcess(o, server, errors, results, otherLoad, log);
+    }
     Report report =
         new Report(
-            o, results, settings, serverDescription, started, Instant.now(), errors, otherLoad);
+            o,
+            results,
+            settings,
+            serverDescription,
+            started,
+            Instant.now(),
+            errors,
+            otherLoad,
+            isolation);
     report.print(out);
     if (errors.count() > 0) {
       log.println("[bench] FAILED: " + errors.count() + " requests failed or read wrong results:");
@@ -262,8 +308,66 @@ public final class Main {
     }
   }
 
+  /**
+   * The rounds with each implementation in a JVM of its own ({@link ChildJvm}), driven from this
+   * one. Each child owns the ids its deletes use: the rows it inserted, in its insert windows and
+   * its top-ups. At the end of a round this JVM deletes every inserted row, and every child forgets
+   * its ids.
+   *
+   * @return the report's line on the child JVMs
+   */
+  private static String isolated(
+      Options o,
+      PgServer server,
+      ClosedLoop.Errors errors,
+      Map<String, Map<Op, Stats>> results,
+      List<Double> otherLoad,
+      PrintStream log)
+      throws Exception {
+    List<ChildJvm> children = new CopyOnWriteArrayList<>();
+    // A parent that is told to stop (SIGINT, SIGTERM) stops its children; one that is killed
+    // outright leaves them to notice it (Child).
+    Thread stopChildren = new Thread(() -> ChildJvm.destroyAll(children), "bench-stop-children");
+    Runtime.getRuntime().addShutdownHook(stopChildren);
+    try {
+      log.println(
+          "[bench] starting a JVM per implementation: java "
+              + String.join(" ", ChildJvm.JVM_OPTIONS));
+      for (String name : o.impls) {
+        children.add(ChildJvm.start(name, o.args, server, errors, log));
+      }
+      for (ChildJvm child : children) {
+        child.awaitReady();
+      }
+      Rounds.Reset reset =
+          () -> {
+            Schema.reset(server);
+            for (ChildJvm child : children) {
+              child.reset();
+            }
+          };
+      new Rounds(o, children, reset, otherLoad, log).runAll(results);
+      for (ChildJvm child : children) {
+        child.quit();
+      }
+      return "each implementation ran in a JVM of its own (--isolated: java "
+          + String.join(" ", ChildJvm.JVM_OPTIONS)
+          + "; "
+          + children.get(0).description()
+          + "), driven by this one; during a window the other JVMs were idle, and they count"
+          + " among the other processes";
+    } finally {
+      ChildJvm.destroyAll(children);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs, or ran.
+      }
+    }
+  }
+
   /** One event-loop context per event loop: where the async lanes issue their requests. */
-  private static List<Context> contexts(Vertx vertx, int eventLoops) throws Exception {
+  static List<Context> contexts(Vertx vertx, int eventLoops) throws Exception {
     List<Context> contexts = new CopyOnWriteArrayList<>();
     vertx
         .deployVerticle(
@@ -282,8 +386,8 @@ public final class Main {
     return List.copyOf(contexts);
   }
 
-  private static Impl create(
-      String name, Options o, PgServer server, Vertx vertx, DeletePool deletable) throws Exception {
+  static Impl create(String name, Options o, PgServer server, Vertx vertx, DeletePool deletable)
+      throws Exception {
     PgConnectOptions connect =
         new PgConnectOptions()
             .setHost(server.host())

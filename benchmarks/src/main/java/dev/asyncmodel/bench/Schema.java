@@ -104,7 +104,8 @@ final class Schema {
 
   /**
    * The table's half of {@link #reset(PgServer, DeletePool)}: deletes every inserted row and
-   * vacuums. Whoever holds ids of inserted rows must forget them too.
+   * vacuums. Whoever holds ids of inserted rows must forget them too ({@code --isolated}: each
+   * child JVM, which owns the ids its deletes may use).
    */
   static void reset(PgServer server) throws SQLException {
     try (Connection c = server.connect();
