@@ -39,6 +39,20 @@ final class ClosedLoop {
       }
     }
 
+    /**
+     * Adds failures counted elsewhere: in a child JVM ({@code --isolated}), whose samples are
+     * already in the form {@link #add} gives them.
+     *
+     * @param more the number of failures
+     * @param moreSamples messages of some of them, the first first
+     */
+    void addCounted(long more, List<String> moreSamples) {
+      long before = count.getAndAdd(more);
+      for (int i = 0; i < moreSamples.size() && before + i < 10; i++) {
+        samples.add(moreSamples.get(i));
+      }
+    }
+
     long count() {
       return count.get();
     }

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmark: asyncmodel against the same operations hand-written on vertx-pg-client and on JDBC
  * + HikariCP, in one run, in interleaved windows. Prints a Markdown table. {@code processor-cost}
- * as the first argument runs {@link ProcessorCost} instead. {@code --help} lists the options.
+ * as the first argument runs {@link ProcessorCost} instead. {@code --help} lists the options. With
+ * {@code --isolated}, each implementation runs in a JVM of its own ({@link ChildJvm}, {@link
+ * Child}), in the same rounds.
  */
 public final class Main {
   private Main() {}
@@ -51,9 +53,20 @@ public final class Main {
     List<String> impls = List.of("asyncmodel", "vertx", "vertx-pipelined", "jdbc");
     List<Op> ops = Arrays.asList(Op.values());
     boolean quick;
+    boolean isolated;
+
+    /**
+     * In a JVM an {@code --isolated} run started: the one implementation it serves ({@link Child}),
+     * whatever {@code --impls}, {@code --isolated} and {@code --embedded} say.
+     */
+    String child;
+
+    /** The command line, which an {@code --isolated} run passes on to its children. */
+    List<String> args = List.of();
 
     static Options parse(String... args) {
       Options o = new Options();
+      o.args = List.of(args);
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         String value = null;
@@ -71,6 +84,7 @@ public final class Main {
             o.jitWarmupMillis = 500;
           }
           case "--embedded" -> o.embedded = true;
+          case "--isolated" -> o.isolated = true;
           case "--help", "-h" -> throw new UsageException(null);
           default -> {
             if (value == null) {
@@ -90,12 +104,11 @@ public final class Main {
               case "--event-loops" -> o.eventLoops = positive(arg, value);
               case "--pipelining" -> o.pipelining = positive(arg, value);
               case "--database" -> o.database = value;
+              case "--child" -> o.child = implementation(value);
               case "--impls" -> {
                 o.impls = List.of(value.split(","));
                 for (String impl : o.impls) {
-                  if (!List.of("asyncmodel", "vertx", "jdbc", "vertx-pipelined").contains(impl)) {
-                    throw new UsageException("unknown implementation " + impl);
-                  }
+                  implementation(impl);
                 }
               }
               case "--ops" -> {
@@ -118,6 +131,13 @@ public final class Main {
         o.jdbcThreads = o.inFlight;
       }
       return o;
+    }
+
+    private static String implementation(String name) {
+      if (!List.of("asyncmodel", "vertx", "jdbc", "vertx-pipelined").contains(name)) {
+        throw new UsageException("unknown implementation " + name);
+      }
+      return name;
     }
 
     private static int positive(String name, String value) {
@@ -172,6 +192,8 @@ public final class Main {
         --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
         --embedded           an embedded PostgreSQL even when PGHOST is set
+        --isolated           each implementation in a JVM of its own (-Xms1g -Xmx1g, G1), driven
+                             by this one in the same interleaved rounds
       """;
 
   /**
@@ -193,6 +215,17 @@ public final class Main {
       System.exit(e.getMessage() == null ? 0 : 2);
       return;
     }
+    if (options.child != null) {
+      int status;
+      try {
+        status = Child.serve(options);
+      } catch (Throwable e) {
+        e.printStackTrace(System.err);
+        status = 1;
+      }
+      System.exit(status);
+      return;
+    }
     System.exit(run(options, System.out, System.err));
   }
 
@@ -203,9 +236,8 @@ public final class Main {
    */
   static int run(Options o, PrintStream out, PrintStream log) throws Exception {
     ClosedLoop.Errors errors = new ClosedLoop.Errors();
-    DeletePool deletable = new DeletePool();
     Map<String, Map<Op, Stats>> results = new LinkedHashMap<>();
-    List<Double> otherLoad = List.of();
+    List<Double> otherLoad = new ArrayList<>();
     Instant started = Instant.now();
     PgServer server = PgServer.open(o.embedded, o.database);
     String serverDescription = server.description();
@@ -213,32 +245,26 @@ public final class Main {
     log.println("[bench] PostgreSQL " + settings.get("server_version") + ": " + serverDescription);
     log.println("[bench] loading " + Data.USERS + " users, " + Data.ROWS + " transactions");
     Schema.load(server);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
-    List<Impl> impls = new ArrayList<>();
-    try {
-      List<Context> contexts = contexts(vertx, o.eventLoops);
-      for (String name : o.impls) {
-        impls.add(create(name, o, server, vertx, deletable));
-        results.put(name, new LinkedHashMap<>());
-      }
-      ClosedLoop loop = new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
-      Rounds rounds = new Rounds(o, server, loop, impls, deletable, log);
-      otherLoad = rounds.otherLoad;
-      log.println("[bench] warm-up round (not measured)");
-      rounds.run(0, null);
-      for (int round = 1; round <= o.rounds; round++) {
-        log.println("[bench] round " + round + " of " + o.rounds);
-        rounds.run(round, results);
-      }
-    } finally {
-      for (Impl impl : impls) {
-        impl.close();
-      }
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    for (String name : o.impls) {
+      results.put(name, new LinkedHashMap<>());
+    }
+    String isolation = null;
+    if (o.isolated) {
+      isolation = isolated(o, server, errors, results, otherLoad, log);
+    } else {
+      inProcess(o, server, errors, results, otherLoad, log);
     }
     Report report =
         new Report(
-            o, results, settings, serverDescription, started, Instant.now(), errors, otherLoad);
+            o,
+            results,
+            settings,
+            serverDescription,
+            started,
+            Instant.now(),
+            errors,
+            otherLoad,
+            isolation);
     report.print(out);
     if (errors.count() > 0) {
       log.println("[bench] FAILED: " + errors.count() + " requests failed or read wrong results:");
@@ -250,8 +276,98 @@ public final class Main {
     return 0;
   }
 
+  /** The rounds with every implementation in this JVM, on one Vertx and one closed loop. */
+  private static void inProcess(
+      Options o,
+      PgServer server,
+      ClosedLoop.Errors errors,
+      Map<String, Map<Op, Stats>> results,
+      List<Double> otherLoad,
+      PrintStream log)
+      throws Exception {
+    DeletePool deletable = new DeletePool();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(o.eventLoops));
+    List<Impl> impls = new ArrayList<>();
+    try {
+      List<Context> contexts = contexts(vertx, o.eventLoops);
+      for (String name : o.impls) {
+        impls.add(create(name, o, server, vertx, deletable));
+      }
+      ClosedLoop loop = new ClosedLoop(o.inFlight, contexts, deletable, errors, server.database());
+      List<Contender> contenders = new ArrayList<>();
+      for (Impl impl : impls) {
+        contenders.add(Contender.inProcess(impl, loop, server, deletable));
+      }
+      new Rounds(o, contenders, () -> Schema.reset(server, deletable), otherLoad, log)
+          .runAll(results);
+    } finally {
+      for (Impl impl : impls) {
+        impl.close();
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * The rounds with each implementation in a JVM of its own ({@link ChildJvm}), driven from this
+   * one. Each child owns the ids its deletes use: the rows it inserted, in its insert windows and
+   * its top-ups. At the end of a round this JVM deletes every inserted row, and every child forgets
+   * its ids.
+   *
+   * @return the report's line on the child JVMs
+   */
+  private static String isolated(
+      Options o,
+      PgServer server,
+      ClosedLoop.Errors errors,
+      Map<String, Map<Op, Stats>> results,
+      List<Double> otherLoad,
+      PrintStream log)
+      throws Exception {
+    List<ChildJvm> children = new CopyOnWriteArrayList<>();
+    // A parent that is told to stop (SIGINT, SIGTERM) stops its children; one that is killed
+    // outright leaves them to notice it (Child).
+    Thread stopChildren = new Thread(() -> ChildJvm.destroyAll(children), "bench-stop-children");
+    Runtime.getRuntime().addShutdownHook(stopChildren);
+    try {
+      log.println(
+          "[bench] starting a JVM per implementation: java "
+              + String.join(" ", ChildJvm.JVM_OPTIONS));
+      for (String name : o.impls) {
+        children.add(ChildJvm.start(name, o.args, server, errors, log));
+      }
+      for (ChildJvm child : children) {
+        child.awaitReady();
+      }
+      Rounds.Reset reset =
+          () -> {
+            Schema.reset(server);
+            for (ChildJvm child : children) {
+              child.reset();
+            }
+          };
+      new Rounds(o, children, reset, otherLoad, log).runAll(results);
+      for (ChildJvm child : children) {
+        child.quit();
+      }
+      return "each implementation ran in a JVM of its own (--isolated: java "
+          + String.join(" ", ChildJvm.JVM_OPTIONS)
+          + "; "
+          + children.get(0).description()
+          + "), driven by this one; during a window the other JVMs were idle, and they count"
+          + " among the other processes";
+    } finally {
+      ChildJvm.destroyAll(children);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs, or ran.
+      }
+    }
+  }
+
   /** One event-loop context per event loop: where the async lanes issue their requests. */
-  private static List<Context> contexts(Vertx vertx, int eventLoops) throws Exception {
+  static List<Context> contexts(Vertx vertx, int eventLoops) throws Exception {
     List<Context> contexts = new CopyOnWriteArrayList<>();
     vertx
         .deployVerticle(
@@ -270,8 +386,8 @@ public final class Main {
     return List.copyOf(contexts);
   }
 
-  private static Impl create(
-      String name, Options o, PgServer server, Vertx vertx, DeletePool deletable) throws Exception {
+  static Impl create(String name, Options o, PgServer server, Vertx vertx, DeletePool deletable)
+      throws Exception {
     PgConnectOptions connect =
         new PgConnectOptions()
             .setHost(server.host())
@@ -307,28 +423,42 @@ public final class Main {
 
   /** The rounds: every operation, every implementation in turn, in short windows. */
   private static final class Rounds {
+    /** What ends a round: the base data put back, and every id of a deleted row forgotten. */
+    interface Reset {
+      void run() throws Exception;
+    }
+
     private final Options o;
-    private final PgServer server;
-    private final ClosedLoop loop;
-    private final List<Impl> impls;
-    private final DeletePool deletable;
+    private final List<? extends Contender> impls;
+    private final Reset reset;
+    private final List<Double> otherLoad;
     private final PrintStream log;
     private double maxDeleteRate = 30_000;
-    final List<Double> otherLoad = new ArrayList<>();
 
+    /**
+     * @param otherLoad where the measured windows' load of other processes goes
+     */
     Rounds(
         Options o,
-        PgServer server,
-        ClosedLoop loop,
-        List<Impl> impls,
-        DeletePool deletable,
+        List<? extends Contender> impls,
+        Reset reset,
+        List<Double> otherLoad,
         PrintStream log) {
       this.o = o;
-      this.server = server;
-      this.loop = loop;
       this.impls = impls;
-      this.deletable = deletable;
+      this.reset = reset;
+      this.otherLoad = otherLoad;
       this.log = log;
+    }
+
+    /** The warm-up round, then the measured ones. */
+    void runAll(Map<String, Map<Op, Stats>> results) throws Exception {
+      log.println("[bench] warm-up round (not measured)");
+      run(0, null);
+      for (int round = 1; round <= o.rounds; round++) {
+        log.println("[bench] round " + round + " of " + o.rounds);
+        run(round, results);
+      }
     }
 
     /**
@@ -344,16 +474,11 @@ public final class Main {
         Op op = order.get(k);
         // Rotate which implementation goes first, so none always follows the same neighbour.
         for (int i = 0; i < impls.size(); i++) {
-          Impl impl = impls.get((round + k + i) % impls.size());
+          Contender impl = impls.get((round + k + i) % impls.size());
           if (op == Op.DELETE) {
-            topUp(warmup + window);
+            topUp(impl, warmup + window);
           }
-          Window w =
-              loop.run(
-                  impl,
-                  op,
-                  TimeUnit.MILLISECONDS.toNanos(warmup),
-                  TimeUnit.MILLISECONDS.toNanos(window));
+          Window w = impl.run(op, warmup, window);
           double rate = w.ops() * 1e9 / w.nanos();
           if (op == Op.DELETE) {
             maxDeleteRate = Math.max(maxDeleteRate, rate);
@@ -373,18 +498,16 @@ public final class Main {
           }
         }
       }
-      Schema.reset(server, deletable);
+      reset.run();
     }
 
     /**
-     * Inserts enough rows for the next delete window, at twice the fastest rate seen (at least
-     * 30,000/s).
+     * Has {@code impl} hold enough rows for its next delete window, at twice the fastest rate seen
+     * (at least 30,000/s).
      */
-    private void topUp(long millis) throws Exception {
+    private void topUp(Contender impl, long millis) throws Exception {
       int need = (int) Math.min(2_000_000, maxDeleteRate * 2 * millis / 1000) + 1000;
-      if (deletable.size() < need) {
-        Schema.insertDeletable(server, need - deletable.size(), deletable);
-      }
+      impl.topUp(need);
     }
   }
 

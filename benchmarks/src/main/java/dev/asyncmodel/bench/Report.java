@@ -18,7 +18,11 @@ final class Report {
   private final Instant ended;
   private final ClosedLoop.Errors errors;
   private final List<Double> otherLoad;
+  private final String isolation;
 
+  /**
+   * @param isolation for an {@code --isolated} run, the line on its JVMs; null otherwise
+   */
   Report(
       Main.Options o,
       Map<String, Map<Op, Stats>> results,
@@ -27,7 +31,8 @@ final class Report {
       Instant started,
       Instant ended,
       ClosedLoop.Errors errors,
-      List<Double> otherLoad) {
+      List<Double> otherLoad,
+      String isolation) {
     this.o = o;
     this.results = results;
     this.settings = settings;
@@ -36,6 +41,7 @@ final class Report {
     this.ended = ended;
     this.errors = errors;
     this.otherLoad = otherLoad;
+    this.isolation = isolation;
   }
 
   private Stats stats(String impl, Op op) {
@@ -74,6 +80,9 @@ final class Report {
         o.jitWarmupMillis,
         Main.duration(started, ended),
         o.quick ? " (--quick: a smoke run, not numbers to quote)" : "");
+    if (isolation != null) {
+      out.println("- " + isolation);
+    }
     if (!otherLoad.isEmpty()) {
       double sum = 0;
       double max = 0;
@@ -83,8 +92,9 @@ final class Report {
       }
       out.printf(
           Locale.ROOT,
-          "- other processes (neither this JVM nor PostgreSQL) used %.2f CPUs on average during"
+          "- other processes (neither %s nor PostgreSQL) used %.2f CPUs on average during"
               + " the measured windows, %.2f at most%n",
+          isolation == null ? "this JVM" : "the measured implementation's JVM",
           sum / otherLoad.size(),
           max);
     }

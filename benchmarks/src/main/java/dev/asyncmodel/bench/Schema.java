@@ -98,11 +98,20 @@ final class Schema {
    * vacuums, so each round starts from the same table.
    */
   static void reset(PgServer server, DeletePool deletable) throws SQLException {
+    reset(server);
+    deletable.clear();
+  }
+
+  /**
+   * The table's half of {@link #reset(PgServer, DeletePool)}: deletes every inserted row and
+   * vacuums. Whoever holds ids of inserted rows must forget them too ({@code --isolated}: each
+   * child JVM, which owns the ids its deletes may use).
+   */
+  static void reset(PgServer server) throws SQLException {
     try (Connection c = server.connect();
         Statement s = c.createStatement()) {
       s.execute("DELETE FROM \"transaction\" WHERE \"id\" > " + Data.ROWS);
       s.execute("VACUUM ANALYZE \"transaction\"");
     }
-    deletable.clear();
   }
 }
