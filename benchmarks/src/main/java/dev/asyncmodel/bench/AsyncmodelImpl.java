@@ -19,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 
 /** The operations as a user writes them with asyncmodel: the generated QuerySets, nothing else. */
 final class AsyncmodelImpl implements Impl.Async {
+  private final String name;
   private final Database db;
   private final DeletePool deletable;
   private final User[] users;
 
-  AsyncmodelImpl(Vertx vertx, String url, DeletePool deletable) throws Exception {
+  AsyncmodelImpl(String name, Vertx vertx, String url, DeletePool deletable) throws Exception {
+    this.name = name;
     this.db = Database.connect(vertx, url);
     this.deletable = deletable;
     List<User> all =
@@ -41,7 +43,7 @@ final class AsyncmodelImpl implements Impl.Async {
 
   @Override
   public String name() {
-    return "asyncmodel";
+    return name;
   }
 
   private User user(long id) {

@@ -134,7 +134,14 @@ public final class Main {
     }
 
     private static String implementation(String name) {
-      if (!List.of("asyncmodel", "vertx", "jdbc", "vertx-pipelined").contains(name)) {
+      if (!List.of(
+              "asyncmodel",
+              "vertx",
+              "jdbc",
+              "vertx-pipelined",
+              "asyncmodel-timeout",
+              "asyncmodel-telemetry")
+          .contains(name)) {
         throw new UsageException("unknown implementation " + name);
       }
       return name;
@@ -187,7 +194,9 @@ public final class Main {
         --pool N             connections of every pool (8)
         --jdbc-threads N     JDBC threads (= --in-flight)
         --event-loops N      Vert.x event loops the requests are issued from (1)
-        --impls a,b          of asyncmodel,vertx,vertx-pipelined,jdbc (all)
+        --impls a,b          of asyncmodel,vertx,vertx-pipelined,jdbc (all), and the variants
+                             asyncmodel-timeout (query_timeout=5000) and asyncmodel-telemetry
+                             (telemetry=opentelemetry, the API without an SDK)
         --pipelining N       pipelining limit of the reads of asyncmodel and vertx-pipelined (4)
         --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
@@ -401,7 +410,23 @@ public final class Main {
     PoolOptions pool = new PoolOptions().setMaxSize(o.poolSize);
     return switch (name) {
       case "asyncmodel" ->
-          new AsyncmodelImpl(vertx, server.asyncmodelUrl(o.poolSize, o.pipelining), deletable);
+          new AsyncmodelImpl(
+              name, vertx, server.asyncmodelUrl(o.poolSize, o.pipelining), deletable);
+      // Every statement with a 5 s deadline: on a connection of its own, with a timer.
+      case "asyncmodel-timeout" ->
+          new AsyncmodelImpl(
+              name,
+              vertx,
+              server.asyncmodelUrl(o.poolSize, o.pipelining) + "&query_timeout=5000",
+              deletable);
+      // Every statement a span and a histogram point, through the OpenTelemetry API with no
+      // SDK registered: what the instrumentation itself costs, the exporter's cost aside.
+      case "asyncmodel-telemetry" ->
+          new AsyncmodelImpl(
+              name,
+              vertx,
+              server.asyncmodelUrl(o.poolSize, o.pipelining) + "&telemetry=opentelemetry",
+              deletable);
       case "vertx" -> {
         SqlClient pooled = PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build();
         yield new VertxImpl(name, pooled, pooled, deletable);

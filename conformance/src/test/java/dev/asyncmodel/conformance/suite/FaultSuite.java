@@ -12,8 +12,12 @@ import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.QueryTimeoutException;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
 import dev.asyncmodel.conformance.fixture.FaultProxy;
+import dev.asyncmodel.conformance.fixture.Telemetry;
 import dev.asyncmodel.conformance.model.User;
 import dev.asyncmodel.conformance.model.Users;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.util.ArrayList;
@@ -58,7 +62,9 @@ public abstract class FaultSuite extends ConformanceTest {
     URI uri = URI.create(backend().url());
     String url =
         backend().url().replace(uri.getHost() + ":" + uri.getPort(), "127.0.0.1:" + proxy.port());
-    return url + (url.contains("?") ? "&" : "?") + parameters;
+    // With telemetry, so that the pool's own counts can be read after each fault.
+    Telemetry.install();
+    return url + (url.contains("?") ? "&" : "?") + parameters + "&telemetry=opentelemetry";
   }
 
   /**
@@ -66,6 +72,35 @@ public abstract class FaultSuite extends ConformanceTest {
    * leaked by the fault.
    */
   private void closeLeavingNoConnection(Database faulty, FaultProxy proxy) {
+    // The pool is back to idle: no statement counted as running or waiting.
+    String pool = ":" + proxy.port() + "/";
+    long busy = -1;
+    boolean seen = false;
+    for (int i = 0; i < 100 && busy != 0; i++) {
+      busy = 0;
+      for (MetricData metric : Telemetry.METRICS.collectAllMetrics()) {
+        boolean used = metric.getName().equals("db.client.connection.count");
+        boolean pending = metric.getName().equals("db.client.connection.pending_requests");
+        if (!used && !pending) {
+          continue;
+        }
+        for (LongPointData point : metric.getLongSumData().getPoints()) {
+          String name =
+              point.getAttributes().get(AttributeKey.stringKey("db.client.connection.pool.name"));
+          String state =
+              point.getAttributes().get(AttributeKey.stringKey("db.client.connection.state"));
+          if (name != null && name.contains(pool) && (pending || "used".equals(state))) {
+            busy += point.getValue();
+            seen = true;
+          }
+        }
+      }
+      if (busy != 0) {
+        await(Future.<Void>future(p -> vertx.setTimer(20, id -> p.complete())));
+      }
+    }
+    assertTrue(seen, "the pool's metrics were read");
+    assertEquals(0, busy, "statements still counted as running or waiting after the fault");
     await(faulty.close());
     for (int i = 0; i < 100 && proxy.connections() > 0; i++) {
       await(Future.<Void>future(p -> vertx.setTimer(20, id -> p.complete())));
