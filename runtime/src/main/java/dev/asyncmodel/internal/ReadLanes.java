@@ -102,26 +102,31 @@ public final class ReadLanes {
    * @param done gets the rows or the failure
    */
   public void execute(String sql, Tuple params, Completable<RowSet<Row>> done) {
-    Lane lane;
+    Lane lane = null;
     boolean open = false;
+    Throwable refused = null;
     synchronized (this) {
       if (closed) {
-        done.fail(new VertxException("Pool closed", true));
-        return;
-      }
-      lane = choose();
-      if (lane != null) {
-        take(lane);
-      } else if (waiting.size() >= maxWaiting) {
-        done.fail(
-            new ConnectionPoolTooBusyException(
-                "Connection pool reached max wait queue size of " + maxWaiting));
-        return;
+        refused = new VertxException("Pool closed", true);
       } else {
-        waiting.addLast(new Waiting(sql, params, done, System.nanoTime()));
-        open = mayOpen();
-        sweepLater();
+        lane = choose();
+        if (lane != null) {
+          take(lane);
+        } else if (waiting.size() >= maxWaiting) {
+          refused =
+              new ConnectionPoolTooBusyException(
+                  "Connection pool reached max wait queue size of " + maxWaiting);
+        } else {
+          waiting.addLast(new Waiting(sql, params, done, System.nanoTime()));
+          open = mayOpen();
+          sweepLater();
+        }
       }
+    }
+    // The caller's code runs outside the lock.
+    if (refused != null) {
+      done.fail(refused);
+      return;
     }
     if (open) {
       connect();
