@@ -53,12 +53,35 @@ public final class Deadline {
    */
   public static QueryTimeoutException expired(
       Duration timeout, Statement statement, boolean started) {
+    return expired(
+        timeout,
+        statement,
+        started
+            ? " and was cancelled on the server"
+            : ", before it was sent (no connection was free in time)");
+  }
+
+  /**
+   * The exception of a statement that ran past a timeout and was left to finish: SQLite cannot stop
+   * one statement of a transaction without ending the transaction.
+   *
+   * @param timeout the timeout that passed
+   * @param statement the statement
+   * @return the exception
+   */
+  public static QueryTimeoutException expiredInTransaction(Duration timeout, Statement statement) {
+    return expired(
+        timeout,
+        statement,
+        "; inside a transaction it is left to finish, and the transaction's next statement waits"
+            + " for it");
+  }
+
+  private static QueryTimeoutException expired(Duration timeout, Statement statement, String what) {
     return new QueryTimeoutException(
         "Query timed out after "
             + describe(timeout)
-            + (started
-                ? " and was cancelled on the server"
-                : ", before it was sent (no connection was free in time)")
+            + what
             + " ["
             + statement.model()
             + ": "

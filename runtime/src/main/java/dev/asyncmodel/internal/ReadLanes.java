@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal;
 
 import io.vertx.core.Completable;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -110,14 +111,17 @@ public final class ReadLanes {
         refused = new VertxException("Pool closed", true);
       } else {
         lane = choose();
+        boolean growing = lanes.size() + opening < maxConnections;
         if (lane != null) {
           take(lane);
-        } else if (waiting.size() >= maxWaiting) {
+        } else if (!growing && waiting.size() >= maxWaiting) {
+          // max_waiting bounds the requests that wait for room on the connections the pool has
+          // reached; while it may still open one, a request waits for that, whatever max_waiting.
           refused =
               new ConnectionPoolTooBusyException(
                   "Connection pool reached max wait queue size of " + maxWaiting);
         } else {
-          waiting.addLast(new Waiting(sql, params, done, System.nanoTime()));
+          waiting.addLast(new Waiting(sql, params, onCaller(done), System.nanoTime()));
           open = mayOpen();
           sweepLater();
         }
@@ -132,8 +136,27 @@ public final class ReadLanes {
       connect();
     }
     if (lane != null) {
-      send(lane, sql, params, done);
+      send(lane, sql, params, onCaller(done));
     }
+  }
+
+  /**
+   * {@code done}, called on the caller's Vert.x context: a lane's connection answers on the event
+   * loop that opened it, and a verticle expects its Futures to complete on its own. Outside a
+   * context, or on the same event loop, it is called as it is.
+   */
+  private static Completable<RowSet<Row>> onCaller(Completable<RowSet<Row>> done) {
+    Context caller = Vertx.currentContext();
+    if (caller == null) {
+      return done;
+    }
+    return (rows, failure) -> {
+      if (Vertx.currentContext() == caller) {
+        done.complete(rows, failure);
+      } else {
+        caller.runOnContext(v -> done.complete(rows, failure));
+      }
+    };
   }
 
   /** Whether one more connection may open for the waiting requests; if so, counts it in. */
@@ -234,23 +257,7 @@ public final class ReadLanes {
 
   private void opened(SqlConnection connection) {
     Lane lane = new Lane(connection);
-    List<Waiting> batch = new ArrayList<>(depth);
-    boolean close;
-    synchronized (this) {
-      opening--;
-      close = closed;
-      if (!close) {
-        lanes.add(lane);
-        while (lane.inFlight < depth && !waiting.isEmpty()) {
-          batch.add(waiting.pollFirst());
-          take(lane);
-        }
-      }
-    }
-    if (close) {
-      connection.close();
-      return;
-    }
+    // Registered before the lane is offered, so that a close in between is not missed.
     connection.closeHandler(
         v -> {
           boolean again;
@@ -263,6 +270,23 @@ public final class ReadLanes {
             connect();
           }
         });
+    List<Waiting> batch = new ArrayList<>(depth);
+    boolean close;
+    synchronized (this) {
+      opening--;
+      close = closed || lane.closed;
+      if (!close) {
+        lanes.add(lane);
+        while (lane.inFlight < depth && !waiting.isEmpty()) {
+          batch.add(waiting.pollFirst());
+          take(lane);
+        }
+      }
+    }
+    if (close) {
+      connection.close();
+      return;
+    }
     for (Waiting w : batch) {
       send(lane, w.sql, w.params, w.done);
     }

@@ -185,11 +185,11 @@ public final class VertxSession implements Session {
       return Future.failedFuture(Admission.refused(statement));
     }
     if (deadline != null) {
-      return timed(statement, finish, left, deadline.timeout(), admitted);
+      return timed(statement, finish, read, left, deadline.timeout(), admitted);
     }
     long timeout = shared.queryTimeoutMillis();
     if (timeout > 0) {
-      return timed(statement, finish, timeout, Duration.ofMillis(timeout), admitted);
+      return timed(statement, finish, read, timeout, Duration.ofMillis(timeout), admitted);
     }
     CancelGate pending = gate;
     return pending != null
@@ -221,14 +221,21 @@ public final class VertxSession implements Session {
   private <X> Future<X> timed(
       Statement statement,
       Function<RowSet<Row>, X> finish,
+      boolean read,
       long millis,
       Duration timeout,
       @Nullable Admission admitted) {
-    Timed<X> run = new Timed<>(this, statement, finish, timeout);
+    int retries = read && transaction == null ? shared.staleRetries() : 0;
+    Timed<X> run = new Timed<>(this, statement, finish, timeout, retries);
     if (admitted != null) {
       run.promise.future().onComplete(ignored -> admitted.exit());
     }
-    run.timer = shared.vertx().setTimer(millis, id -> run.expire());
+    try {
+      run.timer = shared.vertx().setTimer(millis, id -> run.expire());
+    } catch (RuntimeException e) { // Vert.x closed: the statement is not run
+      run.promise.tryFail(e);
+      return run.promise.future();
+    }
     SqlConnection held = transaction;
     if (held != null) {
       Objects.requireNonNull(gate, "gate")
@@ -244,7 +251,7 @@ public final class VertxSession implements Session {
    * One statement under a deadline. Whichever comes first, its result or the timer, completes the
    * Future; a timer that comes first cancels the statement on the server, and the connection goes
    * back to the pool (or the transaction goes on) only after the statement has stopped and the
-   * cancel has been delivered, so that the cancel can never reach a later statement.
+   * cancel has been sent, so that the cancel cannot reach a later statement.
    */
   private static final class Timed<X> implements Completable<RowSet<Row>> {
     final Promise<X> promise = Promise.promise();
@@ -252,22 +259,30 @@ public final class VertxSession implements Session {
     private final Statement statement;
     private final Function<RowSet<Row>, X> finish;
     private final Duration timeout;
+    private int retries;
     long timer;
     private @Nullable SqlConnection connection;
     private boolean owned;
     private boolean done;
     private boolean finished;
-    private @Nullable Future<Void> cancelling;
+
+    /** Sent once the cancel is: set under the lock when the deadline passes a running statement. */
+    private @Nullable Promise<Void> cancelling;
+
+    /** Completed when the statement's result, or failure, has come back. */
+    private final Promise<Void> ended = Promise.promise();
 
     Timed(
         VertxSession session,
         Statement statement,
         Function<RowSet<Row>, X> finish,
-        Duration timeout) {
+        Duration timeout,
+        int retries) {
       this.session = session;
       this.statement = statement;
       this.finish = finish;
       this.timeout = timeout;
+      this.retries = retries;
     }
 
     /** The pool lent a connection, or could not. */
@@ -307,28 +322,50 @@ public final class VertxSession implements Session {
         connection = on;
         owned = own;
       }
+      send(on);
+    }
+
+    private void send(SqlConnection on) {
       on.preparedQuery(statement.sql()).execute(Tuple.wrap(statement.params())).onComplete(this);
     }
 
     /** The statement's result, whether or not the deadline passed first. */
     @Override
     public void complete(@Nullable RowSet<Row> rows, @Nullable Throwable failure) {
+      SqlConnection on;
+      synchronized (this) {
+        on = connection;
+        if (failure != null
+            && !done
+            && retries > 0
+            && on != null
+            && session.dialect.isStaleStatement(failure)) {
+          retries--; // the client dropped its stale copy: prepared again, on the same connection
+        } else {
+          on = null;
+        }
+      }
+      if (on != null) {
+        send(on);
+        return;
+      }
       boolean first;
       Future<Void> cancel;
-      SqlConnection on;
       synchronized (this) {
         finished = true;
         first = !done;
         done = true;
-        cancel = cancelling;
+        cancel = cancelling == null ? null : cancelling.future();
         on = connection;
       }
+      ended.tryComplete();
       session.shared.vertx().cancelTimer(timer);
       if (owned && on != null) {
+        SqlConnection release = on;
         if (cancel == null) {
-          on.close();
+          release.close();
         } else {
-          cancel.onComplete(v -> on.close());
+          cancel.onComplete(v -> release.close());
         }
       }
       if (first) {
@@ -339,51 +376,33 @@ public final class VertxSession implements Session {
     /** The deadline passed. */
     void expire() {
       SqlConnection running;
+      Promise<Void> sent = Promise.promise();
       synchronized (this) {
         if (done) {
           return;
         }
         done = true;
         running = finished ? null : connection;
+        if (running != null) {
+          cancelling = sent;
+        }
       }
       if (running != null) {
-        Future<Void> cancel =
-            session
-                .shared
-                .driver()
-                .canceller()
-                .cancel(running)
-                .otherwiseEmpty(); // a cancel that could not be sent: the statement ends itself
-        synchronized (this) {
-          cancelling = cancel;
-        }
         CancelGate pending = session.gate;
         if (pending != null) {
           // The transaction's next statement (its ROLLBACK, most often) waits until the cancelled
           // one has stopped, so that the cancel cannot reach it.
-          Promise<Void> stopped = Promise.promise();
-          pending.hold(stopped.future());
-          whenStopped(cancel, stopped);
+          pending.hold(Future.join(sent.future(), ended.future()).mapEmpty());
         }
+        session
+            .shared
+            .driver()
+            .canceller()
+            .cancel(running)
+            // A cancel that could not be sent: the statement ends by itself.
+            .onComplete(v -> sent.tryComplete());
       }
       promise.fail(Deadline.expired(timeout, statement, running != null));
-    }
-
-    /** Completes {@code stopped} once both the cancel is delivered and the statement has ended. */
-    private void whenStopped(Future<Void> cancel, Promise<Void> stopped) {
-      cancel.onComplete(
-          v -> {
-            boolean ended;
-            synchronized (this) {
-              ended = finished;
-            }
-            if (ended) {
-              stopped.tryComplete();
-            } else {
-              // Polled rather than chained: complete() may run on another thread first.
-              session.shared.vertx().setTimer(1, id -> whenStopped(cancel, stopped));
-            }
-          });
     }
   }
 

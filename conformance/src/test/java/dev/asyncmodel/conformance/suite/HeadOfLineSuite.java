@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
 import dev.asyncmodel.conformance.model.User;
 import dev.asyncmodel.conformance.model.Users;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +25,40 @@ import org.junit.jupiter.api.Test;
 public abstract class HeadOfLineSuite extends ConformanceTest {
   private static final int SLOW_SECONDS = 3;
   private static final int READS = 200;
+
+  /**
+   * A Future completes on the Vert.x context that issued the query, as a verticle expects, even
+   * when the connection that ran it belongs to another event loop: four verticle instances, each on
+   * an event loop of its own, read at once.
+   */
+  @Test
+  void readsCompleteOnTheContextThatIssuedThem() {
+    user(db, "ann");
+    List<String> wrong = Collections.synchronizedList(new ArrayList<>());
+    await(
+        vertx.deployVerticle(
+            () ->
+                new VerticleBase() {
+                  @Override
+                  public Future<?> start() {
+                    List<Future<Long>> reads = new ArrayList<>();
+                    for (int i = 0; i < 25; i++) {
+                      reads.add(
+                          Users.objects(db)
+                              .acount()
+                              .andThen(
+                                  r -> {
+                                    if (Vertx.currentContext() != context) {
+                                      wrong.add(String.valueOf(Vertx.currentContext()));
+                                    }
+                                  }));
+                    }
+                    return Future.all(reads);
+                  }
+                },
+            new DeploymentOptions().setInstances(4)));
+    assertEquals(List.of(), wrong, "completed on another context");
+  }
 
   @Test
   void aSlowReadHoldsUpNoOtherWhileAConnectionIsFree() {

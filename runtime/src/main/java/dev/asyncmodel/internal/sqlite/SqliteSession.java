@@ -146,13 +146,21 @@ final class SqliteSession implements Session {
    */
   private <T> Future<T> timed(
       Statement statement, boolean write, Work<T> work, long millis, Duration timeout) {
-    Interrupt interrupt = new Interrupt();
+    // Inside a transaction a running statement is not interrupted: SQLite would roll the whole
+    // transaction back and go on in autocommit. It finishes; the Future fails at the deadline.
+    Interrupt interrupt = new Interrupt(tx == null);
     Promise<T> promise = Promise.promise();
     Vertx vertx = store.vertx();
     long timer =
         vertx.setTimer(
             millis,
-            id -> promise.tryFail(Deadline.expired(timeout, statement, interrupt.expire())));
+            id -> {
+              boolean running = interrupt.expire();
+              promise.tryFail(
+                  running && tx != null
+                      ? Deadline.expiredInTransaction(timeout, statement)
+                      : Deadline.expired(timeout, statement, running));
+            });
     untimed(statement, write, connection -> interrupt.run(connection, work))
         .onComplete(
             (value, failure) -> {
@@ -168,8 +176,13 @@ final class SqliteSession implements Session {
 
   /** Stops one statement's work when its deadline passes. */
   private static final class Interrupt {
+    private final boolean allowed;
     private @Nullable Connection running;
     private boolean expired;
+
+    Interrupt(boolean allowed) {
+      this.allowed = allowed;
+    }
 
     <T> T run(Connection connection, Work<T> work) throws SQLException {
       synchronized (this) {
@@ -188,13 +201,16 @@ final class SqliteSession implements Session {
     }
 
     /**
-     * @return whether a statement was running, and was interrupted
+     * @return whether a statement was running: interrupted, unless inside a transaction
      */
     synchronized boolean expire() {
       expired = true;
       Connection connection = running;
       if (connection == null) {
         return false;
+      }
+      if (!allowed) {
+        return true;
       }
       // A Statement's cancel() is sqlite3_interrupt() on its connection: safe from any thread,
       // and it stops whatever the connection is running.
