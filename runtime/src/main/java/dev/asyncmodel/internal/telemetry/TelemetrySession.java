@@ -72,8 +72,14 @@ public final class TelemetrySession implements Session {
   /** What is recorded for every statement of one database. */
   private record Instruments(Tracer tracer, DoubleHistogram duration, Attributes common) {}
 
-  /** A statement's name and low-cardinality attributes, worked out once per SQL text. */
-  private record Summary(String name, String operation, String collection) {}
+  /**
+   * A statement's name and low-cardinality attributes, worked out once per SQL text.
+   *
+   * @param name the span's name
+   * @param attributes the database's attributes with the operation and the collection: the span's
+   *     (but the query text) and the metric's on success
+   */
+  private record Summary(String name, Attributes attributes) {}
 
   private static final int MAX_SUMMARIES = 4096;
 
@@ -172,9 +178,16 @@ public final class TelemetrySession implements Session {
         }
       }
     }
+    AttributesBuilder attributes = instruments.common().toBuilder();
+    if (!operation.isEmpty()) {
+      attributes.put(OPERATION, operation);
+    }
+    if (!collection.isEmpty()) {
+      attributes.put(COLLECTION, collection);
+    }
     Summary made =
         new Summary(
-            collection.isEmpty() ? operation : operation + " " + collection, operation, collection);
+            collection.isEmpty() ? operation : operation + " " + collection, attributes.build());
     if (summaries.size() < MAX_SUMMARIES) {
       summaries.putIfAbsent(sql, made);
     }
@@ -183,20 +196,14 @@ public final class TelemetrySession implements Session {
 
   private <X> Future<X> traced(Statement statement, Supplier<Future<X>> call) {
     Summary summary = summary(statement.sql());
-    var builder =
+    Span span =
         instruments
             .tracer()
             .spanBuilder(summary.name())
             .setSpanKind(SpanKind.CLIENT)
-            .setAllAttributes(instruments.common())
-            .setAttribute(QUERY, statement.sql());
-    if (!summary.operation().isEmpty()) {
-      builder.setAttribute(OPERATION, summary.operation());
-    }
-    if (!summary.collection().isEmpty()) {
-      builder.setAttribute(COLLECTION, summary.collection());
-    }
-    Span span = builder.startSpan();
+            .setAllAttributes(summary.attributes())
+            .setAttribute(QUERY, statement.sql())
+            .startSpan();
     long start = System.nanoTime();
     Future<X> result;
     try {
@@ -209,16 +216,10 @@ public final class TelemetrySession implements Session {
   }
 
   private void finish(Span span, Summary summary, long start, Throwable failure) {
-    AttributesBuilder attributes = instruments.common().toBuilder();
-    if (!summary.operation().isEmpty()) {
-      attributes.put(OPERATION, summary.operation());
-    }
-    if (!summary.collection().isEmpty()) {
-      attributes.put(COLLECTION, summary.collection());
-    }
+    Attributes attributes = summary.attributes();
     if (failure != null) {
       String type = failure.getClass().getName();
-      attributes.put(ERROR, type);
+      attributes = attributes.toBuilder().put(ERROR, type).build();
       span.setAttribute(ERROR, type);
       String state =
           failure instanceof DatabaseException db && db.sqlState() != null
@@ -227,7 +228,7 @@ public final class TelemetrySession implements Session {
       span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName() + state);
     }
     span.end();
-    instruments.duration().record((System.nanoTime() - start) / 1e9, attributes.build());
+    instruments.duration().record((System.nanoTime() - start) / 1e9, attributes);
   }
 
   @Override
