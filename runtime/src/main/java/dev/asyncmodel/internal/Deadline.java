@@ -3,6 +3,7 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.QueryTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When the statements of one call must be done by: {@code QuerySet.timeout(d)} makes one when its
@@ -26,6 +27,38 @@ public final class Deadline {
   public static Deadline after(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
     return new Deadline(timeout, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * How long one statement may run, and the timeout to name when it runs out.
+   *
+   * @param millis the milliseconds left; 0 once the deadline has passed
+   * @param timeout the deadline's timeout, or the URL's {@code query_timeout}
+   */
+  public record Limit(long millis, Duration timeout) {
+    /**
+     * @param queryTimeoutMillis a URL's {@code query_timeout}, 0 for none
+     * @return the limit it puts on every statement, or null for none; made once per database
+     */
+    public static @Nullable Limit of(long queryTimeoutMillis) {
+      return queryTimeoutMillis > 0
+          ? new Limit(queryTimeoutMillis, Duration.ofMillis(queryTimeoutMillis))
+          : null;
+    }
+  }
+
+  /**
+   * The limit of a session's next statement: what is left of its deadline, which replaces the URL's
+   * {@code query_timeout}, else that.
+   *
+   * @param deadline the session's deadline, if any
+   * @param queryTimeout the URL's limit, if any
+   * @return the limit, or null for none
+   */
+  public static @Nullable Limit next(@Nullable Deadline deadline, @Nullable Limit queryTimeout) {
+    return deadline == null
+        ? queryTimeout
+        : new Limit(deadline.remainingMillis(), deadline.timeout);
   }
 
   /**

@@ -88,7 +88,7 @@ public final class VertxSession implements Session {
    * @param pool runs each write outside a transaction, each statement with a deadline, and lends
    *     each transaction its connection
    * @param reads runs each query outside a transaction: the pool, or {@link ReadLanes}
-   * @param queryTimeoutMillis the URL's {@code query_timeout}, or 0 for none
+   * @param queryTimeout the URL's {@code query_timeout}, or null for none
    * @param staleRetries how many times a read outside a transaction runs again after {@link
    *     Dialect#isStaleStatement}: the number of connections it may meet
    * @param admission the bound on statements outside transactions
@@ -98,7 +98,7 @@ public final class VertxSession implements Session {
       Vertx vertx,
       Pool pool,
       Runner reads,
-      long queryTimeoutMillis,
+      Deadline.@Nullable Limit queryTimeout,
       int staleRetries,
       Admission admission) {}
 
@@ -171,12 +171,9 @@ public final class VertxSession implements Session {
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
-    long left = 0;
-    if (deadline != null) {
-      left = deadline.remainingMillis();
-      if (left == 0) {
-        return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
-      }
+    Deadline.Limit limit = Deadline.next(deadline, shared.queryTimeout());
+    if (limit != null && limit.millis() == 0) {
+      return Future.failedFuture(Deadline.expired(limit.timeout(), statement, false));
     }
     // Outside a transaction, a statement is admitted only while the database has room for it or
     // max_waiting is not reached: past that it fails here, at once.
@@ -184,12 +181,8 @@ public final class VertxSession implements Session {
     if (admitted != null && !admitted.tryEnter()) {
       return Future.failedFuture(Admission.refused(statement));
     }
-    if (deadline != null) {
-      return timed(statement, finish, read, left, deadline.timeout(), admitted);
-    }
-    long timeout = shared.queryTimeoutMillis();
-    if (timeout > 0) {
-      return timed(statement, finish, read, timeout, Duration.ofMillis(timeout), admitted);
+    if (limit != null) {
+      return timed(statement, finish, read, limit.millis(), limit.timeout(), admitted);
     }
     CancelGate pending = gate;
     return pending != null

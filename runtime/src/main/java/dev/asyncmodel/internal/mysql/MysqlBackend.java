@@ -3,6 +3,7 @@ package dev.asyncmodel.internal.mysql;
 import dev.asyncmodel.internal.Admission;
 import dev.asyncmodel.internal.Backend;
 import dev.asyncmodel.internal.ConnectionUrl;
+import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.PoolState;
 import dev.asyncmodel.internal.VertxSession;
@@ -164,7 +165,7 @@ public final class MysqlBackend implements Backend {
             vertx,
             pool,
             VertxSession.Runner.of(pool),
-            url.limits().queryTimeoutMillis(),
+            Deadline.Limit.of(url.limits().queryTimeoutMillis()),
             url.poolSize(),
             new Admission(url.poolSize(), url.limits().maxWaiting()));
     PoolState state = PoolState.of(shared.admission(), pool::size);

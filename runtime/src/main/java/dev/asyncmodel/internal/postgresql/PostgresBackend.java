@@ -3,6 +3,7 @@ package dev.asyncmodel.internal.postgresql;
 import dev.asyncmodel.internal.Admission;
 import dev.asyncmodel.internal.Backend;
 import dev.asyncmodel.internal.ConnectionUrl;
+import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Lifecycle;
 import dev.asyncmodel.internal.PoolState;
 import dev.asyncmodel.internal.ReadLanes;
@@ -201,7 +202,7 @@ public final class PostgresBackend implements Backend {
             vertx,
             pool,
             reads,
-            url.limits().queryTimeoutMillis(),
+            Deadline.Limit.of(url.limits().queryTimeoutMillis()),
             url.poolSize() * 2,
             // Room: the reads' pipelines and the writes' connections, or the one pool.
             new Admission(

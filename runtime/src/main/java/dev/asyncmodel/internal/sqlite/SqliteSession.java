@@ -107,36 +107,29 @@ final class SqliteSession implements Session {
     if (unusable != null) {
       return Future.failedFuture(unusable);
     }
-    if (deadline != null && deadline.remainingMillis() == 0) {
-      return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
+    Deadline.Limit limit = Deadline.next(deadline, store.queryTimeout());
+    if (limit != null && limit.millis() == 0) {
+      return Future.failedFuture(Deadline.expired(limit.timeout(), statement, false));
     }
     if (tx != null) {
-      return bounded(statement, write, work);
+      return bounded(statement, write, work, limit);
     }
     // Outside a transaction, a statement is admitted only while max_waiting is not reached.
     Admission admission = store.admission();
     if (!admission.tryEnter()) {
       return Future.failedFuture(Admission.refused(statement));
     }
-    Future<T> result = bounded(statement, write, work);
+    Future<T> result = bounded(statement, write, work, limit);
     result.onComplete(ignored -> admission.exit());
     return result;
   }
 
-  /** Runs the statement under the session's deadline, or the URL's query_timeout, if any. */
-  private <T> Future<T> bounded(Statement statement, boolean write, Work<T> work) {
-    if (deadline != null) {
-      long left = deadline.remainingMillis();
-      if (left == 0) {
-        return Future.failedFuture(Deadline.expired(deadline.timeout(), statement, false));
-      }
-      return timed(statement, write, work, left, deadline.timeout());
-    }
-    long timeout = store.queryTimeoutMillis();
-    if (timeout > 0) {
-      return timed(statement, write, work, timeout, Duration.ofMillis(timeout));
-    }
-    return untimed(statement, write, work);
+  /** Runs the statement within {@code limit}, if any. */
+  private <T> Future<T> bounded(
+      Statement statement, boolean write, Work<T> work, Deadline.@Nullable Limit limit) {
+    return limit == null
+        ? untimed(statement, write, work)
+        : timed(statement, write, work, limit.millis(), limit.timeout());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.internal.Admission;
+import dev.asyncmodel.internal.Deadline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -38,13 +39,13 @@ final class SqliteStore {
   private boolean closed;
 
   private final Vertx vertx;
-  private final long queryTimeoutMillis;
+  private final Deadline.@Nullable Limit queryTimeout;
   private final Admission admission;
 
   SqliteStore(
       Vertx vertx, String path, int poolSize, long queryTimeoutMillis, Admission admission) {
     this.vertx = vertx;
-    this.queryTimeoutMillis = queryTimeoutMillis;
+    this.queryTimeout = Deadline.Limit.of(queryTimeoutMillis);
     this.admission = admission;
     this.memory = path.isEmpty() || path.equals(":memory:");
     this.jdbcUrl = "jdbc:sqlite:" + (memory ? ":memory:" : path);
@@ -80,9 +81,9 @@ final class SqliteStore {
     return admission;
   }
 
-  /** The URL's {@code query_timeout}, or 0 for none. */
-  long queryTimeoutMillis() {
-    return queryTimeoutMillis;
+  /** The URL's {@code query_timeout}, or null for none. */
+  Deadline.@Nullable Limit queryTimeout() {
+    return queryTimeout;
   }
 
   /** Runs blocking JDBC work on the worker pool. */
