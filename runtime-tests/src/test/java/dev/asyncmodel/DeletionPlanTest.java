@@ -219,6 +219,12 @@ class DeletionPlanTest {
     }
 
     @Override
+    public <R, X> Future<X> writeReturning(
+        Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+      throw new UnsupportedOperationException("a deletion returns no row");
+    }
+
+    @Override
     public <R, X> Future<X> selectByName(
         Statement statement,
         Function<List<String>, Function<RowReader, R>> mappers,

@@ -340,6 +340,90 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * Inserts many records in few statements: Django's {@code abulk_create()}. Every record is
+   * validated before the first row is sent; then multi-row INSERTs of up to 1,024 rows each run in
+   * one transaction (a savepoint inside {@code atomic}), so that all rows are stored or none. A
+   * null {@code @AutoNowAdd} is set to the current time. Filters of this QuerySet do not apply.
+   *
+   * <pre>{@code
+   * Future<List<Transaction>> stored = Transactions.objects(db).abulkCreate(statementLines);
+   * }</pre>
+   *
+   * @param records the records to insert
+   * @return a Future of the records as stored, in the same order, each with its generated id where
+   *     the database returns it (PostgreSQL, SQLite, MariaDB; not MySQL, as in Django); failed with
+   *     {@link ValidationException} (nothing written; {@link ValidationException#records()} says
+   *     which records) when a value does not fit its column, {@link IntegrityException} (nothing
+   *     written) when a constraint refuses a row
+   */
+  public final Future<List<T>> abulkCreate(List<T> records) {
+    return abulkCreate(records, BulkCreate.defaults());
+  }
+
+  /**
+   * {@link #abulkCreate(List)} that skips or updates rows a unique constraint refuses, or sends
+   * fewer rows per statement: Django's {@code abulk_create(objs, batch_size, ignore_conflicts,
+   * update_conflicts, update_fields, unique_fields)}.
+   *
+   * <pre>{@code
+   * Transactions.objects(db).abulkCreate(
+   *     lines, BulkCreate.updateConflicts(List.of(AMOUNT), List.of(EXTERNAL_ID)));
+   * }</pre>
+   *
+   * @param records the records to insert
+   * @param options what to do on a conflict, and the batch size
+   * @return a Future of the records as stored, in the same order; with {@link
+   *     BulkCreate#ignoreConflicts()}, as given (without generated ids); failed as {@link
+   *     #abulkCreate(List)}
+   */
+  public final Future<List<T>> abulkCreate(List<T> records, BulkCreate<T> options) {
+    return run((db, q) -> Executor.bulkCreate(db, q.model(), records, options), state.query);
+  }
+
+  /**
+   * Writes {@code fields} of each record to its row, found by primary key, in few statements:
+   * Django's {@code abulk_update()}. Every value is validated before the first statement is sent;
+   * statements of up to 256 rows (each field a {@code CASE} on the primary key) run in one
+   * transaction when there are several. The QuerySet's filters apply, as in Django: a record whose
+   * row they exclude is not written. A record listed twice in one statement is written once, with
+   * its first values.
+   *
+   * <pre>{@code
+   * Future<Long> n = Transactions.objects(db).abulkUpdate(edited, CATEGORY, DESCRIPTION);
+   * }</pre>
+   *
+   * @param records the records, each with its primary key
+   * @param fields the fields to write; not the primary key; at least one
+   * @return a Future of the number of rows matched; failed with {@link ValidationException}
+   *     (nothing written) when a value does not fit its column, {@link IllegalArgumentException}
+   *     when a record has no primary key
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is copied before it is used
+  public final Future<Long> abulkUpdate(List<T> records, Field<T>... fields) {
+    List<Field<T>> list = Arrays.asList(fields.clone());
+    return run((db, q) -> Executor.bulkUpdate(db, q, records, list, 0), state.query);
+  }
+
+  /**
+   * {@link #abulkUpdate(List, Field[])} with at most {@code batchSize} rows per statement: Django's
+   * {@code batch_size}.
+   *
+   * @param records the records, each with its primary key
+   * @param fields the fields to write
+   * @param batchSize the most rows in one statement, at least 1
+   * @return a Future of the number of rows matched; failed as {@link #abulkUpdate(List, Field[])}
+   */
+  public final Future<Long> abulkUpdate(
+      List<T> records, List<? extends Field<T>> fields, int batchSize) {
+    if (batchSize < 1) {
+      return Future.failedFuture(
+          new IllegalArgumentException("batchSize must be at least 1, not " + batchSize));
+    }
+    return run((db, q) -> Executor.bulkUpdate(db, q, records, fields, batchSize), state.query);
+  }
+
+  /**
    * Sets columns on every row: Django's {@code aupdate()}, one UPDATE statement.
    *
    * @param assignments new values: {@code CATEGORY.set("rent"), AMOUNT.set(x)}

@@ -258,6 +258,181 @@ public final class Compiler {
     return new Statement(sql, params, model.name());
   }
 
+  /** What a multi-row INSERT returns. */
+  public enum Returning {
+    /** Nothing: the ids are known, or the database cannot say. */
+    NOTHING,
+    /** The generated primary key of each row, in the order of the VALUES. */
+    IDS,
+    /** Every column of each row as stored, in the order of the VALUES (an upsert's rows). */
+    ROWS
+  }
+
+  /**
+   * {@code INSERT} of several rows, with what to do on a conflict and what to return.
+   *
+   * @param dialect the database's dialect
+   * @param model the model
+   * @param rows the rows' values in component order, {@link ColumnValues#exact exact}
+   * @param from the first row of this statement
+   * @param count how many rows it inserts
+   * @param explicitId whether the rows bind their primary key (all do, or none)
+   * @param ignoreConflicts whether rows a unique constraint refuses are skipped
+   * @param update the fields an upsert overwrites on a conflict; empty for none
+   * @param unique the fields that decide an upsert's conflict
+   * @param returning what the statement returns
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement insertRows(
+      Dialect dialect,
+      ModelMeta<T> model,
+      List<@Nullable Object[]> rows,
+      int from,
+      int count,
+      boolean explicitId,
+      boolean ignoreConflicts,
+      List<Field<T>> update,
+      List<Field<T>> unique,
+      Returning returning) {
+    Field<T> pk = model.primaryKey();
+    List<Field<T>> fields = model.fields();
+    List<Object> params = new ArrayList<>(count * fields.size());
+    for (int r = from; r < from + count; r++) {
+      @Nullable Object[] values = rows.get(r);
+      for (Field<T> field : fields) {
+        if (field == pk && !explicitId) {
+          continue;
+        }
+        ColumnSpec spec = Internals.spec(field);
+        params.add(dialect.encode(spec, Internals.columnValue(field, values[spec.index()])));
+      }
+    }
+    Shape shape =
+        Shape.probe(model, Shape.BULK_INSERT)
+            .add(count, explicitId ? 1 : 0)
+            .add(ignoreConflicts ? 1 : 0, returning.ordinal())
+            .add(update.size());
+    for (Field<T> field : update) {
+      shape.add(index(field));
+    }
+    shape.add(unique.size());
+    for (Field<T> field : unique) {
+      shape.add(index(field));
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      dialect.insertInto(b, ignoreConflicts);
+      b.quoted(model.table()).append(" (");
+      int columns = 0;
+      for (Field<T> field : fields) {
+        if (field == pk && !explicitId) {
+          continue;
+        }
+        b.append(columns++ == 0 ? "" : ", ").quoted(field.column());
+      }
+      b.append(") VALUES ");
+      for (int r = 0; r < count; r++) {
+        b.append(r == 0 ? "(" : ", (");
+        for (int c = 0; c < columns; c++) {
+          b.append(c == 0 ? "" : ", ").param();
+        }
+        b.append(")");
+      }
+      if (ignoreConflicts || !update.isEmpty()) {
+        dialect.onConflict(b, columnNames(update), columnNames(unique));
+      }
+      switch (returning) {
+        case IDS -> b.append(" RETURNING ").quoted(pk.column());
+        case ROWS -> {
+          b.append(" RETURNING ");
+          columns(b, model);
+        }
+        case NOTHING -> {}
+      }
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, model.name());
+  }
+
+  private static List<String> columnNames(List<? extends Field<?>> fields) {
+    List<String> names = new ArrayList<>(fields.size());
+    for (Field<?> field : fields) {
+      names.add(field.column());
+    }
+    return names;
+  }
+
+  /**
+   * {@code UPDATE} of several rows by primary key, each to its own values: one {@code CASE} per
+   * field, Django's {@code bulk_update}.
+   *
+   * @param dialect the database's dialect
+   * @param q the QuerySet's query, whose conditions the rows must also meet; without a slice
+   * @param rows the rows' values in component order, {@link ColumnValues#exact exact}, each with
+   *     its primary key
+   * @param from the first row of this statement
+   * @param count how many rows it updates
+   * @param fields the fields to write, not the primary key
+   * @param <T> the model
+   * @return the statement; its row count is the number of rows matched
+   */
+  public static <T extends Record> Statement updateRows(
+      Dialect dialect,
+      Query<T> q,
+      List<@Nullable Object[]> rows,
+      int from,
+      int count,
+      List<Field<T>> fields) {
+    ModelMeta<T> model = q.model();
+    Field<T> pk = model.primaryKey();
+    ColumnSpec pkSpec = Internals.spec(pk);
+    List<Object> params = new ArrayList<>(count * (2 * fields.size() + 1) + q.where().size());
+    for (Field<T> field : fields) {
+      ColumnSpec spec = Internals.spec(field);
+      for (int r = from; r < from + count; r++) {
+        @Nullable Object[] values = rows.get(r);
+        params.add(dialect.encode(pkSpec, values[pkSpec.index()]));
+        params.add(dialect.encode(spec, Internals.columnValue(field, values[spec.index()])));
+      }
+    }
+    for (int r = from; r < from + count; r++) {
+      params.add(dialect.encode(pkSpec, rows.get(r)[pkSpec.index()]));
+    }
+    Shape shape = Shape.probe(model, Shape.BULK_UPDATE).add(count, fields.size());
+    for (Field<T> field : fields) {
+      shape.add(index(field));
+    }
+    shapeWhere(q, shape, params, dialect);
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      String key = dialect.quote(pk.column());
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("UPDATE ").quoted(model.table()).append(" SET ");
+      for (int f = 0; f < fields.size(); f++) {
+        ColumnSpec spec = Internals.spec(fields.get(f));
+        b.append(f == 0 ? "" : ", ").quoted(spec.column()).append(" = CASE");
+        for (int r = 0; r < count; r++) {
+          dialect.value(b.append(" WHEN ").append(key).append(" = "), pkSpec);
+          dialect.typedParam(b.append(" THEN "), spec);
+        }
+        b.append(" END");
+      }
+      b.append(" WHERE ").append(key).append(" IN (");
+      for (int r = 0; r < count; r++) {
+        dialect.value(b.append(r == 0 ? "" : ", "), pkSpec);
+      }
+      b.append(")");
+      if (!q.where().isEmpty()) {
+        b.append(" AND ");
+        renderConditions(b, q);
+      }
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, model.name());
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Conditions: their shape and values, then their SQL.
 

@@ -190,6 +190,71 @@ public abstract class Dialect {
   public abstract boolean supportsReturning();
 
   /**
+   * Whether an INSERT of several rows can return their ids ({@code RETURNING}), in the order of its
+   * VALUES: PostgreSQL, SQLite 3.35 and MariaDB 10.5 can; MySQL cannot.
+   *
+   * @return whether it can, or {@code null} while unknown: a MySQL-protocol database learns from
+   *     its first connection whether the server is MariaDB
+   */
+  public @Nullable Boolean bulkReturning() {
+    return supportsReturning();
+  }
+
+  /**
+   * @return the most values one statement may bind
+   */
+  public int maxParams() {
+    return 65_535;
+  }
+
+  /**
+   * Appends the placeholder of a value whose type its place in the statement does not fix (a {@code
+   * THEN} of a {@code CASE}): cast to the column's type where the database must know it.
+   *
+   * @param sql the statement
+   * @param column the column the value is for
+   */
+  public void typedParam(SqlBuffer sql, ColumnSpec column) {
+    sql.param();
+  }
+
+  /**
+   * Begins an INSERT: {@code INSERT INTO}, or the database's own form for one that skips rows a
+   * unique constraint refuses.
+   *
+   * @param sql the statement
+   * @param ignoreConflicts whether rows that conflict are skipped
+   */
+  public void insertInto(SqlBuffer sql, boolean ignoreConflicts) {
+    sql.append("INSERT INTO ");
+  }
+
+  /**
+   * Appends what an INSERT does with a row that a unique constraint refuses: skip it, or update the
+   * row it conflicts with ({@code ON CONFLICT ... DO UPDATE}).
+   *
+   * @param sql the statement
+   * @param update the columns to overwrite with the refused row's values; empty to skip the row
+   * @param unique the columns whose unique constraint decides a conflict; used where the database
+   *     names one
+   */
+  public void onConflict(SqlBuffer sql, List<String> update, List<String> unique) {
+    if (update.isEmpty()) {
+      sql.append(" ON CONFLICT DO NOTHING");
+      return;
+    }
+    sql.append(" ON CONFLICT (");
+    for (int i = 0; i < unique.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").quoted(unique.get(i));
+    }
+    sql.append(") DO UPDATE SET ");
+    for (int i = 0; i < update.size(); i++) {
+      String column = quote(update.get(i));
+      sql.append(i == 0 ? "" : ", ").append(column).append(" = EXCLUDED.").append(column);
+    }
+  }
+
+  /**
    * @return whether {@code SELECT ... FOR UPDATE} locks rows; where it does not (SQLite), a
    *     transaction holds the only write lock anyway
    */

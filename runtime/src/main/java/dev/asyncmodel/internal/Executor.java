@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Assignment;
+import dev.asyncmodel.BulkCreate;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Created;
 import dev.asyncmodel.Database;
@@ -15,12 +16,16 @@ import dev.asyncmodel.RowLock;
 import dev.asyncmodel.ValidationException;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
+import dev.asyncmodel.spi.RowReader;
 import dev.asyncmodel.spi.Validation;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -386,6 +391,329 @@ public final class Executor {
                                     ? Future.succeededFuture(found)
                                     : updateFound(
                                         tx, q.model(), found.object(), template, lookups))));
+  }
+
+  /** The most rows one bulk INSERT carries: past this, a bigger statement saves no time. */
+  static final int MAX_INSERT_ROWS = 1024;
+
+  /**
+   * The most rows one bulk UPDATE carries: each row adds a {@code WHEN} to every {@code CASE},
+   * which the database tries in order, so the work per statement grows with the square of this.
+   */
+  static final int MAX_UPDATE_ROWS = 256;
+
+  /**
+   * Django's {@code bulk_create}: every record validated, then multi-row INSERTs of a power of two
+   * of rows each, in one transaction (a savepoint inside the caller's) when there are several.
+   *
+   * @param db where it runs
+   * @param model the model
+   * @param records the records, in order
+   * @param options conflicts and batch size
+   * @param <T> the model
+   * @return the records as stored, in the same order
+   */
+  public static <T extends Record> Future<List<T>> bulkCreate(
+      Database db, ModelMeta<T> model, List<T> records, BulkCreate<T> options) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(options, "options");
+    Field<T> pk = model.primaryKey();
+    if (options.updateFields().contains(pk)) {
+      throw new IllegalArgumentException(
+          "abulkCreate cannot update the primary key on a conflict: leave "
+              + pk.column()
+              + " out of updateConflicts' fields");
+    }
+    int n = records.size();
+    List<@Nullable Object[]> rows = new ArrayList<>(n);
+    Map<Integer, List<FieldError>> invalid = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      T record = records.get(i);
+      if (record == null) {
+        throw new NullPointerException("records[" + i + "] is null");
+      }
+      List<FieldError> errors = model.validate(record);
+      if (!errors.isEmpty()) {
+        invalid.put(i, errors);
+      } else if (invalid.isEmpty()) {
+        rows.add(insertValues(model, record));
+      }
+    }
+    if (!invalid.isEmpty()) {
+      throw new ValidationException(model.name(), invalid);
+    }
+    if (n == 0) {
+      return Future.succeededFuture(List.of());
+    }
+    Session session = Databases.session(db);
+    // Rows with an id and rows without bind different columns: two groups of statements.
+    int pkIndex = Internals.spec(pk).index();
+    List<Integer> order = new ArrayList<>(n);
+    int withId = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < n; i++) {
+        if ((rows.get(i)[pkIndex] != null) == (pass == 0)) {
+          order.add(i);
+        }
+      }
+      if (pass == 0) {
+        withId = order.size();
+      }
+    }
+    List<@Nullable Object[]> ordered = new ArrayList<>(n);
+    for (int i : order) {
+      ordered.add(rows.get(i));
+    }
+    int most =
+        maxRows(session.dialect(), model.fields().size(), MAX_INSERT_ROWS, options.batchSize());
+    List<int[]> batches = new ArrayList<>();
+    batches.addAll(batches(0, withId, most));
+    batches.addAll(batches(withId, n - withId, most));
+    int explicitUpTo = withId;
+    Function<Session, Future<List<T>>> work =
+        s -> insertBatches(s, model, ordered, order, batches, explicitUpTo, options);
+    // One statement outside a transaction is atomic by itself, once the dialect knows whether
+    // the server returns rows (a MySQL-protocol database learns it with its first connection).
+    if (batches.size() == 1
+        && !session.inTransaction()
+        && session.dialect().bulkReturning() != null) {
+      return work.apply(session);
+    }
+    return session.atomic(work);
+  }
+
+  private static <T extends Record> Future<List<T>> insertBatches(
+      Session session,
+      ModelMeta<T> model,
+      List<@Nullable Object[]> rows,
+      List<Integer> order,
+      List<int[]> batches,
+      int explicitUpTo,
+      BulkCreate<T> options) {
+    Dialect dialect = session.dialect();
+    boolean returns = Boolean.TRUE.equals(dialect.bulkReturning());
+    boolean upsert = !options.updateFields().isEmpty();
+    int pk = Internals.spec(model.primaryKey()).index();
+    Object[] stored = new Object[rows.size()];
+    Future<Void> chain = Future.succeededFuture();
+    for (int[] batch : batches) {
+      int from = batch[0];
+      int count = batch[1];
+      boolean explicitId = from < explicitUpTo;
+      Compiler.Returning returning;
+      if (!returns || options.ignoresConflicts()) {
+        returning = Compiler.Returning.NOTHING;
+      } else if (upsert) {
+        returning = Compiler.Returning.ROWS;
+      } else {
+        returning = explicitId ? Compiler.Returning.NOTHING : Compiler.Returning.IDS;
+      }
+      chain =
+          chain.compose(
+              ignored -> {
+                Statement statement =
+                    Compiler.insertRows(
+                        dialect,
+                        model,
+                        rows,
+                        from,
+                        count,
+                        explicitId,
+                        options.ignoresConflicts(),
+                        options.updateFields(),
+                        options.uniqueFields(),
+                        returning);
+                if (returning == Compiler.Returning.NOTHING) {
+                  return session.update(
+                      statement,
+                      changed -> {
+                        for (int r = from; r < from + count; r++) {
+                          stored[order.get(r)] = model.create(rows.get(r));
+                        }
+                        return null;
+                      });
+                }
+                Function<RowReader, Object> mapper =
+                    returning == Compiler.Returning.IDS
+                        ? row -> Objects.requireNonNull(row.getLong(0), "returned id")
+                        : model::read;
+                return session.writeReturning(
+                    statement,
+                    mapper,
+                    returned -> {
+                      if (returned.size() != count) {
+                        throw new IllegalStateException(
+                            "An INSERT of "
+                                + count
+                                + " rows returned "
+                                + returned.size()
+                                + " ["
+                                + model.name()
+                                + ": "
+                                + statement.sql()
+                                + "]");
+                      }
+                      for (int k = 0; k < count; k++) {
+                        int r = from + k;
+                        if (returning == Compiler.Returning.ROWS) {
+                          stored[order.get(r)] = returned.get(k);
+                        } else {
+                          @Nullable Object[] values = rows.get(r);
+                          values[pk] = returned.get(k);
+                          stored[order.get(r)] = model.create(values);
+                        }
+                      }
+                      return null;
+                    });
+              });
+    }
+    return chain.map(
+        done -> {
+          List<T> result = new ArrayList<>(stored.length);
+          for (Object record : stored) {
+            result.add(model.type().cast(record));
+          }
+          return Collections.unmodifiableList(result);
+        });
+  }
+
+  /**
+   * Django's {@code bulk_update}: one UPDATE per batch of a power of two of rows, each field a
+   * {@code CASE} on the primary key; the QuerySet's filters apply, as in Django.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param records the records, each with its primary key
+   * @param fields the fields to write
+   * @param batchSize the most rows per statement, or 0 for the default
+   * @param <T> the model
+   * @return the number of rows matched
+   */
+  public static <T extends Record> Future<Long> bulkUpdate(
+      Database db, Query<T> q, List<T> records, List<? extends Field<T>> fields, int batchSize) {
+    Objects.requireNonNull(records, "records");
+    Objects.requireNonNull(fields, "fields");
+    ModelMeta<T> model = q.model();
+    if (fields.isEmpty()) {
+      throw new IllegalArgumentException("abulkUpdate needs at least one field to write");
+    }
+    if (batchSize < 0) {
+      throw new IllegalArgumentException("batchSize must be at least 1, not " + batchSize);
+    }
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot update a query once a slice has been taken: abulkUpdate() after limit/offset");
+    }
+    List<Field<T>> written = new ArrayList<>(fields.size());
+    for (Field<T> field : fields) {
+      Objects.requireNonNull(field, "field");
+      if (Internals.spec(field).primaryKey()) {
+        throw new IllegalArgumentException(
+            "abulkUpdate cannot write the primary key " + field.column());
+      }
+      if (written.contains(field)) {
+        throw new IllegalArgumentException("abulkUpdate names " + field.column() + " twice");
+      }
+      written.add(field);
+    }
+    int pk = Internals.spec(model.primaryKey()).index();
+    int n = records.size();
+    List<@Nullable Object[]> rows = new ArrayList<>(n);
+    Map<Integer, List<FieldError>> invalid = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      T record = records.get(i);
+      if (record == null) {
+        throw new NullPointerException("records[" + i + "] is null");
+      }
+      @Nullable Object[] values = model.values(record);
+      if (values[pk] == null) {
+        throw new IllegalArgumentException(
+            "records[" + i + "] has no primary key: every record abulkUpdate writes must have one");
+      }
+      List<FieldError> errors = new ArrayList<>(0);
+      for (Field<T> field : written) {
+        ColumnSpec spec = Internals.spec(field);
+        FieldError error = Validation.check(field, values[spec.index()], false);
+        if (error != null) {
+          errors.add(error);
+        } else {
+          values[spec.index()] = ColumnValues.exact(spec, values[spec.index()]);
+        }
+      }
+      if (!errors.isEmpty()) {
+        invalid.put(i, errors);
+      }
+      rows.add(values);
+    }
+    if (!invalid.isEmpty()) {
+      throw new ValidationException(model.name(), invalid);
+    }
+    if (n == 0) {
+      return Future.succeededFuture(0L);
+    }
+    Session session = Databases.session(db);
+    int most =
+        maxRows(
+            session.dialect(),
+            2 * written.size() + 1 + q.where().size() * 2,
+            MAX_UPDATE_ROWS,
+            batchSize);
+    List<int[]> batches = batches(0, n, most);
+    Function<Session, Future<Long>> work =
+        s -> {
+          long[] matched = new long[1];
+          Future<Void> chain = Future.succeededFuture();
+          for (int[] batch : batches) {
+            chain =
+                chain.compose(
+                    ignored ->
+                        s.update(
+                            Compiler.updateRows(s.dialect(), q, rows, batch[0], batch[1], written),
+                            count -> {
+                              matched[0] += count;
+                              return null;
+                            }));
+          }
+          return chain.map(done -> matched[0]);
+        };
+    return batches.size() == 1 ? work.apply(session) : session.atomic(work);
+  }
+
+  /**
+   * The most rows of one statement: a power of two, within the database's limit on bound values,
+   * {@code cap} and the caller's batch size.
+   */
+  private static int maxRows(Dialect dialect, int paramsPerRow, int cap, int batchSize) {
+    int most = Math.min(cap, Math.max(1, dialect.maxParams() / Math.max(1, paramsPerRow)));
+    if (batchSize > 0) {
+      most = Math.min(most, batchSize);
+    }
+    return Integer.highestOneBit(most);
+  }
+
+  /**
+   * Splits {@code count} rows from {@code from} into statements of {@code most} rows, then of the
+   * powers of two that make up the rest: every statement has one of a few shapes.
+   *
+   * @return {from, count} of each statement
+   */
+  static List<int[]> batches(int from, int count, int most) {
+    List<int[]> batches = new ArrayList<>(count / most + Integer.bitCount(most - 1));
+    int at = from;
+    int left = count;
+    while (left >= most) {
+      batches.add(new int[] {at, most});
+      at += most;
+      left -= most;
+    }
+    for (int size = Integer.highestOneBit(Math.max(left, 1)); left > 0; size >>= 1) {
+      if (left >= size) {
+        batches.add(new int[] {at, size});
+        at += size;
+        left -= size;
+      }
+    }
+    return batches;
   }
 
   /**

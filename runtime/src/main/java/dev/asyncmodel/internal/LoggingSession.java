@@ -78,6 +78,13 @@ final class LoggingSession implements Session {
   }
 
   @Override
+  public <R, X> Future<X> writeReturning(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    Outcome<List<R>> seen = new Outcome<>(list -> rows(list.size()));
+    return logged(statement, seen, inner.writeReturning(statement, mapper, seen.then(finish)));
+  }
+
+  @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
     Outcome<Long> seen = new Outcome<>(LoggingSession::rows);
     return logged(statement, seen, inner.update(statement, seen.then(finish)));

@@ -78,6 +78,20 @@ public interface Session {
   }
 
   /**
+   * Runs a write whose rows come back ({@code INSERT ... RETURNING}): as {@link #select}, but on
+   * the connection writes use, never pipelined behind reads, and never run again after a failure.
+   *
+   * @param statement the statement
+   * @param mapper maps one returned row; the reader is valid only during the call
+   * @param finish makes the result of the mapped rows; what it throws fails the Future as it is
+   * @param <R> the mapped type
+   * @param <X> the result
+   * @return the result
+   */
+  <R, X> Future<X> writeReturning(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish);
+
+  /**
    * Runs an INSERT of one row.
    *
    * @param statement the statement; it ends in {@code RETURNING <pk>} where the dialect supports it

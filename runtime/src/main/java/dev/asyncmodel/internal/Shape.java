@@ -24,6 +24,8 @@ final class Shape {
   static final int UPDATE = 4;
   static final int INSERT = 5;
   static final int DELETE = 6;
+  static final int BULK_INSERT = 7;
+  static final int BULK_UPDATE = 8;
 
   // Tags of the parts of a statement.
   static final int LOOKUP = -1;

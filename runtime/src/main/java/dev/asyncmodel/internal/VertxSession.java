@@ -519,18 +519,22 @@ public final class VertxSession implements Session {
   @Override
   public <R, X> Future<X> select(
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
-    return run(
-        reads,
-        statement,
-        rows -> {
-          List<R> result = new ArrayList<>(rows.size());
-          RowAdapter reader = shared.driver().readers().get();
-          for (Row row : rows) {
-            result.add(mapper.apply(reader.at(row)));
-          }
-          return finish.apply(result);
-        },
-        true);
+    return run(reads, statement, rows -> finish.apply(map(rows, mapper)), true);
+  }
+
+  @Override
+  public <R, X> Future<X> writeReturning(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    return run(writes, statement, rows -> finish.apply(map(rows, mapper)), false);
+  }
+
+  private <R> List<R> map(RowSet<Row> rows, Function<RowReader, R> mapper) {
+    List<R> result = new ArrayList<>(rows.size());
+    RowAdapter reader = shared.driver().readers().get();
+    for (Row row : rows) {
+      result.add(mapper.apply(reader.at(row)));
+    }
+    return result;
   }
 
   @Override

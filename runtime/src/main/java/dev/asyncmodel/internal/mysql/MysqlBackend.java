@@ -75,7 +75,9 @@ public final class MysqlBackend implements Backend {
    * gap locks on which concurrent inserts of the same key deadlock), and reads its id for a later
    * {@code KILL QUERY}. The pool adds the connection once it is closed here.
    */
-  private void prepare(SqlConnection connection) {
+  private void prepare(MysqlDialect dialect, SqlConnection connection) {
+    io.vertx.sqlclient.spi.DatabaseMetadata server = connection.databaseMetadata();
+    dialect.serverIs(server.productName(), server.majorVersion(), server.minorVersion());
     connection
         .query("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
         .execute()
@@ -144,18 +146,19 @@ public final class MysqlBackend implements Backend {
       connect.setSslOptions(
           new ClientSSLOptions().setTrustAll(true).setHostnameVerificationAlgorithm(""));
     }
+    MysqlDialect dialect = MysqlDialect.forDatabase();
     Pool pool =
         MySQLBuilder.pool()
             .with(VertxSession.poolOptions(url))
             .with(VertxSession.transport(url))
             .connectingTo(connect)
-            .withConnectHandler(this::prepare)
+            .withConnectHandler(connection -> prepare(dialect, connection))
             .using(vertx)
             .build();
     Lifecycle lifecycle = new Lifecycle();
     VertxSession.Driver driver =
         new VertxSession.Driver(
-            MysqlDialect.INSTANCE,
+            dialect,
             MysqlRowReader::new,
             rows -> rows.property(MySQLClient.LAST_INSERTED_ID),
             running -> kill(vertx, connect, running));

@@ -25,13 +25,68 @@ import org.jspecify.annotations.Nullable;
  * {@code contains} and their case-insensitive forms behave as on PostgreSQL.
  */
 public final class MysqlDialect extends Dialect {
-  /** The one instance. */
+  /**
+   * The dialect without a server: it renders every statement, and says it does not know whether the
+   * server returns rows from an INSERT. Each database has a {@link #forDatabase} of its own.
+   */
   public static final MysqlDialect INSTANCE = new MysqlDialect();
 
   /** The largest LIMIT, for an OFFSET without one. */
   private static final String NO_LIMIT = "18446744073709551615";
 
+  /** Whether the server is MariaDB 10.5 or later, with INSERT ... RETURNING; null until known. */
+  private volatile @Nullable Boolean returning;
+
   private MysqlDialect() {}
+
+  /**
+   * @return a dialect for one database, which learns from {@link #serverIs} what its server can do
+   */
+  public static MysqlDialect forDatabase() {
+    return new MysqlDialect();
+  }
+
+  /**
+   * Records what the database's server is, from a connection's handshake.
+   *
+   * @param product {@code MariaDB} or {@code MySQL}
+   * @param major the server's major version
+   * @param minor its minor version
+   */
+  public void serverIs(String product, int major, int minor) {
+    returning = "MariaDB".equals(product) && (major > 10 || (major == 10 && minor >= 5));
+  }
+
+  /** MariaDB 10.5 returns rows from an INSERT; MySQL does not. */
+  @Override
+  public @Nullable Boolean bulkReturning() {
+    return returning;
+  }
+
+  /**
+   * {@code INSERT IGNORE} skips the rows a unique key refuses (and, as Django notes, turns other
+   * errors into warnings).
+   */
+  @Override
+  public void insertInto(SqlBuffer sql, boolean ignoreConflicts) {
+    sql.append(ignoreConflicts ? "INSERT IGNORE INTO " : "INSERT INTO ");
+  }
+
+  /**
+   * {@code ON DUPLICATE KEY UPDATE}: MySQL updates the row whichever unique key the new row
+   * conflicts with, so {@code unique} names nothing here.
+   */
+  @Override
+  public void onConflict(SqlBuffer sql, List<String> update, List<String> unique) {
+    if (update.isEmpty()) {
+      return; // INSERT IGNORE did it
+    }
+    sql.append(" ON DUPLICATE KEY UPDATE ");
+    for (int i = 0; i < update.size(); i++) {
+      String column = quote(update.get(i));
+      sql.append(i == 0 ? "" : ", ").append(column).append(" = VALUES(").append(column).append(")");
+    }
+  }
 
   @Override
   public String name() {

@@ -83,6 +83,31 @@ public final class PostgresDialect extends Dialect {
     };
   }
 
+  /** PostgreSQL types a parameter from its place; in a CASE it must be told. */
+  @Override
+  public void typedParam(SqlBuffer sql, ColumnSpec column) {
+    sql.param().append("::").append(typeName(column));
+  }
+
+  private static String typeName(ColumnSpec column) {
+    return switch (column.type()) {
+      case LONG -> "bigint";
+      case INT -> "integer";
+      case SHORT -> "smallint";
+      case BOOLEAN -> "boolean";
+      case DOUBLE -> "double precision";
+      case FLOAT -> "real";
+      case STRING, ENUM -> "text";
+      case DECIMAL -> "numeric";
+      case INSTANT, OFFSET_DATE_TIME -> "timestamptz";
+      case LOCAL_DATE -> "date";
+      case LOCAL_DATE_TIME -> "timestamp";
+      case LOCAL_TIME -> "time";
+      case UUID -> "uuid";
+      case BYTES -> "bytea";
+    };
+  }
+
   @Override
   public void like(SqlBuffer sql, String column, boolean ignoreCase) {
     // Backslash is PostgreSQL's default LIKE escape, so no ESCAPE clause is needed.

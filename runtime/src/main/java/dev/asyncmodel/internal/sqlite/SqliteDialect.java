@@ -106,6 +106,18 @@ public final class SqliteDialect extends Dialect {
     return false;
   }
 
+  /** SQLite 3.35 has {@code RETURNING}, which a multi-row INSERT uses; this driver bundles 3.51. */
+  @Override
+  public Boolean bulkReturning() {
+    return true;
+  }
+
+  /** SQLite's own limit since 3.32 ({@code SQLITE_MAX_VARIABLE_NUMBER}). */
+  @Override
+  public int maxParams() {
+    return 32_766;
+  }
+
   @Override
   public boolean supportsForUpdate() {
     return false;

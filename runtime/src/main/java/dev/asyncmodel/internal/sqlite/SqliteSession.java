@@ -258,14 +258,29 @@ final class SqliteSession implements Session {
   }
 
   @Override
+  public <R, X> Future<X> writeReturning(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    return query(statement, true, names -> mapper, finish);
+  }
+
+  @Override
   public <R, X> Future<X> selectByName(
       Statement statement,
+      Function<List<String>, Function<RowReader, R>> mappers,
+      Function<List<R>, X> finish) {
+    return query(statement, false, mappers, finish);
+  }
+
+  /** Runs a statement whose rows come back: a query, or a write with RETURNING. */
+  private <R, X> Future<X> query(
+      Statement statement,
+      boolean write,
       Function<List<String>, Function<RowReader, R>> mappers,
       Function<List<R>, X> finish) {
     Future<List<R>> mapped =
         run(
             statement,
-            false,
+            write,
             connection -> {
               try (PreparedStatement ps = connection.prepareStatement(statement.sql())) {
                 bind(ps, statement.params());

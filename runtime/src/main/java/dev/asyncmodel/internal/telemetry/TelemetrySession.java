@@ -251,6 +251,12 @@ public final class TelemetrySession implements Session {
   }
 
   @Override
+  public <R, X> Future<X> writeReturning(
+      Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
+    return traced(statement, () -> inner.writeReturning(statement, mapper, finish));
+  }
+
+  @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
     return traced(statement, () -> inner.update(statement, finish));
   }
