@@ -536,6 +536,93 @@ abstract class ApiContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // POST /api/transactions/import
+
+  private static JsonObject item(int i) {
+    return new JsonObject()
+        .put("amount", i + ".5")
+        .put("description", "imported " + i)
+        .put("category", i % 2 == 0 ? "food" : "rent");
+  }
+
+  @Test
+  void importStoresEveryItemAt201() {
+    Login login = signUp();
+    JsonArray items = new JsonArray();
+    for (int i = 0; i < 2_500; i++) {
+      items.add(item(i));
+    }
+    Reply reply = http.post("/api/transactions/import", login, items.encode());
+    assertEquals(201, reply.status(), reply::toString);
+    assertEquals(new JsonObject().put("created", 2_500), reply.json());
+    assertEquals(2_500L, rows(login));
+    JsonArray newest = list(http.get("/api/transactions?search=imported%202499", login));
+    assertEquals(1, newest.size());
+    assertTransactionShape(newest.getJsonObject(0));
+    assertEquals("2499.50", newest.getJsonObject(0).getString("amount"));
+  }
+
+  @Test
+  void anImportWithOneBadItemIs400ByIndexAndStoresNothing() {
+    Login login = signUp();
+    JsonArray items = new JsonArray();
+    for (int i = 0; i < 1_500; i++) {
+      items.add(item(i));
+    }
+    items.set(1, item(1).put("amount", "a lot"));
+    items.set(7, item(7).put("description", "d".repeat(201)).put("id", 5));
+    String body = items.encode();
+    // An item that is no object, and one with a member twice: still by index.
+    body =
+        body.substring(0, body.length() - 1)
+            + ", \"text\", {\"amount\": \"1\", \"amount\": \"2\"}]";
+    Reply reply = http.post("/api/transactions/import", login, body);
+    assertEquals(400, reply.status(), reply::toString);
+    JsonObject errors = reply.json().getJsonObject("errors");
+    assertEquals(Set.of("1", "7", "1500", "1501"), errors.fieldNames(), reply::toString);
+    assertEquals(Set.of("amount"), errors.getJsonObject("1").fieldNames());
+    assertEquals(Set.of("description", "id"), errors.getJsonObject("7").fieldNames());
+    assertEquals(
+        "Each item must be a JSON object, not a string.",
+        errors.getJsonObject("1500").getJsonArray("__all__").getString(0));
+    assertEquals(Set.of("amount"), errors.getJsonObject("1501").fieldNames());
+    assertEquals(0L, rows(login), "nothing stored");
+  }
+
+  @Test
+  void anImportRefusesWhatIsNotAnArrayOfAtMostTenThousand() {
+    Login login = signUp();
+    assertBadRequest(
+        http.post("/api/transactions/import", login, "{\"amount\": \"1\"}"), "__all__");
+    assertBadRequest(http.post("/api/transactions/import", login, "[{]"), "__all__");
+    JsonArray many = new JsonArray();
+    for (int i = 0; i < 10_001; i++) {
+      many.add(new JsonObject());
+    }
+    JsonObject errors =
+        assertBadRequest(http.post("/api/transactions/import", login, many.encode()), "__all__");
+    assertEquals("Send at most 10000 items in one request.", message(errors, "__all__"));
+    // A body past 4 MiB is refused from its Content-Length, before it is read.
+    Answer tooLarge =
+        raw.send(
+            "POST /api/transactions/import HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        (login.username() + ":" + login.password())
+                            .getBytes(StandardCharsets.UTF_8))
+                + "\r\nContent-Length: "
+                + (4 * 1024 * 1024 + 1)
+                + "\r\n",
+            null);
+    assertEquals(413, tooLarge.status(), tooLarge::toString);
+    assertEquals(401, http.post("/api/transactions/import", null, "[]").status());
+    Reply empty = http.post("/api/transactions/import", login, "[]");
+    assertEquals(201, empty.status(), empty::toString);
+    assertEquals(0, empty.json().getInteger("created"));
+    assertEquals(0L, rows(login));
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // GET /api/transactions
 
   @Test

@@ -16,6 +16,7 @@ import io.vertx.ext.web.Router;
  * POST   /api/users                  sign up: {"username", "password"}       201
  * GET    /api/transactions           newest 50, ?category= ?min_amount= ?max_amount= ?search= ?offset=
  * POST   /api/transactions           {"amount", "description", "category"}   201
+ * POST   /api/transactions/import    [{"amount", "description", "category"}, ...]: all or none, 201
  * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest"}
  * GET    /api/transactions/{id}
  * PATCH  /api/transactions/{id}      any of amount, description, category
@@ -23,15 +24,19 @@ import io.vertx.ext.web.Router;
  * </pre>
  *
  * Every {@code /api/transactions} route needs HTTP Basic credentials of a user. Other paths answer
- * 404, other methods 405, bodies over {@link #BODY_LIMIT} bytes 413, a path or query string with a
- * malformed percent-escape 400; all with a JSON body. A body is read as JSON whatever its {@code
- * Content-Type} says, never decoded as a form ({@link BodyReader}).
+ * 404, other methods 405, bodies over {@link #BODY_LIMIT} bytes ({@link #IMPORT_LIMIT} for an
+ * import) 413, a path or query string with a malformed percent-escape 400; all with a JSON body. A
+ * body is read as JSON whatever its {@code Content-Type} says, never decoded as a form ({@link
+ * BodyReader}).
  */
 public final class Api {
   private Api() {}
 
   /** The largest request body read, in bytes. */
   public static final int BODY_LIMIT = 64 * 1024;
+
+  /** The largest import body read, in bytes: 10,000 transactions of ordinary length fit. */
+  public static final int IMPORT_LIMIT = 4 * 1024 * 1024;
 
   /** An id in a path: digits that fit a {@code long}; anything else is no route, so 404. */
   private static final String ID = "/api/transactions/(?<id>[0-9]{1,18})";
@@ -55,6 +60,11 @@ public final class Api {
 
     router.get("/api/transactions").handler(auth).handler(transactions::list);
     router.post("/api/transactions").handler(body).handler(auth).handler(transactions::create);
+    router
+        .post("/api/transactions/import")
+        .handler(new BodyReader(IMPORT_LIMIT))
+        .handler(auth)
+        .handler(transactions::importAll);
     router.get("/api/transactions/stats").handler(auth).handler(transactions::stats);
     router.getWithRegex(ID).handler(auth).handler(transactions::get);
     router.patchWithRegex(ID).handler(body).handler(auth).handler(transactions::patch);

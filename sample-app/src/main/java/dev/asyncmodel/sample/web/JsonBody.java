@@ -8,16 +8,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request body that must be one JSON object, read with Jackson's streaming parser so that a
- * number keeps the exact text it was sent as ({@code 12.50} stays {@code 12.50}, never a {@code
- * double}). Each member becomes a {@link Value}: the handlers decide which types they accept.
- * Objects and arrays inside are skipped, not built, so deep nesting costs nothing but Jackson's
- * depth limit.
+ * A request body that must be one JSON object (or, for an import, an array of them), read with
+ * Jackson's streaming parser so that a number keeps the exact text it was sent as ({@code 12.50}
+ * stays {@code 12.50}, never a {@code double}). Each member becomes a {@link Value}: the handlers
+ * decide which types they accept. Objects and arrays inside are skipped, not built, so deep nesting
+ * costs nothing but Jackson's depth limit.
  */
 final class JsonBody {
   private JsonBody() {}
@@ -77,51 +79,123 @@ final class JsonBody {
     if (body == null || body.length() == 0) {
       throw HttpError.badRequest(Errors.ALL, "The request body is empty: send a JSON object.");
     }
-    Map<String, Value> members = new LinkedHashMap<>();
     try (JsonParser parser = FACTORY.createParser(body.getBytes())) {
       JsonToken first = parser.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw HttpError.badRequest(
             Errors.ALL, "The request body must be a JSON object, not " + describe(first) + ".");
       }
+      Item object = members(parser);
+      if (object.duplicate() != null) {
+        throw HttpError.badRequest(object.duplicate(), "This field appears more than once.");
+      }
+      end(parser, "the object");
+      return object.members();
+    } catch (IOException | RuntimeException e) {
+      throw malformed(e);
+    }
+  }
+
+  /**
+   * An element of a JSON array body.
+   *
+   * @param kind its JSON type
+   * @param members an object's members, in order; empty for anything else
+   * @param duplicate the first member an object has twice, or null
+   */
+  record Item(Kind kind, Map<String, Value> members, @Nullable String duplicate) {}
+
+  /**
+   * @param body the request body
+   * @param most the most elements accepted
+   * @return the array's elements, in order; each object's members read as {@link #object} reads
+   *     them, anything else only by its kind
+   * @throws HttpError 400 when the body is empty, not JSON, not an array, longer than {@code most}
+   *     or has anything after the array
+   */
+  static List<Item> array(@Nullable Buffer body, int most) {
+    if (body == null || body.length() == 0) {
+      throw HttpError.badRequest(Errors.ALL, "The request body is empty: send a JSON array.");
+    }
+    List<Item> items = new ArrayList<>();
+    try (JsonParser parser = FACTORY.createParser(body.getBytes())) {
+      JsonToken first = parser.nextToken();
+      if (first != JsonToken.START_ARRAY) {
+        throw HttpError.badRequest(
+            Errors.ALL, "The request body must be a JSON array, not " + describe(first) + ".");
+      }
       for (JsonToken token = parser.nextToken();
-          token != JsonToken.END_OBJECT;
+          token != JsonToken.END_ARRAY;
           token = parser.nextToken()) {
-        String name = parser.currentName();
-        JsonToken valueToken = parser.nextToken();
-        Value value =
-            switch (valueToken) {
-              case VALUE_STRING -> new Value(Kind.STRING, parser.getText());
-              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value(Kind.NUMBER, parser.getText());
-              case VALUE_TRUE, VALUE_FALSE -> new Value(Kind.BOOLEAN, parser.getText());
-              case VALUE_NULL -> new Value(Kind.NULL, null);
-              case START_OBJECT -> skip(parser, Kind.OBJECT);
-              case START_ARRAY -> skip(parser, Kind.ARRAY);
-              default -> throw new IllegalStateException("Unexpected JSON token " + valueToken);
-            };
-        if (members.put(name, value) != null) {
-          throw HttpError.badRequest(name, "This field appears more than once.");
+        if (items.size() == most) {
+          throw HttpError.badRequest(Errors.ALL, "Send at most " + most + " items in one request.");
+        }
+        if (token == JsonToken.START_OBJECT) {
+          items.add(members(parser));
+        } else {
+          items.add(new Item(value(parser, token).kind(), Map.of(), null));
         }
       }
-      JsonToken after = parser.nextToken();
-      if (after != null) {
-        throw HttpError.badRequest(
-            Errors.ALL,
-            "Malformed JSON"
-                + at(parser.currentTokenLocation())
-                + ": nothing may follow the object.");
-      }
-    } catch (JsonProcessingException e) {
-      throw HttpError.badRequest(
-          Errors.ALL, "Malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+      end(parser, "the array");
+      return items;
     } catch (IOException | RuntimeException e) {
-      if (e instanceof HttpError error) {
-        throw error;
-      }
-      // Jackson reports some bad numbers and encodings with plain exceptions.
-      throw HttpError.badRequest(Errors.ALL, "Malformed JSON: " + e.getMessage());
+      throw malformed(e);
     }
-    return members;
+  }
+
+  /** Reads an object's members, the parser on its START_OBJECT, up to its END_OBJECT. */
+  private static Item members(JsonParser parser) throws IOException {
+    Map<String, Value> members = new LinkedHashMap<>();
+    String duplicate = null;
+    for (JsonToken token = parser.nextToken();
+        token != JsonToken.END_OBJECT;
+        token = parser.nextToken()) {
+      String name = parser.currentName();
+      Value value = value(parser, parser.nextToken());
+      if (members.putIfAbsent(name, value) != null && duplicate == null) {
+        duplicate = name;
+      }
+    }
+    return new Item(Kind.OBJECT, members, duplicate);
+  }
+
+  private static Value value(JsonParser parser, JsonToken token) throws IOException {
+    return switch (token) {
+      case VALUE_STRING -> new Value(Kind.STRING, parser.getText());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new Value(Kind.NUMBER, parser.getText());
+      case VALUE_TRUE, VALUE_FALSE -> new Value(Kind.BOOLEAN, parser.getText());
+      case VALUE_NULL -> new Value(Kind.NULL, null);
+      case START_OBJECT -> skip(parser, Kind.OBJECT);
+      case START_ARRAY -> skip(parser, Kind.ARRAY);
+      default -> throw new IllegalStateException("Unexpected JSON token " + token);
+    };
+  }
+
+  /** Refuses anything after the body's one value. */
+  private static void end(JsonParser parser, String what) throws IOException {
+    JsonToken after = parser.nextToken();
+    if (after != null) {
+      throw HttpError.badRequest(
+          Errors.ALL,
+          "Malformed JSON"
+              + at(parser.currentTokenLocation())
+              + ": nothing may follow "
+              + what
+              + ".");
+    }
+  }
+
+  /** A failure while reading, as the 400 the client gets. */
+  private static HttpError malformed(Exception e) {
+    if (e instanceof HttpError error) {
+      return error;
+    }
+    if (e instanceof JsonProcessingException json) {
+      return HttpError.badRequest(
+          Errors.ALL, "Malformed JSON" + at(json.getLocation()) + ": " + json.getOriginalMessage());
+    }
+    // Jackson reports some bad numbers and encodings with plain exceptions.
+    return HttpError.badRequest(Errors.ALL, "Malformed JSON: " + e.getMessage());
   }
 
   private static Value skip(JsonParser parser, Kind kind) throws IOException {

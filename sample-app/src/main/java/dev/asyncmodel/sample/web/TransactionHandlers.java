@@ -13,10 +13,12 @@ import dev.asyncmodel.DoesNotExistException;
 import dev.asyncmodel.sample.model.Transaction;
 import dev.asyncmodel.sample.model.TransactionQuerySet;
 import dev.asyncmodel.sample.model.Transactions;
+import dev.asyncmodel.sample.model.User;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,6 +112,54 @@ final class TransactionHandlers {
               Responses.json(ctx, 201, json(created));
             })
         .onFailure(ctx::fail);
+  }
+
+  /** The most transactions one import takes. */
+  static final int MAX_IMPORT = 10_000;
+
+  /**
+   * {@code POST /api/transactions/import}: a JSON array of transactions, each as {@code POST
+   * /api/transactions} takes it. Every item is checked first; then all are stored with one {@code
+   * abulkCreate} in one database transaction, or none: 201 with {@code {"created": n}}, or 400 with
+   * the errors of each bad item under its index, {@code {"errors": {"3": {"amount": [...]}}}}.
+   */
+  void importAll(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
+    User user = BasicAuth.user(ctx);
+    List<JsonBody.Item> items = JsonBody.array(BodyReader.body(ctx), MAX_IMPORT);
+    List<Transaction> records = new ArrayList<>(items.size());
+    JsonObject errors = new JsonObject();
+    for (int i = 0; i < items.size(); i++) {
+      JsonBody.Item item = items.get(i);
+      String index = Integer.toString(i);
+      if (item.kind() != JsonBody.Kind.OBJECT) {
+        errors.put(
+            index,
+            itemError(
+                Errors.ALL,
+                "Each item must be a JSON object, not " + item.kind().description() + "."));
+      } else if (item.duplicate() != null) {
+        errors.put(index, itemError(item.duplicate(), "This field appears more than once."));
+      } else {
+        try {
+          records.add(TransactionInput.create(item.members(), user));
+        } catch (HttpError bad) {
+          errors.put(index, bad.body().getJsonObject("errors"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      ctx.fail(new HttpError(400, new JsonObject().put("errors", errors)));
+      return;
+    }
+    db.atomic(tx -> Transactions.objects(tx).abulkCreate(records))
+        .onSuccess(
+            stored -> Responses.json(ctx, 201, new JsonObject().put("created", stored.size())))
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject itemError(String field, String message) {
+    return new JsonObject().put(field, new JsonArray().add(message));
   }
 
   /** {@code GET /api/transactions/{id}}. */
