@@ -9,14 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asyncmodel.DatabaseException;
+import dev.asyncmodel.Ref;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
+import dev.asyncmodel.conformance.model.Transaction;
+import dev.asyncmodel.conformance.model.Transactions;
 import dev.asyncmodel.conformance.model.User;
 import dev.asyncmodel.conformance.model.Users;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +132,68 @@ public abstract class RowLockSuite extends ConformanceTest {
                             .aall()
                             .map(rows -> rows.stream().map(User::username).toList())));
     assertEquals(List.of("bob", "cid"), free);
+  }
+
+  /**
+   * A job queue: 1,000 workers at once, each taking the first queued job with {@code SKIP LOCKED}
+   * and marking it done in the same transaction, until none is left. Every job is taken exactly
+   * once. On SQLite, where {@code selectForUpdate} does nothing, the transaction's write lock gives
+   * the same guarantee.
+   */
+  @Test
+  void aThousandSkipLockedWorkersTakeEachJobExactlyOnce() {
+    User ann = user(db, "ann");
+    List<Transaction> jobs = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      jobs.add(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "job " + i, "queued", null));
+    }
+    await(Transactions.objects(db).abulkCreate(jobs));
+    List<Long> taken = new CopyOnWriteArrayList<>();
+    List<Future<Integer>> workers = new ArrayList<>();
+    for (int w = 0; w < 1_000; w++) {
+      workers.add(work(taken, 0));
+    }
+    await(Future.all(workers));
+    int total = 0;
+    for (Future<Integer> worker : workers) {
+      total += worker.result();
+    }
+    assertEquals(300, total);
+    assertEquals(300, taken.size());
+    assertEquals(300, new HashSet<>(taken).size(), "a job taken twice");
+    assertEquals(
+        0L, await(Transactions.objects(db).filter(Transactions.CATEGORY.eq("queued")).acount()));
+    assertEquals(
+        300L, await(Transactions.objects(db).filter(Transactions.CATEGORY.eq("done")).acount()));
+  }
+
+  /** One worker: takes jobs until none is left; completes with how many it took. */
+  private Future<Integer> work(List<Long> taken, int done) {
+    return db.atomic(
+            tx ->
+                Transactions.objects(tx)
+                    .filter(Transactions.CATEGORY.eq("queued"))
+                    .orderBy(Transactions.ID.asc())
+                    .limit(1)
+                    .selectForUpdate(RowLock.SKIP_LOCKED)
+                    .aall()
+                    .compose(
+                        next -> {
+                          if (next.isEmpty()) {
+                            return Future.succeededFuture(false);
+                          }
+                          long id = next.get(0).id();
+                          return Transactions.objects(tx)
+                              .filter(Transactions.ID.eq(id), Transactions.CATEGORY.eq("queued"))
+                              .aupdate(Transactions.CATEGORY.set("done"))
+                              .map(
+                                  n -> {
+                                    assertEquals(1L, n, "job " + id + " was queued when taken");
+                                    taken.add(id);
+                                    return true;
+                                  });
+                        }))
+        .compose(took -> took ? work(taken, done + 1) : Future.succeededFuture(done));
   }
 
   @Test
