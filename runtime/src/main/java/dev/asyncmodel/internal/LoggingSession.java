@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The statement log, on when a database URL says {@code log_statements=true}: every statement, with
@@ -84,10 +85,57 @@ final class LoggingSession implements Session {
     return logged(statement, seen, inner.writeReturning(statement, mapper, seen.then(finish)));
   }
 
+  /**
+   * A stream is logged once, when it closes, with log_statements only: how long it ran is the
+   * consumer's doing, so it is never a slow statement.
+   */
   @Override
   public <R> ChunkSource<R> stream(
       Statement statement, Function<RowReader, R> mapper, int chunkSize) {
-    return inner.stream(statement, mapper, chunkSize);
+    ChunkSource<R> source = inner.stream(statement, mapper, chunkSize);
+    if (!all) {
+      return source;
+    }
+    return new ChunkSource<R>() {
+      private long start;
+      private long rows;
+      private @Nullable Throwable failure;
+
+      @Override
+      public Future<Chunk<R>> next() {
+        if (start == 0) {
+          start = System.nanoTime();
+        }
+        return source
+            .next()
+            .andThen(
+                read -> {
+                  if (read.succeeded()) {
+                    rows += read.result().rows().size();
+                  } else {
+                    failure = read.cause();
+                  }
+                });
+      }
+
+      @Override
+      public Future<Void> close(boolean completed) {
+        return source
+            .close(completed)
+            .andThen(
+                closed -> {
+                  if (start == 0 || !LOG.isLoggable(Level.INFO)) {
+                    return;
+                  }
+                  Throwable cause = failure;
+                  String outcome =
+                      cause != null
+                          ? failed(cause)
+                          : rows(rows) + (completed ? " streamed" : " streamed, then closed");
+                  LOG.log(Level.INFO, line(statement, System.nanoTime() - start, outcome));
+                });
+      }
+    };
   }
 
   @Override
@@ -137,18 +185,22 @@ final class LoggingSession implements Session {
           if (level == null || !LOG.isLoggable(level)) {
             return;
           }
-          String took = String.format(Locale.ROOT, "%.3f ms", nanos / 1_000_000.0);
           LOG.log(
-              level,
-              statement.model()
-                  + ": "
-                  + statement.sql()
-                  + binds(statement.params())
-                  + " -- "
-                  + took
-                  + ", "
-                  + (done.succeeded() ? seen.text : failed(done.cause())));
+              level, line(statement, nanos, done.succeeded() ? seen.text : failed(done.cause())));
         });
+  }
+
+  /** A statement's line: its model, SQL and the types it binds, how long it took, what it gave. */
+  private static String line(Statement statement, long nanos, String outcome) {
+    String took = String.format(Locale.ROOT, "%.3f ms", nanos / 1_000_000.0);
+    return statement.model()
+        + ": "
+        + statement.sql()
+        + binds(statement.params())
+        + " -- "
+        + took
+        + ", "
+        + outcome;
   }
 
   /**

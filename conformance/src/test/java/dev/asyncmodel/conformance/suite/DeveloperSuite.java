@@ -94,6 +94,36 @@ public abstract class DeveloperSuite extends ConformanceTest {
   }
 
   @Test
+  void aStreamIsLoggedOnceWhenItClosesWithItsRowsAndNoValue() {
+    User ann = user(db, "ann");
+    tx(db, ann, "5.00", SECRET, "food");
+    tx(db, ann, "6.00", SECRET, "food");
+    Database logging = loggingDatabase();
+    try {
+      TransactionQuerySet qs =
+          Transactions.objects(logging).filter(DESCRIPTION.eq(SECRET)).orderBy(CREATED_AT.desc());
+      List<String> log =
+          logged(
+              logging,
+              () -> {
+                io.vertx.core.Promise<Void> ended = io.vertx.core.Promise.promise();
+                qs.aiterator(1)
+                    .exceptionHandler(ended::tryFail)
+                    .endHandler(ended::tryComplete)
+                    .handler(row -> {});
+                await(ended.future());
+              });
+      List<String> lines =
+          log.stream().filter(line -> line.contains(qs.sql().all().text())).toList();
+      assertEquals(1, lines.size(), String.join("\n", log));
+      assertTrue(lines.get(0).endsWith("2 rows streamed"), lines.get(0));
+      assertFalse(lines.get(0).contains(SECRET), lines.get(0));
+    } finally {
+      await(logging.close());
+    }
+  }
+
+  @Test
   void sqlShowsWhatEachTerminalMethodRunsAndTheLogShowsItWithoutValues() {
     User ann = user(db, "ann");
     tx(db, ann, "5.00", SECRET, "food");
