@@ -55,7 +55,7 @@ class BulkSqlTest {
 
   @ParameterizedTest
   @EnumSource
-  void bulkInsertIsOneMultiRowInsertReturningTheIds(Db db) {
+  void bulkInsertIsOneStatementReturningTheIds(Db db) {
     Statement statement =
         Compiler.insertRows(
             db.dialect,
@@ -72,13 +72,15 @@ class BulkSqlTest {
         db.pick(
             "INSERT INTO \"book\" ("
                 + PG_COLUMNS
-                + ") VALUES ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10) RETURNING \"id\"",
+                + ") SELECT * FROM unnest($1::bigint[], $2::double precision[], $3::text[],"
+                + " $4::text[]::numeric[], $5::timestamptz[]) RETURNING \"id\"",
             "INSERT INTO `book` (" + MY_COLUMNS + ") VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)",
             "INSERT INTO \"book\" ("
                 + PG_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?) RETURNING \"id\""),
         statement.sql());
-    assertEquals(10, statement.params().size());
+    // PostgreSQL binds an array per column, the others a value per row and column.
+    assertEquals(db.pick(5, 10, 10), statement.params().size());
   }
 
   @ParameterizedTest
@@ -100,7 +102,8 @@ class BulkSqlTest {
         db.pick(
             "INSERT INTO \"book\" (\"id\", "
                 + PG_COLUMNS
-                + ") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+                + ") SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::double precision[],"
+                + " $4::text[], $5::text[]::numeric[], $6::timestamptz[]) ON CONFLICT DO NOTHING",
             "INSERT IGNORE INTO `book` (`id`, " + MY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
             "INSERT INTO \"book\" (\"id\", "
                 + PG_COLUMNS
@@ -129,8 +132,9 @@ class BulkSqlTest {
         db.pick(
             "INSERT INTO \"book\" ("
                 + PG_COLUMNS
-                + ") VALUES ($1, $2, $3, $4, $5) ON CONFLICT (\"title\") DO UPDATE SET"
-                + " \"price\" = EXCLUDED.\"price\", \"rating\" = EXCLUDED.\"rating\""
+                + ") SELECT * FROM unnest($1::bigint[], $2::double precision[], $3::text[],"
+                + " $4::text[]::numeric[], $5::timestamptz[]) ON CONFLICT (\"title\") DO UPDATE"
+                + " SET \"price\" = EXCLUDED.\"price\", \"rating\" = EXCLUDED.\"rating\""
                 + returning,
             "INSERT INTO `book` ("
                 + MY_COLUMNS
@@ -147,7 +151,7 @@ class BulkSqlTest {
 
   @ParameterizedTest
   @EnumSource
-  void bulkUpdateIsOneCasePerFieldWithinTheQuerySetsFilter(Db db) {
+  void bulkUpdateJoinsAnArrayPerColumnOrIsOneCasePerFieldWithinTheQuerySetsFilter(Db db) {
     Statement statement =
         Compiler.updateRows(
             db.dialect,
@@ -158,10 +162,11 @@ class BulkSqlTest {
             List.of(Books.TITLE, Books.PRICE));
     assertEquals(
         db.pick(
-            "UPDATE \"book\" SET \"title\" = CASE WHEN \"id\" = $1 THEN $2::text WHEN \"id\" = $3"
-                + " THEN $4::text END, \"price\" = CASE WHEN \"id\" = $5 THEN $6::numeric WHEN"
-                + " \"id\" = $7 THEN $8::numeric END WHERE \"id\" IN ($9, $10) AND \"rating\" >"
-                + " $11",
+            "UPDATE \"book\" SET \"title\" = \"bulk_rows\".\"asyncmodel_v0\", \"price\" ="
+                + " \"bulk_rows\".\"asyncmodel_v1\" FROM unnest($1::bigint[], $2::text[],"
+                + " $3::text[]::numeric[]) AS \"bulk_rows\" (\"asyncmodel_key\", \"asyncmodel_v0\","
+                + " \"asyncmodel_v1\") WHERE \"book\".\"id\" = \"bulk_rows\".\"asyncmodel_key\" AND"
+                + " \"rating\" > $4",
             "UPDATE `book` SET `title` = CASE WHEN `id` = ? THEN ? WHEN `id` = ? THEN ? END,"
                 + " `price` = CASE WHEN `id` = ? THEN ? WHEN `id` = ? THEN ? END WHERE `id` IN"
                 + " (?, ?) AND `rating` > ?",
@@ -169,7 +174,17 @@ class BulkSqlTest {
                 + " END, \"price\" = CASE WHEN \"id\" = ? THEN ? WHEN \"id\" = ? THEN ? END WHERE"
                 + " \"id\" IN (?, ?) AND \"rating\" > ?"),
         statement.sql());
-    Object price = db.pick(new BigDecimal("9.50"), new BigDecimal("9.50"), "9.50");
+    if (db == Db.POSTGRESQL) {
+      assertEquals(
+          params(
+              Rendered.array(Long.class, 1L, 2L),
+              Rendered.array(String.class, "a", "b"),
+              Rendered.array(String.class, "9.50", "9.50"),
+              3.0),
+          bound(statement));
+      return;
+    }
+    Object price = db.pick(null, new BigDecimal("9.50"), "9.50");
     assertEquals(params(1L, "a", 2L, "b", 1L, price, 2L, price, 1L, 2L, 3.0), bound(statement));
   }
 }

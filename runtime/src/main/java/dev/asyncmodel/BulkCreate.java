@@ -108,8 +108,9 @@ public final class BulkCreate<T extends Record> {
 
   /**
    * At most {@code n} rows per INSERT statement: Django's {@code batch_size}. Without it a
-   * statement carries as many as the database's limit on bound values allows, up to 1,024.
-   * Statements carry a power of two of rows, so that few statement shapes are prepared.
+   * statement carries as many as the database's limit on bound values allows, up to 1,024. Except
+   * on PostgreSQL, which binds an array per column, statements carry a power of two of rows, so
+   * that few statement shapes are prepared.
    *
    * @param n the most rows in one statement, at least 1
    * @return new options

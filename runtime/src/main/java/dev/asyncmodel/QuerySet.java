@@ -388,9 +388,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
 
   /**
    * Inserts many records in few statements: Django's {@code abulk_create()}. Every record is
-   * validated before the first row is sent; then multi-row INSERTs of up to 1,024 rows each run in
-   * one transaction (a savepoint inside {@code atomic}), so that all rows are stored or none. A
-   * null {@code @AutoNowAdd} is set to the current time. Filters of this QuerySet do not apply.
+   * validated before the first row is sent; then INSERTs of up to 1,024 rows each run in one
+   * transaction (a savepoint inside {@code atomic}), so that all rows are stored or none. A null
+   * {@code @AutoNowAdd} is set to the current time. Filters of this QuerySet do not apply.
    *
    * <pre>{@code
    * Future<List<Transaction>> stored = Transactions.objects(db).abulkCreate(statementLines);
@@ -430,7 +430,7 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   /**
    * Writes {@code fields} of each record to its row, found by primary key, in few statements:
    * Django's {@code abulk_update()}. Every value is validated before the first statement is sent;
-   * statements of up to 256 rows (each field a {@code CASE} on the primary key) run in one
+   * statements of up to 1,024 rows on PostgreSQL, 256 elsewhere (see data-at-scale.md) run in one
    * transaction when there are several. The QuerySet's filters apply, as in Django: a record whose
    * row they exclude is not written. A record listed twice in one statement is written once, with
    * its first values.

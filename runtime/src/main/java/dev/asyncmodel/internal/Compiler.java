@@ -297,20 +297,31 @@ public final class Compiler {
       Returning returning) {
     Field<T> pk = model.primaryKey();
     List<Field<T>> fields = model.fields();
-    List<Object> params = new ArrayList<>(count * fields.size());
-    for (int r = from; r < from + count; r++) {
-      @Nullable Object[] values = rows.get(r);
+    boolean arrays = dialect.bulkByArrays();
+    List<Object> params;
+    if (arrays) {
+      params = new ArrayList<>(fields.size());
       for (Field<T> field : fields) {
-        if (field == pk && !explicitId) {
-          continue;
+        if (field != pk || explicitId) {
+          params.add(columnArray(dialect, field, rows, from, count));
         }
-        ColumnSpec spec = Internals.spec(field);
-        params.add(dialect.encode(spec, Internals.columnValue(field, values[spec.index()])));
+      }
+    } else {
+      params = new ArrayList<>(count * fields.size());
+      for (int r = from; r < from + count; r++) {
+        @Nullable Object[] values = rows.get(r);
+        for (Field<T> field : fields) {
+          if (field == pk && !explicitId) {
+            continue;
+          }
+          ColumnSpec spec = Internals.spec(field);
+          params.add(dialect.encode(spec, Internals.columnValue(field, values[spec.index()])));
+        }
       }
     }
     Shape shape =
         Shape.probe(model, Shape.BULK_INSERT)
-            .add(count, explicitId ? 1 : 0)
+            .add(arrays ? -1 : count, explicitId ? 1 : 0)
             .add(ignoreConflicts ? 1 : 0, returning.ordinal())
             .add(update.size());
     for (Field<T> field : update) {
@@ -332,13 +343,25 @@ public final class Compiler {
         }
         b.append(columns++ == 0 ? "" : ", ").quoted(field.column());
       }
-      b.append(") VALUES ");
-      for (int r = 0; r < count; r++) {
-        b.append(r == 0 ? "(" : ", (");
-        for (int c = 0; c < columns; c++) {
-          b.append(c == 0 ? "" : ", ").param();
+      if (arrays) {
+        b.append(") SELECT * FROM unnest(");
+        boolean first = true;
+        for (Field<T> field : fields) {
+          if (field != pk || explicitId) {
+            dialect.arrayOf(b.append(first ? "" : ", "), Internals.spec(field));
+            first = false;
+          }
         }
         b.append(")");
+      } else {
+        b.append(") VALUES ");
+        for (int r = 0; r < count; r++) {
+          b.append(r == 0 ? "(" : ", (");
+          for (int c = 0; c < columns; c++) {
+            b.append(c == 0 ? "" : ", ").param();
+          }
+          b.append(")");
+        }
       }
       if (ignoreConflicts || !update.isEmpty()) {
         dialect.onConflict(b, columnNames(update), columnNames(unique));
@@ -354,6 +377,17 @@ public final class Compiler {
       sql = dialect.cache(shape.key(), b.toString());
     }
     return new Statement(sql, params, model.name());
+  }
+
+  /** One column of rows {@code from .. from + count}, encoded, as the dialect's array. */
+  private static <T extends Record> Object columnArray(
+      Dialect dialect, Field<T> field, List<@Nullable Object[]> rows, int from, int count) {
+    ColumnSpec spec = Internals.spec(field);
+    List<@Nullable Object> column = new ArrayList<>(count);
+    for (int r = from; r < from + count; r++) {
+      column.add(dialect.encode(spec, Internals.columnValue(field, rows.get(r)[spec.index()])));
+    }
+    return dialect.columnArray(spec, column);
   }
 
   private static List<String> columnNames(List<? extends Field<?>> fields) {
@@ -388,6 +422,9 @@ public final class Compiler {
     ModelMeta<T> model = q.model();
     Field<T> pk = model.primaryKey();
     ColumnSpec pkSpec = Internals.spec(pk);
+    if (dialect.bulkByArrays()) {
+      return updateByArrays(dialect, q, rows, from, count, fields);
+    }
     List<Object> params = new ArrayList<>(count * (2 * fields.size() + 1) + q.where().size());
     for (Field<T> field : fields) {
       ColumnSpec spec = Internals.spec(field);
@@ -415,7 +452,7 @@ public final class Compiler {
         b.append(f == 0 ? "" : ", ").quoted(spec.column()).append(" = CASE");
         for (int r = 0; r < count; r++) {
           dialect.value(b.append(" WHEN ").append(key).append(" = "), pkSpec);
-          dialect.typedParam(b.append(" THEN "), spec);
+          b.append(" THEN ").param();
         }
         b.append(" END");
       }
@@ -424,6 +461,72 @@ public final class Compiler {
         dialect.value(b.append(r == 0 ? "" : ", "), pkSpec);
       }
       b.append(")");
+      if (!q.where().isEmpty()) {
+        b.append(" AND ");
+        renderConditions(b, q);
+      }
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, model.name());
+  }
+
+  /**
+   * {@code UPDATE t SET f = v.f FROM unnest($1::bigint[], $2::...[]) AS v (key, f) WHERE t.pk =
+   * v.key}: one shape for any number of rows. The rows must have distinct keys (PostgreSQL would
+   * use any one of several).
+   */
+  private static <T extends Record> Statement updateByArrays(
+      Dialect dialect,
+      Query<T> q,
+      List<@Nullable Object[]> rows,
+      int from,
+      int count,
+      List<Field<T>> fields) {
+    ModelMeta<T> model = q.model();
+    Field<T> pk = model.primaryKey();
+    List<Object> params = new ArrayList<>(fields.size() + 1 + q.where().size());
+    params.add(columnArray(dialect, pk, rows, from, count));
+    for (Field<T> field : fields) {
+      params.add(columnArray(dialect, field, rows, from, count));
+    }
+    Shape shape = Shape.probe(model, Shape.BULK_UPDATE).add(-1, fields.size());
+    for (Field<T> field : fields) {
+      shape.add(index(field));
+    }
+    shapeWhere(q, shape, params, dialect);
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      String table = dialect.quote(model.table());
+      String rowsName = dialect.quote("bulk_rows");
+      // The unnest's columns have names of their own, so that the QuerySet's conditions, which
+      // name the table's columns unqualified, never mean one of them.
+      b.append("UPDATE ").append(table).append(" SET ");
+      for (int f = 0; f < fields.size(); f++) {
+        b.append(f == 0 ? "" : ", ")
+            .quoted(fields.get(f).column())
+            .append(" = ")
+            .append(rowsName)
+            .append(".")
+            .quoted("asyncmodel_v" + f);
+      }
+      b.append(" FROM unnest(");
+      dialect.arrayOf(b, Internals.spec(pk));
+      for (Field<T> field : fields) {
+        dialect.arrayOf(b.append(", "), Internals.spec(field));
+      }
+      b.append(") AS ").append(rowsName).append(" (").quoted("asyncmodel_key");
+      for (int f = 0; f < fields.size(); f++) {
+        b.append(", ").quoted("asyncmodel_v" + f);
+      }
+      b.append(") WHERE ")
+          .append(table)
+          .append(".")
+          .quoted(pk.column())
+          .append(" = ")
+          .append(rowsName)
+          .append(".")
+          .quoted("asyncmodel_key");
       if (!q.where().isEmpty()) {
         b.append(" AND ");
         renderConditions(b, q);

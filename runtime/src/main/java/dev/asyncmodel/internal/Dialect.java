@@ -209,21 +209,42 @@ public abstract class Dialect {
   }
 
   /**
+   * Whether bulk writes bind one array per column ({@code unnest}) instead of one value per row and
+   * column: one statement shape for any number of rows, and far less work per row for the server.
+   *
+   * @return whether {@link #columnArray} and {@link #arrayOf} are used
+   */
+  public boolean bulkByArrays() {
+    return false;
+  }
+
+  /**
+   * The values of one column of many rows, each already {@link #encode encoded}, as the array the
+   * driver binds; nulls allowed.
+   *
+   * @param column the column
+   * @param encoded the values, in row order
+   * @return the array
+   */
+  public Object columnArray(ColumnSpec column, List<@Nullable Object> encoded) {
+    throw new UnsupportedOperationException(name() + " binds bulk writes row by row");
+  }
+
+  /**
+   * Appends a placeholder bound to a {@link #columnArray}, typed as an array of the column's type.
+   *
+   * @param sql the statement
+   * @param column the column
+   */
+  public void arrayOf(SqlBuffer sql, ColumnSpec column) {
+    throw new UnsupportedOperationException(name() + " binds bulk writes row by row");
+  }
+
+  /**
    * @return the most values one statement may bind
    */
   public int maxParams() {
     return 65_535;
-  }
-
-  /**
-   * Appends the placeholder of a value whose type its place in the statement does not fix (a {@code
-   * THEN} of a {@code CASE}): cast to the column's type where the database must know it.
-   *
-   * @param sql the statement
-   * @param column the column the value is for
-   */
-  public void typedParam(SqlBuffer sql, ColumnSpec column) {
-    sql.param();
   }
 
   /**

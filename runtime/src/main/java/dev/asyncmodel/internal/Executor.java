@@ -22,10 +22,12 @@ import dev.asyncmodel.spi.Validation;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -483,8 +485,9 @@ public final class Executor {
     int most =
         maxRows(session.dialect(), model.fields().size(), MAX_INSERT_ROWS, options.batchSize());
     List<int[]> batches = new ArrayList<>();
-    batches.addAll(batches(0, withId, most));
-    batches.addAll(batches(withId, n - withId, most));
+    boolean arrays = session.dialect().bulkByArrays();
+    batches.addAll(arrays ? chunks(0, withId, most) : batches(0, withId, most));
+    batches.addAll(arrays ? chunks(withId, n - withId, most) : batches(withId, n - withId, most));
     int explicitUpTo = withId;
     Function<Session, Future<List<T>>> work =
         s -> insertBatches(s, model, ordered, order, batches, explicitUpTo, options);
@@ -668,13 +671,21 @@ public final class Executor {
       return Future.succeededFuture(0L);
     }
     Session session = Databases.session(db);
-    int most =
-        maxRows(
-            session.dialect(),
-            2 * written.size() + 1 + q.where().size() * 2,
-            MAX_UPDATE_ROWS,
-            batchSize);
-    List<int[]> batches = batches(0, n, most);
+    List<int[]> batches;
+    if (session.dialect().bulkByArrays()) {
+      // One row per key, the first given, as a CASE would take it: a join would take any.
+      Set<Object> keys = new HashSet<>();
+      rows.removeIf(values -> !keys.add(values[pk]));
+      batches = chunks(0, rows.size(), maxRows(session.dialect(), 1, MAX_INSERT_ROWS, batchSize));
+    } else {
+      int most =
+          maxRows(
+              session.dialect(),
+              2 * written.size() + 1 + q.where().size() * 2,
+              MAX_UPDATE_ROWS,
+              batchSize);
+      batches = batches(0, n, most);
+    }
     Function<Session, Future<Long>> work =
         s -> {
           long[] matched = new long[1];
@@ -700,11 +711,30 @@ public final class Executor {
    * {@code cap} and the caller's batch size.
    */
   private static int maxRows(Dialect dialect, int paramsPerRow, int cap, int batchSize) {
+    if (dialect.bulkByArrays()) {
+      // An array per column: the rows do not count against the limit on bound values, nor change
+      // the statement's shape.
+      return batchSize > 0 ? Math.min(cap, batchSize) : cap;
+    }
     int most = Math.min(cap, Math.max(1, dialect.maxParams() / Math.max(1, paramsPerRow)));
     if (batchSize > 0) {
       most = Math.min(most, batchSize);
     }
     return Integer.highestOneBit(most);
+  }
+
+  /**
+   * Splits {@code count} rows from {@code from} into statements of {@code most} rows and one of the
+   * rest: for statements whose shape does not depend on their rows.
+   *
+   * @return {from, count} of each statement
+   */
+  static List<int[]> chunks(int from, int count, int most) {
+    List<int[]> chunks = new ArrayList<>(count / most + 1);
+    for (int at = from; at < from + count; at += most) {
+      chunks.add(new int[] {at, Math.min(most, from + count - at)});
+    }
+    return chunks;
   }
 
   /**
