@@ -38,14 +38,7 @@ final class Schema {
   static void load(PgServer server) throws SQLException {
     try (Connection c = server.connect();
         Statement s = c.createStatement()) {
-      for (String ddl : DDL) {
-        s.execute(ddl);
-      }
-      s.execute(
-          "INSERT INTO \"auth_user\" (\"id\", \"username\")"
-              + " SELECT g, 'user' || lpad(g::text, 3, '0') FROM generate_series(1, "
-              + Data.USERS
-              + ") g");
+      create(s);
       StringBuilder categories = new StringBuilder("(ARRAY[");
       for (int i = 0; i < Data.CATEGORIES.size(); i++) {
         categories.append(i == 0 ? "'" : ", '").append(Data.CATEGORIES.get(i)).append("'");
@@ -62,10 +55,33 @@ final class Schema {
               + " FROM generate_series(1, "
               + Data.ROWS
               + ") g");
-      s.execute("SELECT setval(pg_get_serial_sequence('auth_user', 'id'), " + Data.USERS + ")");
       s.execute("SELECT setval(pg_get_serial_sequence('transaction', 'id'), " + Data.ROWS + ")");
       s.execute("VACUUM ANALYZE \"auth_user\", \"transaction\"");
     }
+  }
+
+  /**
+   * Drops and creates the tables, with the users but no transaction: the batch jobs' start ({@link
+   * BatchJobs}).
+   */
+  static void create(PgServer server) throws SQLException {
+    try (Connection c = server.connect();
+        Statement s = c.createStatement()) {
+      create(s);
+    }
+  }
+
+  /** Drops and creates the tables, and inserts the users. */
+  private static void create(Statement s) throws SQLException {
+    for (String ddl : DDL) {
+      s.execute(ddl);
+    }
+    s.execute(
+        "INSERT INTO \"auth_user\" (\"id\", \"username\")"
+            + " SELECT g, 'user' || lpad(g::text, 3, '0') FROM generate_series(1, "
+            + Data.USERS
+            + ") g");
+    s.execute("SELECT setval(pg_get_serial_sequence('auth_user', 'id'), " + Data.USERS + ")");
   }
 
   /**
