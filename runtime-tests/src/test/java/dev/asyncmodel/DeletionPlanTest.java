@@ -225,6 +225,12 @@ class DeletionPlanTest {
     }
 
     @Override
+    public <R> dev.asyncmodel.internal.ChunkSource<R> stream(
+        Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+      throw new UnsupportedOperationException("a deletion streams no row");
+    }
+
+    @Override
     public <R, X> Future<X> selectByName(
         Statement statement,
         Function<List<String>, Function<RowReader, R>> mappers,

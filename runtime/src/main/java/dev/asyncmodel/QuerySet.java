@@ -1,5 +1,6 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.ChunkedStream;
 import dev.asyncmodel.internal.Databases;
 import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Executor;
@@ -249,6 +250,52 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    */
   public final Future<List<T>> aall() {
     return run(Executor::all, state.query);
+  }
+
+  /**
+   * The rows, read a chunk of 2,000 at a time as they are consumed: Django's {@code aiterator()}.
+   *
+   * @return the stream; see {@link #aiterator(int)}
+   */
+  public final RecordStream<T> aiterator() {
+    return aiterator(DEFAULT_CHUNK_SIZE);
+  }
+
+  /** Django's default {@code chunk_size} for {@code iterator()} and {@code aiterator()}. */
+  private static final int DEFAULT_CHUNK_SIZE = 2_000;
+
+  /**
+   * The rows, read through a database cursor a chunk at a time as they are consumed, never all at
+   * once: Django's {@code aiterator(chunk_size)}, the spec's async generator. Nothing runs until
+   * the stream gets a handler or a subscriber (see {@link RecordStream}). The ordering, limit and
+   * offset apply.
+   *
+   * <pre>{@code
+   * RecordStream<Transaction> all = Transactions.objects(db).orderBy(ID.asc()).aiterator(1_000);
+   * all.pipeTo(someWriteStreamOfTransactions);
+   * }</pre>
+   *
+   * <p>Outside {@link Database#atomic} the stream holds a connection of its own until it ends or is
+   * closed; on PostgreSQL, whose cursors live in a transaction, it also begins one, and commits it
+   * at the end (rolls it back when closed or failed). Inside {@code atomic} it reads on the block's
+   * connection: consume or close it before the block's Future completes. A deadline ({@link
+   * #timeout}, {@code query_timeout}) does not apply to a stream, whose length is the consumer's.
+   *
+   * @param chunkSize the most rows read from the database at once, and held in memory; at least 1
+   * @return the stream; its failures (a closed database, {@link IllegalStateException} for {@link
+   *     #selectForUpdate} outside a transaction, the query's {@link DatabaseException}) reach its
+   *     exception handler or subscriber
+   * @throws IllegalArgumentException if {@code chunkSize} is less than 1
+   */
+  public final RecordStream<T> aiterator(int chunkSize) {
+    if (chunkSize < 1) {
+      throw new IllegalArgumentException("chunkSize must be at least 1, not " + chunkSize);
+    }
+    try {
+      return Executor.stream(state.db, state.query, chunkSize);
+    } catch (RuntimeException | Error e) {
+      return ChunkedStream.failed(e);
+    }
   }
 
   /**

@@ -201,6 +201,14 @@ public abstract class Dialect {
   }
 
   /**
+   * @return whether a cursor lives only inside a transaction (PostgreSQL's portals), so that a
+   *     stream outside one begins its own
+   */
+  public boolean cursorNeedsTransaction() {
+    return false;
+  }
+
+  /**
    * @return the most values one statement may bind
    */
   public int maxParams() {

@@ -12,6 +12,7 @@ import dev.asyncmodel.FieldError;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.MultipleObjectsReturnedException;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.RecordStream;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.ValidationException;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -55,6 +56,21 @@ public final class Executor {
   public static <T extends Record> Future<List<T>> all(Database db, Query<T> q) {
     Session session = locking(db, q);
     return session.select(allStatement(session.dialect(), q), q.model()::read);
+  }
+
+  /**
+   * Django's {@code aiterator}: the query's rows through a cursor, a chunk at a time.
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param chunkSize the most rows read at once
+   * @param <T> the model
+   * @return the stream; nothing runs until it is consumed
+   */
+  public static <T extends Record> RecordStream<T> stream(Database db, Query<T> q, int chunkSize) {
+    Session session = locking(db, q);
+    return new ChunkedStream<>(
+        session.stream(allStatement(session.dialect(), q), q.model()::read, chunkSize));
   }
 
   /**

@@ -85,6 +85,12 @@ final class LoggingSession implements Session {
   }
 
   @Override
+  public <R> ChunkSource<R> stream(
+      Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+    return inner.stream(statement, mapper, chunkSize);
+  }
+
+  @Override
   public <X> Future<X> update(Statement statement, Function<Long, X> finish) {
     Outcome<Long> seen = new Outcome<>(LoggingSession::rows);
     return logged(statement, seen, inner.update(statement, seen.then(finish)));

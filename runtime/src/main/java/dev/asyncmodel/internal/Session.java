@@ -58,6 +58,19 @@ public interface Session {
   }
 
   /**
+   * A query whose rows are read a chunk at a time through a cursor, when the caller asks: nothing
+   * runs until the source's first {@code next()}. Outside a transaction the source takes a
+   * connection of its own (and, where a cursor needs one, a transaction) until it is closed.
+   *
+   * @param statement the query
+   * @param mapper maps one row; the reader is valid only during the call
+   * @param chunkSize the most rows read at once
+   * @param <R> the mapped type
+   * @return the source
+   */
+  <R> ChunkSource<R> stream(Statement statement, Function<RowReader, R> mapper, int chunkSize);
+
+  /**
    * Runs an UPDATE or DELETE and makes the result of the number of rows it matched, in one step.
    *
    * @param statement the statement

@@ -538,6 +538,111 @@ public final class VertxSession implements Session {
   }
 
   @Override
+  public <R> ChunkSource<R> stream(
+      Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+    return new CursorSource<>(this, statement, mapper, chunkSize);
+  }
+
+  /**
+   * A query read through a cursor ({@code Cursor.read(n)}: PostgreSQL's portal, MySQL's {@code
+   * COM_STMT_FETCH}), on the transaction's connection or on one of its own from the pool, in a
+   * transaction of its own where the database keeps cursors only inside one (PostgreSQL).
+   */
+  private static final class CursorSource<R> implements ChunkSource<R> {
+    private final VertxSession session;
+    private final Statement statement;
+    private final Function<RowReader, R> mapper;
+    private final int chunkSize;
+    private @Nullable SqlConnection connection;
+    private boolean owned;
+    private boolean began;
+    private io.vertx.sqlclient.@Nullable Cursor cursor;
+
+    CursorSource(
+        VertxSession session, Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+      this.session = session;
+      this.statement = statement;
+      this.mapper = mapper;
+      this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public Future<Chunk<R>> next() {
+      io.vertx.sqlclient.Cursor open = cursor;
+      Future<io.vertx.sqlclient.Cursor> ready =
+          open != null ? Future.succeededFuture(open) : open();
+      return ready
+          .compose(c -> c.read(chunkSize).map(rows -> chunk(c, rows)))
+          .recover(
+              e ->
+                  Future.failedFuture(
+                      session.dialect.translate(e, statement.model(), statement.sql())));
+    }
+
+    private Chunk<R> chunk(io.vertx.sqlclient.Cursor on, RowSet<Row> rows) {
+      return new Chunk<>(session.map(rows, mapper), !on.hasMore());
+    }
+
+    private Future<io.vertx.sqlclient.Cursor> open() {
+      IllegalStateException unusable = session.lifecycle.unusable();
+      if (unusable != null) {
+        return Future.failedFuture(unusable);
+      }
+      SqlConnection held = session.transaction;
+      Future<SqlConnection> lent;
+      if (held != null) {
+        lent = Future.succeededFuture(held);
+      } else {
+        owned = true;
+        lent =
+            session
+                .shared
+                .pool()
+                .getConnection()
+                .compose(
+                    c -> {
+                      connection = c;
+                      if (!session.dialect.cursorNeedsTransaction()) {
+                        return Future.succeededFuture(c);
+                      }
+                      began = true;
+                      return c.query("BEGIN").execute().map(c);
+                    });
+      }
+      return lent.compose(
+          c -> {
+            connection = c;
+            return c.prepare(statement.sql())
+                .map(
+                    prepared -> {
+                      io.vertx.sqlclient.Cursor opened =
+                          prepared.cursor(Tuple.wrap(statement.params()));
+                      cursor = opened;
+                      return opened;
+                    });
+          });
+    }
+
+    @Override
+    public Future<Void> close(boolean completed) {
+      io.vertx.sqlclient.Cursor open = cursor;
+      SqlConnection on = connection;
+      cursor = null;
+      connection = null;
+      Future<Void> closing =
+          open == null ? Future.succeededFuture() : open.close().otherwiseEmpty();
+      if (began && on != null) {
+        String end = completed ? "COMMIT" : "ROLLBACK";
+        closing = closing.compose(v -> on.query(end).execute().<Void>mapEmpty().otherwiseEmpty());
+      }
+      if (owned && on != null) {
+        closing = closing.eventually(on::close);
+      }
+      return closing.otherwiseEmpty();
+    }
+  }
+
+  @Override
   public <R, X> Future<X> selectByName(
       Statement statement,
       Function<List<String>, Function<RowReader, R>> mappers,

@@ -63,6 +63,7 @@ abstract class ApiContract {
   private Http http;
   private RawHttp raw;
   private String skipped;
+  private String databaseUrl;
 
   /**
    * @return the database to run on; may skip the class with an assumption
@@ -90,9 +91,9 @@ abstract class ApiContract {
     // The conformance suite uses tables of the same names on a shared server; it drops and
     // creates its own at its start, and test modules run one after the other.
     database.dropTables("transaction", "auth_user");
+    databaseUrl = database.url();
     vertx = Vertx.vertx();
-    app =
-        await(App.start(vertx, new Config("127.0.0.1", 0, database.url(), TEST_ITERATIONS, 1024)));
+    app = await(App.start(vertx, new Config("127.0.0.1", 0, databaseUrl, TEST_ITERATIONS, 1024)));
     http = new Http(vertx, app.port());
     raw = new RawHttp(app.port());
   }
@@ -623,6 +624,121 @@ abstract class ApiContract {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // GET /api/transactions/export
+
+  @Test
+  void exportIsEveryTransactionOfTheCallerByIdAsNdjson() {
+    Login login = signUp();
+    Login other = signUp();
+    List<JsonObject> made = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      made.add(create(login, i + ".25", "export " + i, "c"));
+    }
+    create(other, "9.00", "not mine", "c");
+    Reply reply = http.get("/api/transactions/export", login);
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals("application/x-ndjson", reply.headers().get("content-type"));
+    List<String> lines = reply.body().lines().toList();
+    assertEquals(3, lines.size(), reply::toString);
+    assertTrue(reply.body().endsWith("\n"), "every line ends in a newline");
+    for (int i = 0; i < 3; i++) {
+      JsonObject line = new JsonObject(lines.get(i));
+      assertTransactionShape(line);
+      assertEquals(made.get(i), line, "by id, as the API shows it");
+    }
+    Reply none = http.get("/api/transactions/export", signUp());
+    assertEquals(200, none.status(), none::toString);
+    assertEquals("", none.body());
+    assertEquals(401, http.get("/api/transactions/export", null).status());
+  }
+
+  /**
+   * A client that goes away mid-export closes its stream: on an app with two connections, three
+   * exports of 100,000 rows (12 MB, more than the sockets buffer, so each is paused on a full write
+   * queue when its client leaves) leave the app answering at once, and no transaction open.
+   */
+  @Test
+  void anExportWhoseClientGoesAwayGivesItsConnectionBack() throws Exception {
+    Login login = signUp();
+    User user = user(login);
+    List<Transaction> rows = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      rows.add(
+          new Transaction(
+              null, dev.asyncmodel.Ref.of(user), new BigDecimal("1.00"), "row " + i, "c", null));
+    }
+    await(Transactions.objects(app.database()).abulkCreate(rows));
+    String url = databaseUrl;
+    App small =
+        await(
+            App.start(
+                vertx,
+                new Config(
+                    "127.0.0.1",
+                    0,
+                    url + (url.contains("?") ? "&" : "?") + "pool_size=2",
+                    TEST_ITERATIONS,
+                    1024)));
+    try {
+      String authorization =
+          "Authorization: Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(
+                      (login.username() + ":" + login.password()).getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < 3; i++) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+          socket.setReceiveBufferSize(8_192);
+          socket.connect(new java.net.InetSocketAddress("127.0.0.1", small.port()));
+          socket.setSoTimeout(10_000);
+          socket
+              .getOutputStream()
+              .write(
+                  ("GET /api/transactions/export HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          + authorization
+                          + "\r\n\r\n")
+                      .getBytes(StandardCharsets.ISO_8859_1));
+          byte[] some;
+          try {
+            some = socket.getInputStream().readNBytes(8_192);
+          } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("export " + i + " did not answer", e);
+          }
+          assertTrue(
+              new String(some, StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200"),
+              () -> new String(some, StandardCharsets.ISO_8859_1));
+        } // gone, with most of the export unread
+      }
+      Http client = new Http(vertx, small.port());
+      try {
+        long start = System.nanoTime();
+        Reply reply = client.get("/api/transactions", login);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(tookMs < 3_000, "answered after " + tookMs + " ms");
+      } finally {
+        client.close();
+      }
+      if (database().name().equals("postgresql")) {
+        long open = 1;
+        for (int i = 0; i < 100 && open > 0; i++) {
+          open =
+              await(
+                  app.database()
+                      .execute(
+                          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database()"
+                              + " AND state LIKE 'idle in transaction%'"));
+          if (open > 0) {
+            Thread.sleep(20);
+          }
+        }
+        assertEquals(0L, open, "an export's transaction is still open");
+      }
+    } finally {
+      await(small.stop());
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // GET /api/transactions
 
   @Test
@@ -1111,6 +1227,15 @@ abstract class ApiContract {
       }
       if (example.body().isBlank()) {
         assertEquals("", answer.body(), what);
+      } else if ("application/x-ndjson".equals(example.headers().get("content-type"))) {
+        List<String> documented = example.body().lines().toList();
+        List<String> answered = answer.body().lines().toList();
+        assertEquals(documented.size(), answered.size(), what);
+        for (int i = 0; i < documented.size(); i++) {
+          Object expected = new JsonObject(documented.get(i)).getMap();
+          Object actual = DocExample.longs(new JsonObject(answered.get(i)).getMap());
+          assertEquals(DocExample.align(expected, actual, ids), actual, what);
+        }
       } else {
         Object expected = new JsonObject(example.body()).getMap();
         Object actual = DocExample.longs(new JsonObject(answer.body()).getMap());

@@ -83,6 +83,12 @@ public final class PostgresDialect extends Dialect {
     };
   }
 
+  /** A portal lives in its transaction: a stream outside one begins its own. */
+  @Override
+  public boolean cursorNeedsTransaction() {
+    return true;
+  }
+
   /** PostgreSQL types a parameter from its place; in a CASE it must be told. */
   @Override
   public void typedParam(SqlBuffer sql, ColumnSpec column) {

@@ -2,6 +2,7 @@ package dev.asyncmodel.internal.sqlite;
 
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Admission;
+import dev.asyncmodel.internal.ChunkSource;
 import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.Lifecycle;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -261,6 +263,163 @@ final class SqliteSession implements Session {
   public <R, X> Future<X> writeReturning(
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
     return query(statement, true, names -> mapper, finish);
+  }
+
+  @Override
+  public <R> ChunkSource<R> stream(
+      Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+    return new ResultSetSource<>(statement, mapper, chunkSize);
+  }
+
+  /**
+   * A query read a chunk at a time from an open JDBC result set, each chunk on the worker pool: on
+   * the transaction's connection, else on a reader connection of its own (the writer, under its
+   * lock, for an in-memory database) until the source is closed.
+   */
+  private final class ResultSetSource<R> implements ChunkSource<R> {
+    private final Statement statement;
+    private final Function<RowReader, R> mapper;
+    private final int chunkSize;
+    private @Nullable Connection reader;
+    private @Nullable PreparedStatement prepared;
+    private @Nullable ResultSet rows;
+    private @Nullable Promise<Void> writerHeld;
+    private boolean opened;
+
+    ResultSetSource(Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+      this.statement = statement;
+      this.mapper = mapper;
+      this.chunkSize = chunkSize;
+    }
+
+    /** Runs JDBC work on the worker pool: after the transaction's earlier statements, if any. */
+    private <T> Future<T> task(Work<T> work) {
+      Connection held = tx;
+      Future<T> result =
+          held != null
+              ? order.next(() -> store.blocking(() -> work.run(held)))
+              : store.blocking(() -> work.run(Objects.requireNonNull(reader, "reader")));
+      return result.recover(
+          e ->
+              Future.failedFuture(
+                  e instanceof SQLException
+                      ? dialect().translate(e, statement.model(), statement.sql())
+                      : e));
+    }
+
+    @Override
+    public Future<Chunk<R>> next() {
+      if (opened) {
+        return task(this::read);
+      }
+      opened = true;
+      IllegalStateException unusable = lifecycle.unusable();
+      if (unusable != null) {
+        return Future.failedFuture(unusable);
+      }
+      Future<Void> connected;
+      if (tx != null) {
+        connected = Future.succeededFuture();
+      } else if (store.readsUseWriter()) {
+        // One connection: held, under the writer lock, until the stream closes.
+        Promise<Void> acquired = Promise.promise();
+        Promise<Void> held = Promise.promise();
+        writerHeld = held;
+        store
+            .writerLock()
+            .with(
+                () -> {
+                  acquired.complete();
+                  return held.future();
+                });
+        connected =
+            acquired
+                .future()
+                .compose(v -> store.blocking(store::writer))
+                .map(
+                    writer -> {
+                      reader = writer;
+                      return null;
+                    });
+      } else {
+        connected =
+            store
+                .blocking(store::borrowReader)
+                .map(
+                    borrowed -> {
+                      reader = borrowed;
+                      return null;
+                    });
+      }
+      return connected.compose(
+          v ->
+              task(
+                  connection -> {
+                    PreparedStatement ps = connection.prepareStatement(statement.sql());
+                    prepared = ps;
+                    ps.setFetchSize(chunkSize);
+                    bind(ps, statement.params());
+                    rows = ps.executeQuery();
+                    return read(connection);
+                  }));
+    }
+
+    private Chunk<R> read(Connection connection) throws SQLException {
+      ResultSet rs = Objects.requireNonNull(rows, "rows");
+      int columns = rs.getMetaData().getColumnCount();
+      List<R> chunk = new ArrayList<>(Math.min(chunkSize, 1_024));
+      SqliteRowReader row = new SqliteRowReader();
+      while (chunk.size() < chunkSize) {
+        if (!rs.next()) {
+          return new Chunk<>(chunk, true);
+        }
+        @Nullable Object[] values = new Object[columns];
+        for (int c = 0; c < columns; c++) {
+          values[c] = rs.getObject(c + 1);
+        }
+        chunk.add(mapper.apply(row.at(values)));
+      }
+      return new Chunk<>(chunk, false);
+    }
+
+    @Override
+    public Future<Void> close(boolean completed) {
+      if (!opened || (tx == null && reader == null)) {
+        Promise<Void> held = writerHeld;
+        if (held != null) {
+          held.tryComplete();
+        }
+        return Future.succeededFuture();
+      }
+      return task(connection -> {
+            try {
+              if (rows != null) {
+                rows.close();
+              }
+              if (prepared != null) {
+                prepared.close();
+              }
+            } finally {
+              rows = null;
+              prepared = null;
+              Connection borrowed = reader;
+              reader = null;
+              if (borrowed != null && writerHeld == null) {
+                store.release(borrowed);
+              }
+            }
+            return (Void) null;
+          })
+          .<Void>mapEmpty()
+          .otherwiseEmpty()
+          .onComplete(
+              v -> {
+                Promise<Void> held = writerHeld;
+                if (held != null) {
+                  held.tryComplete();
+                }
+              });
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.asyncmodel.internal.telemetry;
 
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.TransactionOptions;
+import dev.asyncmodel.internal.ChunkSource;
 import dev.asyncmodel.internal.ConnectionUrl;
 import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Dialect;
@@ -254,6 +255,12 @@ public final class TelemetrySession implements Session {
   public <R, X> Future<X> writeReturning(
       Statement statement, Function<RowReader, R> mapper, Function<List<R>, X> finish) {
     return traced(statement, () -> inner.writeReturning(statement, mapper, finish));
+  }
+
+  @Override
+  public <R> ChunkSource<R> stream(
+      Statement statement, Function<RowReader, R> mapper, int chunkSize) {
+    return inner.stream(statement, mapper, chunkSize);
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.vertx.ext.web.Router;
  * POST   /api/transactions           {"amount", "description", "category"}   201
  * POST   /api/transactions/import    [{"amount", "description", "category"}, ...]: all or none, 201
  * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest"}
+ * GET    /api/transactions/export    every transaction, by id, as NDJSON, streamed
  * GET    /api/transactions/{id}
  * PATCH  /api/transactions/{id}      any of amount, description, category
  * DELETE /api/transactions/{id}      204
@@ -66,6 +67,7 @@ public final class Api {
         .handler(auth)
         .handler(transactions::importAll);
     router.get("/api/transactions/stats").handler(auth).handler(transactions::stats);
+    router.get("/api/transactions/export").handler(auth).handler(transactions::export);
     router.getWithRegex(ID).handler(auth).handler(transactions::get);
     router.patchWithRegex(ID).handler(body).handler(auth).handler(transactions::patch);
     router.deleteWithRegex(ID).handler(auth).handler(transactions::delete);

@@ -42,8 +42,25 @@ final class RequestDeadline implements Handler<RoutingContext> {
                     new JsonObject()
                         .put(
                             "error", "The request took longer than " + LIMIT.toSeconds() + " s.")));
+    ctx.put(TIMER_KEY, timer);
     ctx.addEndHandler(done -> vertx.cancelTimer(timer));
     ctx.next();
+  }
+
+  private static final String TIMER_KEY = "asyncmodel.deadline.timer";
+
+  /**
+   * Ends the request's deadline once its answer has begun: a streamed answer (the export) then runs
+   * at the pace its client reads it. Its queries keep their own deadlines.
+   *
+   * @param vertx the Vert.x instance
+   * @param ctx a request this handler has seen
+   */
+  static void answerStarted(Vertx vertx, RoutingContext ctx) {
+    Long timer = ctx.get(TIMER_KEY);
+    if (timer != null) {
+      vertx.cancelTimer(timer);
+    }
   }
 
   /**

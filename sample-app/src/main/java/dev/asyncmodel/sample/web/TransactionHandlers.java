@@ -10,11 +10,14 @@ import static dev.asyncmodel.sample.model.Transactions.USER;
 import dev.asyncmodel.Assignment;
 import dev.asyncmodel.Database;
 import dev.asyncmodel.DoesNotExistException;
+import dev.asyncmodel.RecordStream;
 import dev.asyncmodel.sample.model.Transaction;
 import dev.asyncmodel.sample.model.TransactionQuerySet;
 import dev.asyncmodel.sample.model.Transactions;
 import dev.asyncmodel.sample.model.User;
 import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -29,6 +32,8 @@ import java.util.Optional;
  * that does not exist.
  */
 final class TransactionHandlers {
+  private static final System.Logger LOG = System.getLogger("dev.asyncmodel.sample");
+
   /** The spec's page: the newest 50. */
   static final int PAGE_SIZE = 50;
 
@@ -162,6 +167,50 @@ final class TransactionHandlers {
     return new JsonObject().put(field, new JsonArray().add(message));
   }
 
+  /** Rows read from the database at once by an export: what it holds in memory, at most. */
+  static final int EXPORT_CHUNK = 1_000;
+
+  /**
+   * {@code GET /api/transactions/export}: every one of the caller's transactions, ordered by id, as
+   * NDJSON (one transaction's JSON per line), streamed from a database cursor at the pace the
+   * client reads: when the connection's write queue is full the stream pauses, and a client that
+   * goes away closes it, which stops the query.
+   */
+  void export(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
+    HttpServerResponse response = ctx.response();
+    RecordStream<Transaction> rows = mine(db, ctx).orderBy(ID.asc()).aiterator(EXPORT_CHUNK);
+    response.closeHandler(gone -> rows.close());
+    response.exceptionHandler(broken -> rows.close());
+    rows.exceptionHandler(
+            failure -> {
+              if (!response.headWritten()) {
+                ctx.fail(failure);
+              } else {
+                // Half an answer cannot become an error: the client sees it cut short.
+                LOG.log(System.Logger.Level.WARNING, "Export failed mid-way", failure);
+                ctx.request().connection().close();
+              }
+            })
+        .endHandler(done -> response.end())
+        .handler(
+            transaction -> {
+              if (!response.headWritten()) {
+                RequestDeadline.answerStarted(ctx.vertx(), ctx);
+                response
+                    .setChunked(true)
+                    .setStatusCode(200)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson");
+              }
+              response.write(json(transaction).toBuffer().appendByte((byte) '\n'));
+              if (response.writeQueueFull()) {
+                rows.pause();
+                response.drainHandler(drained -> rows.resume());
+              }
+            });
+  }
+
+  /** {@code GET /api/transactions/{id}}. */
   /** {@code GET /api/transactions/{id}}. */
   void get(RoutingContext ctx) {
     Database db = RequestDeadline.db(ctx);
