@@ -9,6 +9,7 @@ import dev.asyncmodel.bench.model.Transaction;
 import dev.asyncmodel.bench.model.Transactions;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,52 @@ final class AsyncmodelBatch {
               Data.checkOneRow("marking job " + id + " done", n);
               return id;
             });
+  }
+
+  /**
+   * @param chunk the rows of each read
+   * @return {@code Transactions.objects(db).orderBy(ID.asc()).aiterator(chunk)}, consumed with a
+   *     handler (flowing mode), called on the event loop
+   * @throws IllegalStateException when that QuerySet's SQL is not {@link StreamJob#SQL}, which the
+   *     other contenders send
+   */
+  StreamJob.Body stream(int chunk) {
+    String sql = Transactions.objects(db).orderBy(ID.asc()).sql().all().text();
+    if (!sql.equals(StreamJob.SQL)) {
+      throw new IllegalStateException(
+          "asyncmodel streams `" + sql + "`, the other contenders `" + StreamJob.SQL + "`");
+    }
+    return () ->
+        BatchJobs.await(
+            context,
+            () -> {
+              StreamJob.Tally tally = new StreamJob.Tally();
+              Promise<StreamJob.Tally> done = Promise.promise();
+              Transactions.objects(db)
+                  .orderBy(ID.asc())
+                  .aiterator(chunk)
+                  .exceptionHandler(done::tryFail)
+                  .endHandler(v -> done.tryComplete(tally))
+                  .handler(tally::add);
+              return done.future();
+            });
+  }
+
+  /**
+   * @param rows how many
+   * @return {@code aall()} of the first {@code rows} rows in id order
+   */
+  List<Transaction> firstRows(int rows) throws Exception {
+    return BatchJobs.await(
+        context, () -> Transactions.objects(db).orderBy(ID.asc()).limit(rows).aall());
+  }
+
+  /**
+   * Runs an empty task on the event loop and waits for it: then no frame of the event loop's thread
+   * still refers to the objects of the call before.
+   */
+  void idle() throws Exception {
+    BatchJobs.await(context, () -> Future.<Void>succeededFuture());
   }
 
   /** Closes its pools and connections. */

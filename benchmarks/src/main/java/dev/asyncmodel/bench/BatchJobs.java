@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
  *       transaction, timed from the call to the commit ({@link BulkInsert}).
  *   <li>A SKIP LOCKED job queue: 32 workers take and mark done 20,000 queued rows, one transaction
  *       each ({@link JobQueue}).
+ *   <li>Streaming: 1,000,000 rows read in id order through a cursor, 1,000 at a time, each
+ *       contender in a JVM of its own with the same heap, whose peak is measured ({@link
+ *       StreamJob}).
  * </ul>
  *
  * <p>Each job runs one unmeasured round, then measured rounds, the contenders in a rotating order,
@@ -53,6 +57,15 @@ public final class BatchJobs {
   /** The job queue's baseline. */
   static final String QUEUE_BASELINE = "jdbc";
 
+  /** The streaming job's contenders, in the table's order. */
+  static final List<String> STREAM = List.of("asyncmodel", "vertx", "jdbc");
+
+  /** The streaming job's baseline: the hand-written vertx-pg-client stream. */
+  static final String STREAM_BASELINE = "vertx";
+
+  /** The rows of the {@code aall()} whose heap is measured for scale (fewer if the table has). */
+  static final int LIST_ROWS = 100_000;
+
   /** The command-line options of {@code jobs}. */
   static final class Options {
     int rounds = 5;
@@ -61,8 +74,12 @@ public final class BatchJobs {
     int jobs = 20_000;
     int workers = 32;
     int poolSize = 8;
+    int streamRows = 1_000_000;
+    int chunk = 1_000;
+    String heap = "256m";
     boolean insert = true;
     boolean queue = true;
+    boolean stream = true;
     boolean checkpoint = true;
     boolean embedded;
     boolean quick;
@@ -85,6 +102,7 @@ public final class BatchJobs {
             o.rounds = 1;
             o.rows = 10_000;
             o.jobs = 2_000;
+            o.streamRows = 100_000;
           }
           case "--embedded" -> o.embedded = true;
           case "--no-checkpoint" -> o.checkpoint = false;
@@ -103,19 +121,29 @@ public final class BatchJobs {
               case "--jobs" -> o.jobs = Main.Options.positive(arg, value);
               case "--workers" -> o.workers = Main.Options.positive(arg, value);
               case "--pool" -> o.poolSize = Main.Options.positive(arg, value);
+              case "--stream-rows" -> o.streamRows = Main.Options.positive(arg, value);
+              case "--chunk" -> o.chunk = Main.Options.positive(arg, value);
+              case "--heap" -> {
+                if (!value.matches("[1-9][0-9]*[kKmMgG]?")) {
+                  throw new Main.UsageException(
+                      "--heap takes a size as -Xmx does (256m, 1g), not " + value);
+                }
+                o.heap = value;
+              }
               case "--database" -> o.database = value;
               case "--only" -> {
-                switch (value) {
-                  case "insert" -> o.queue = false;
-                  case "queue" -> o.insert = false;
-                  default ->
-                      throw new Main.UsageException("--only takes insert or queue, not " + value);
+                if (!List.of("insert", "queue", "stream").contains(value)) {
+                  throw new Main.UsageException(
+                      "--only takes insert, queue or stream, not " + value);
                 }
+                o.insert = value.equals("insert");
+                o.queue = value.equals("queue");
+                o.stream = value.equals("stream");
               }
               case "--impls" -> {
                 o.impls = List.of(value.split(","));
                 for (String impl : o.impls) {
-                  if (!INSERTS.contains(impl) && !QUEUE.contains(impl)) {
+                  if (!INSERTS.contains(impl) && !QUEUE.contains(impl) && !STREAM.contains(impl)) {
                     throw new Main.UsageException("unknown contender " + impl);
                   }
                 }
@@ -145,21 +173,27 @@ public final class BatchJobs {
       """
       usage: java -jar benchmarks/target/asyncmodel-benchmarks.jar jobs [options]
 
-      Batch jobs: a bulk insert and a SKIP LOCKED job queue, asyncmodel against the same jobs
-      hand-written on vertx-pg-client and on pgjdbc. PostgreSQL: the server named by PGHOST,
-      PGPORT, PGUSER, PGPASSWORD, PGDATABASE, else an embedded one; the tables go to a database
-      of their own (--database).
+      Batch jobs: a bulk insert, a SKIP LOCKED job queue and streaming a large table, asyncmodel
+      against the same jobs hand-written on vertx-pg-client and on pgjdbc. PostgreSQL: the server
+      named by PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, else an embedded one; the tables go
+      to a database of their own (--database).
 
-        --quick              10,000 rows, 2,000 jobs, one measured round: a smoke run
+        --quick              10,000 rows, 2,000 jobs, 100,000 rows streamed, one measured round:
+                             a smoke run
         --rounds N           measured rounds of each job (5)
         --warmup-rounds N    unmeasured rounds before them (1)
         --rows N             rows of the bulk insert (100000)
         --jobs N             jobs of the queue (20000)
         --workers N          workers taking jobs (32)
         --pool N             connections of every pool (8)
-        --only insert|queue  one of the two jobs
+        --stream-rows N      rows streamed (1000000)
+        --chunk N            rows of each read of the streams (1000)
+        --heap SIZE          -Xms and -Xmx of each streaming contender's JVM (256m)
+        --only insert|queue|stream
+                             one of the three jobs
         --impls a,b          bulk insert: asyncmodel, vertx-multirow, vertx-batch, jdbc-batch,
-                             jdbc-batch-no-ids, jdbc-copy; queue: asyncmodel, vertx, jdbc (all)
+                             jdbc-batch-no-ids, jdbc-copy; queue and streaming: asyncmodel, vertx,
+                             jdbc (all)
         --no-checkpoint      no CHECKPOINT before each run (it needs superuser or pg_checkpoint)
         --database NAME      the database, created if missing (asyncmodel_bench_jobs)
         --embedded           an embedded PostgreSQL even when PGHOST is set
@@ -248,6 +282,12 @@ public final class BatchJobs {
           report.queueContender(name);
         }
         queue(o, server, admin, checkpoint, context, contenders, report, errors, log);
+      }
+      if (o.stream && !o.chosen(STREAM).isEmpty()) {
+        for (String name : o.chosen(STREAM)) {
+          report.streamContender(name);
+        }
+        stream(o, server, admin, checkpoint, report, errors, log);
       }
     } finally {
       if (asyncmodel != null) {
@@ -386,6 +426,126 @@ public final class BatchJobs {
       }
     }
     BulkInsert.truncate(admin);
+  }
+
+  /**
+   * The streaming job: the table filled once, then a JVM per contender ({@link StreamChild}), the
+   * unmeasured rounds and the measured ones, then, in a JVM of its own, the heap of {@code aall()}
+   * for scale.
+   */
+  private static void stream(
+      Options o,
+      PgServer server,
+      Connection admin,
+      boolean checkpoint,
+      BatchReport report,
+      ClosedLoop.Errors errors,
+      PrintStream log)
+      throws Exception {
+    log.printf(Locale.ROOT, "[jobs] streaming: filling the table with %,d rows%n", o.streamRows);
+    StreamJob.Expected expected = StreamJob.fill(admin, o.streamRows);
+    report.streamPlan(StreamJob.plan(admin));
+    log.println("[jobs]   the query's plan: " + report.streamPlan());
+    List<ChildJvm> children = new CopyOnWriteArrayList<>();
+    // A parent told to stop stops its children; one killed outright leaves them to notice it.
+    Thread stopChildren = new Thread(() -> ChildJvm.destroyAll(children), "jobs-stop-children");
+    Runtime.getRuntime().addShutdownHook(stopChildren);
+    try {
+      log.println(
+          "[jobs] starting a JVM per contender: java "
+              + String.join(" ", StreamJob.jvmOptions(o.heap)));
+      List<ChildJvm> contenders = new ArrayList<>();
+      for (String name : o.chosen(STREAM)) {
+        ChildJvm child =
+            ChildJvm.launch(
+                name, StreamJob.command(name, o, server.database()), server, errors, log);
+        children.add(child);
+        contenders.add(child);
+      }
+      for (ChildJvm child : contenders) {
+        child.awaitReady();
+      }
+      report.streamJvm(contenders.get(0).description());
+      int n = contenders.size();
+      for (int round = 1 - o.warmupRounds; round <= o.rounds; round++) {
+        log.printf(
+            Locale.ROOT,
+            round < 1
+                ? "[jobs] streaming %,d rows, unmeasured round%n"
+                : "[jobs] streaming %,d rows, round " + round + " of " + o.rounds + "%n",
+            o.streamRows);
+        for (int i = 0; i < n; i++) {
+          ChildJvm c = contenders.get(Math.floorMod(round + i, n));
+          settle(admin, checkpoint);
+          StreamJob.Result result;
+          try {
+            result = StreamJob.Result.decode(c.ask("run", "done"));
+            expected.check(result);
+          } catch (Exception e) {
+            errors.add(c.name() + " / streaming", e);
+            log.println("[jobs]   " + c.name() + ": FAILED: " + e);
+            continue;
+          }
+          logStream(log, c.name(), result);
+          if (round >= 1) {
+            report.stream(c.name(), round, result);
+          }
+        }
+      }
+      for (ChildJvm child : contenders) {
+        child.quit();
+      }
+      int listRows = Math.min(LIST_ROWS, o.streamRows);
+      log.printf(
+          Locale.ROOT, "[jobs] the heap of aall() of %,d rows, in a JVM of its own%n", listRows);
+      ChildJvm list =
+          ChildJvm.launch(
+              "list", StreamJob.command("list", o, server.database()), server, errors, log);
+      children.add(list);
+      list.awaitReady();
+      try {
+        long bytes = Long.parseLong(list.ask("list " + listRows, "ok"));
+        report.list(listRows, bytes);
+        log.printf(
+            Locale.ROOT,
+            "[jobs]   %,d rows as a List: %.1f MiB kept after a full GC%n",
+            listRows,
+            bytes / MIB);
+      } catch (Exception e) {
+        errors.add("list / aall()", e);
+        log.println("[jobs]   aall(): FAILED: " + e);
+      }
+      list.quit();
+    } finally {
+      ChildJvm.destroyAll(children);
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChildren);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook runs, or ran.
+      }
+    }
+    BulkInsert.truncate(admin);
+  }
+
+  /** Bytes per MiB. */
+  static final double MIB = 1024.0 * 1024.0;
+
+  private static void logStream(PrintStream log, String name, StreamJob.Result result) {
+    HeapMeter.Heap heap = result.heap();
+    log.printf(
+        Locale.ROOT,
+        "[jobs]   %-18s %,10.0f rows/s  %,8.1f ms   heap: %.1f MiB before, peak %.1f MiB,"
+            + " %s after a GC (%d GCs)   other processes: %.2f CPUs%n",
+        name,
+        result.run().rate(),
+        result.run().nanos() / 1e6,
+        heap.before() / MIB,
+        heap.peakUsed() / MIB,
+        heap.mostAfterGc() < 0
+            ? "no GC, so nothing"
+            : String.format(Locale.ROOT, "at most %.1f MiB", heap.mostAfterGc() / MIB),
+        heap.collections(),
+        result.run().otherCpus());
   }
 
   private static void logRun(PrintStream log, String name, String what, BatchRun run) {

@@ -20,8 +20,13 @@ final class BatchReport {
   private final Map<String, BulkInsert> inserters = new LinkedHashMap<>();
   private final Map<String, Map<Integer, BatchRun>> inserts = new LinkedHashMap<>();
   private final Map<String, Map<Integer, BatchRun>> queue = new LinkedHashMap<>();
+  private final Map<String, Map<Integer, StreamJob.Result>> streams = new LinkedHashMap<>();
   private boolean checkpoint;
   private String plan;
+  private String streamPlan;
+  private String streamJvm = "";
+  private int listRows;
+  private long listBytes = -1;
 
   BatchReport(BatchJobs.Options o, Map<String, String> settings, String server, Instant started) {
     this.o = o;
@@ -71,6 +76,43 @@ final class BatchReport {
   /** A measured run of the job queue. */
   void queue(String name, int round, BatchRun run) {
     queue.computeIfAbsent(name, x -> new TreeMap<>()).put(round, run);
+  }
+
+  /** A contender of the streaming job, in the table's order. */
+  void streamContender(String name) {
+    streams.put(name, new TreeMap<>());
+  }
+
+  /** A measured run of the streaming job. */
+  void stream(String name, int round, StreamJob.Result result) {
+    streams.computeIfAbsent(name, x -> new TreeMap<>()).put(round, result);
+  }
+
+  /**
+   * @return the streaming query's plan, once read, or null
+   */
+  String streamPlan() {
+    return streamPlan;
+  }
+
+  void streamPlan(String top) {
+    this.streamPlan = top;
+  }
+
+  /**
+   * @param description a streaming contender's JVM, as {@link Main#machine()} describes it
+   */
+  void streamJvm(String description) {
+    this.streamJvm = description;
+  }
+
+  /**
+   * @param rows the rows of the {@code aall()} measured
+   * @param bytes the heap its List kept
+   */
+  void list(int rows, long bytes) {
+    this.listRows = rows;
+    this.listBytes = bytes;
   }
 
   void print(PrintStream out, Instant ended, ClosedLoop.Errors errors) {
@@ -123,8 +165,26 @@ final class BatchReport {
           o.workers,
           plan);
     }
+    if (!streams.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "- streaming: %,d rows of \"transaction\" (ids 1 to %,d, filled once, then VACUUM"
+              + " ANALYZE), in id order, through a cursor of %,d rows a read (%s), every row"
+              + " mapped to the record and checked by the consumer (id order, amount, time); each"
+              + " contender in a JVM of its own, driven by this one: java %s (%s); before each"
+              + " run, a full GC of that JVM and its heap pools' peaks reset; timed from the"
+              + " call to the end of the stream, after the commit%n",
+          o.streamRows,
+          o.streamRows,
+          o.chunk,
+          streamPlan,
+          String.join(" ", StreamJob.jvmOptions(o.heap)),
+          streamJvm);
+    }
     List<Double> other = new ArrayList<>();
-    for (Map<String, Map<Integer, BatchRun>> job : List.of(inserts, queue)) {
+    List<Map<String, Map<Integer, BatchRun>>> jobs = new ArrayList<>(List.of(inserts, queue));
+    jobs.add(streamRuns());
+    for (Map<String, Map<Integer, BatchRun>> job : jobs) {
       for (Map<Integer, BatchRun> runs : job.values()) {
         for (BatchRun run : runs.values()) {
           if (!Double.isNaN(run.otherCpus())) {
@@ -136,7 +196,7 @@ final class BatchReport {
     if (!other.isEmpty()) {
       out.printf(
           Locale.ROOT,
-          "- other processes (neither this JVM nor PostgreSQL) used %.2f CPUs on average during"
+          "- other processes (neither the JVM of the run nor PostgreSQL) used %.2f CPUs on average during"
               + " the timed runs, %.2f at most%n",
           other.stream().mapToDouble(Double::doubleValue).average().orElse(0),
           Collections.max(other));
@@ -189,6 +249,117 @@ final class BatchReport {
                 + cells(e.getValue(), queue.get(BatchJobs.QUEUE_BASELINE), true));
       }
     }
+    if (!streams.isEmpty()) {
+      printStreams(out);
+    }
+  }
+
+  /** The streaming table, and the heap a List of the same rows would take. */
+  private void printStreams(PrintStream out) {
+    Map<String, Map<Integer, BatchRun>> runs = streamRuns();
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "### Streaming %,d rows, chunks of %,d, each contender in a JVM of -Xmx%s%n",
+        o.streamRows,
+        o.chunk,
+        o.heap);
+    out.println();
+    out.println(
+        "| contender | rows/s, median | lowest – highest | × "
+            + BatchJobs.STREAM_BASELINE
+            + ", median (range) | client CPU µs/row | server CPU µs/row | peak heap used, MiB"
+            + " | most heap after a GC, MiB | GCs per run |");
+    out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (Map.Entry<String, Map<Integer, StreamJob.Result>> e : streams.entrySet()) {
+      StringBuilder row = new StringBuilder("| ").append(e.getKey()).append(" | ");
+      row.append(cells(runs.get(e.getKey()), runs.get(BatchJobs.STREAM_BASELINE), false));
+      if (e.getValue().isEmpty()) {
+        row.append("  |  |  |");
+      } else {
+        long peak = 0;
+        long afterGc = -1;
+        List<Double> collections = new ArrayList<>();
+        for (StreamJob.Result result : e.getValue().values()) {
+          peak = Math.max(peak, result.heap().peakUsed());
+          afterGc = Math.max(afterGc, result.heap().mostAfterGc());
+          collections.add((double) result.heap().collections());
+        }
+        row.append(
+            String.format(
+                Locale.ROOT,
+                " %.1f | %s | %.0f |",
+                peak / BatchJobs.MIB,
+                afterGc < 0 ? "no GC" : String.format(Locale.ROOT, "%.1f", afterGc / BatchJobs.MIB),
+                median(collections)));
+      }
+      out.println(row);
+    }
+    out.println();
+    out.println(
+        "Peak heap used: the heap pools' peaks (MemoryPoolMXBean.getPeakUsage()) during the"
+            + " run, summed, the highest of the measured rounds; with G1 that is mostly the eden"
+            + " the collector filled before collecting. Most heap after a GC: the heap in use"
+            + " right after a collection, from the collector's notifications, the highest of"
+            + " the measured rounds: what the run kept reachable.");
+    if (listBytes >= 0) {
+      double scale = (double) o.streamRows / listRows;
+      out.println();
+      out.printf(
+          Locale.ROOT,
+          "For scale: aall() of the first %,d rows kept %.1f MiB as a List<Transaction> (the"
+              + " heap in use after a full GC with the List held, less before the call; median"
+              + " of %d, in a JVM of its own with the same options)%s%n",
+          listRows,
+          listBytes / BatchJobs.MIB,
+          StreamChild.LIST_MEASUREMENTS,
+          scale == 1
+              ? "."
+              : String.format(
+                  Locale.ROOT,
+                  ". Extrapolated ×%s, not measured: %,d rows as a List would need about %.0f"
+                      + " MiB%s.",
+                  scale == Math.rint(scale)
+                      ? String.format(Locale.ROOT, "%.0f", scale)
+                      : String.format(Locale.ROOT, "%.2f", scale),
+                  o.streamRows,
+                  listBytes * scale / BatchJobs.MIB,
+                  listBytes * scale > heapBytes(o.heap)
+                      ? ", more than the -Xmx" + o.heap + " heap the streams ran in"
+                      : ""));
+    }
+  }
+
+  /**
+   * @return the streaming runs' times and CPU, by contender and round
+   */
+  private Map<String, Map<Integer, BatchRun>> streamRuns() {
+    Map<String, Map<Integer, BatchRun>> runs = new LinkedHashMap<>();
+    for (Map.Entry<String, Map<Integer, StreamJob.Result>> e : streams.entrySet()) {
+      Map<Integer, BatchRun> byRound = new TreeMap<>();
+      for (Map.Entry<Integer, StreamJob.Result> r : e.getValue().entrySet()) {
+        byRound.put(r.getKey(), r.getValue().run());
+      }
+      runs.put(e.getKey(), byRound);
+    }
+    return runs;
+  }
+
+  /**
+   * @param size as -Xmx takes it: a number, then k, m or g, or nothing for bytes
+   * @return the bytes
+   */
+  static long heapBytes(String size) {
+    char unit = Character.toLowerCase(size.charAt(size.length() - 1));
+    long shift =
+        switch (unit) {
+          case 'k' -> 10;
+          case 'm' -> 20;
+          case 'g' -> 30;
+          default -> 0;
+        };
+    String digits = shift == 0 ? size : size.substring(0, size.length() - 1);
+    return Long.parseLong(digits) << shift;
   }
 
   /**

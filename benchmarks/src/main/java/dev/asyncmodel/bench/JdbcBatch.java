@@ -248,6 +248,31 @@ final class JdbcBatch {
     }
   }
 
+  /**
+   * @param chunk the rows of each fetch
+   * @return on the bulk inserts' connection, autocommit off: {@code prepareStatement(SQL)}, {@code
+   *     setFetchSize(chunk)} (pgjdbc then reads through a portal, {@code chunk} rows at a time),
+   *     every row mapped by hand to the record, then {@code commit()}
+   */
+  StreamJob.Body stream(int chunk) {
+    return () -> {
+      StreamJob.Tally tally = new StreamJob.Tally();
+      try (PreparedStatement s = bulk.prepareStatement(StreamJob.SQL)) {
+        s.setFetchSize(chunk);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            tally.add(JdbcImpl.map(rs));
+          }
+        }
+        bulk.commit();
+      } catch (SQLException | RuntimeException e) {
+        bulk.rollback();
+        throw e;
+      }
+      return tally;
+    };
+  }
+
   /** Closes its pools and connections. */
   void close() throws Exception {
     bulk.close();

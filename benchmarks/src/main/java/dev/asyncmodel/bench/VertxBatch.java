@@ -3,13 +3,16 @@ package dev.asyncmodel.bench;
 import dev.asyncmodel.bench.model.Transaction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.PreparedStatement;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.ZoneOffset;
@@ -214,6 +217,33 @@ final class VertxBatch {
                         return id;
                       });
             });
+  }
+
+  /**
+   * @param chunk the rows of each read
+   * @return in {@code withTransaction}: {@code connection.prepare(StreamJob.SQL)}, then {@code
+   *     createStream(chunk, Tuple.tuple())}, each {@code Row} mapped by hand to the record; the
+   *     commit once the stream has ended
+   */
+  StreamJob.Body stream(int chunk) {
+    return () ->
+        BatchJobs.await(
+            context,
+            () ->
+                pool.withTransaction(
+                    conn ->
+                        conn.prepare(StreamJob.SQL)
+                            .compose(statement -> readAll(statement, chunk))));
+  }
+
+  private static Future<StreamJob.Tally> readAll(PreparedStatement statement, int chunk) {
+    StreamJob.Tally tally = new StreamJob.Tally();
+    Promise<StreamJob.Tally> done = Promise.promise();
+    RowStream<Row> rows = statement.createStream(chunk, Tuple.tuple());
+    rows.exceptionHandler(done::tryFail)
+        .endHandler(v -> done.tryComplete(tally))
+        .handler(row -> tally.add(VertxImpl.map(row)));
+    return done.future();
   }
 
   /** Closes its pools and connections. */
