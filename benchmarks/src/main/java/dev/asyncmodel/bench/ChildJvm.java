@@ -71,7 +71,23 @@ final class ChildJvm implements Contender {
   static ChildJvm start(
       String name, List<String> args, PgServer server, ClosedLoop.Errors errors, PrintStream log)
       throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command(name, args));
+    return launch(name, command(name, args), server, errors, log);
+  }
+
+  /**
+   * Starts a JVM that speaks the same protocol (one command a line on its standard input, one
+   * answer a line on its standard output, {@code ready} first, {@code bye} to {@code quit}) from a
+   * command line of the caller's, with the {@code PG*} variables of {@code server}: the batch jobs'
+   * streaming contenders ({@link StreamChild}).
+   *
+   * @param name what the JVM runs, for the log and the messages
+   * @param command its command line, from {@link #javaCommand}
+   * @return the child, starting
+   */
+  static ChildJvm launch(
+      String name, List<String> command, PgServer server, ClosedLoop.Errors errors, PrintStream log)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put("PGHOST", server.host());
     env.put("PGPORT", Integer.toString(server.port()));
@@ -92,14 +108,27 @@ final class ChildJvm implements Contender {
    *     then {@code Main --child NAME} and the parent's arguments
    */
   static List<String> command(String name, List<String> args) {
+    List<String> rest = new ArrayList<>();
+    rest.add("--child");
+    rest.add(name);
+    rest.addAll(args);
+    return javaCommand(JVM_OPTIONS, Main.class.getName(), rest);
+  }
+
+  /**
+   * @param jvmOptions the child's JVM options
+   * @param mainClass the class whose {@code main} it runs
+   * @param args that {@code main}'s arguments
+   * @return this JVM's {@code java} and class path, {@code jvmOptions}, {@code mainClass} and
+   *     {@code args}
+   */
+  static List<String> javaCommand(List<String> jvmOptions, String mainClass, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.add("--child");
-    command.add(name);
+    command.add(mainClass);
     command.addAll(args);
     return command;
   }
@@ -150,6 +179,19 @@ final class ChildJvm implements Contender {
   void reset() throws IOException {
     send("reset");
     reply("ok", "reset");
+  }
+
+  /**
+   * Sends one command and reads its answer.
+   *
+   * @param command the command line
+   * @param word the word the answer must start with
+   * @return the rest of the answer
+   * @throws IllegalStateException when the child answers otherwise, or exits
+   */
+  String ask(String command, String word) throws IOException {
+    send(command);
+    return reply(word, command);
   }
 
   /** Has the child close its implementation and exit, and checks that it did so cleanly. */

@@ -34,8 +34,16 @@ final class ClosedLoop {
     private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
 
     void add(String impl, Op op, Throwable error) {
+      add(impl + " / " + op.label(), error);
+    }
+
+    /**
+     * @param what where it failed: the implementation and what it was doing
+     * @param error the failure
+     */
+    void add(String what, Throwable error) {
       if (count.incrementAndGet() <= 10) {
-        samples.add(impl + " / " + op.label() + ": " + error);
+        samples.add(what + ": " + error);
       }
     }
 

@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The benchmark: asyncmodel against the same operations hand-written on vertx-pg-client and on JDBC
  * + HikariCP, in one run, in interleaved windows. Prints a Markdown table. {@code processor-cost}
- * as the first argument runs {@link ProcessorCost} instead. {@code --help} lists the options. With
- * {@code --isolated}, each implementation runs in a JVM of its own ({@link ChildJvm}, {@link
- * Child}), in the same rounds.
+ * as the first argument runs {@link ProcessorCost} instead, and {@code jobs} the batch jobs ({@link
+ * BatchJobs}). {@code --help} lists the options. With {@code --isolated}, each implementation runs
+ * in a JVM of its own ({@link ChildJvm}, {@link Child}), in the same rounds.
  */
 public final class Main {
   private Main() {}
@@ -147,7 +147,7 @@ public final class Main {
       return name;
     }
 
-    private static int positive(String name, String value) {
+    static int positive(String name, String value) {
       int n = nonNegative(name, value);
       if (n == 0) {
         throw new UsageException(name + " must be at least 1");
@@ -155,7 +155,7 @@ public final class Main {
       return n;
     }
 
-    private static int nonNegative(String name, String value) {
+    static int nonNegative(String name, String value) {
       try {
         int n = Integer.parseInt(value);
         if (n < 0) {
@@ -181,6 +181,7 @@ public final class Main {
       """
       usage: java -jar benchmarks/target/asyncmodel-benchmarks.jar [options]
              java -jar benchmarks/target/asyncmodel-benchmarks.jar processor-cost [--runs N]
+             java -jar benchmarks/target/asyncmodel-benchmarks.jar jobs [--quick] (jobs --help)
 
       PostgreSQL: the server named by PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, else an
       embedded one. The benchmark's tables go to a database of their own (--database).
@@ -211,6 +212,10 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("processor-cost")) {
       ProcessorCost.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("jobs")) {
+      BatchJobs.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     Options options;
@@ -395,8 +400,10 @@ public final class Main {
     return List.copyOf(contexts);
   }
 
-  static Impl create(String name, Options o, PgServer server, Vertx vertx, DeletePool deletable)
-      throws Exception {
+  /**
+   * @return how the hand-written vertx-pg-client code connects: the prepared-statement cache on
+   */
+  static PgConnectOptions connectOptions(PgServer server) {
     PgConnectOptions connect =
         new PgConnectOptions()
             .setHost(server.host())
@@ -407,6 +414,12 @@ public final class Main {
     if (!server.password().isEmpty()) {
       connect.setPassword(server.password());
     }
+    return connect;
+  }
+
+  static Impl create(String name, Options o, PgServer server, Vertx vertx, DeletePool deletable)
+      throws Exception {
+    PgConnectOptions connect = connectOptions(server);
     PoolOptions pool = new PoolOptions().setMaxSize(o.poolSize);
     return switch (name) {
       case "asyncmodel" ->

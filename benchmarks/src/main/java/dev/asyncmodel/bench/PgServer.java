@@ -95,7 +95,16 @@ final class PgServer {
    * @return a plain JDBC connection, for setup and clean-up (never measured)
    */
   Connection connect() throws SQLException {
+    return connect(new Properties());
+  }
+
+  /**
+   * @param settings pgjdbc's connection properties besides the user and password
+   * @return a plain JDBC connection with those settings
+   */
+  Connection connect(Properties settings) throws SQLException {
     Properties props = new Properties();
+    props.putAll(settings);
     props.setProperty("user", user());
     if (!password().isEmpty()) {
       props.setProperty("password", password());

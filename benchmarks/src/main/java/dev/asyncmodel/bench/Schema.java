@@ -38,34 +38,65 @@ final class Schema {
   static void load(PgServer server) throws SQLException {
     try (Connection c = server.connect();
         Statement s = c.createStatement()) {
-      for (String ddl : DDL) {
-        s.execute(ddl);
-      }
-      s.execute(
-          "INSERT INTO \"auth_user\" (\"id\", \"username\")"
-              + " SELECT g, 'user' || lpad(g::text, 3, '0') FROM generate_series(1, "
-              + Data.USERS
-              + ") g");
-      StringBuilder categories = new StringBuilder("(ARRAY[");
-      for (int i = 0; i < Data.CATEGORIES.size(); i++) {
-        categories.append(i == 0 ? "'" : ", '").append(Data.CATEGORIES.get(i)).append("'");
-      }
-      categories.append("]");
-      s.execute(
-          "INSERT INTO \"transaction\""
-              + " (\"id\", \"user_id\", \"amount\", \"description\", \"category\", \"created_at\")"
-              + " SELECT g, (g - 1) % "
-              + Data.USERS
-              + " + 1, ((g * 7919) % 100000) / 100.0, 'payment ' || g, "
-              + categories
-              + ")[g % 10 + 1], timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute'"
-              + " FROM generate_series(1, "
-              + Data.ROWS
-              + ") g");
-      s.execute("SELECT setval(pg_get_serial_sequence('auth_user', 'id'), " + Data.USERS + ")");
-      s.execute("SELECT setval(pg_get_serial_sequence('transaction', 'id'), " + Data.ROWS + ")");
+      create(s);
+      insertTransactions(c, Data.ROWS);
       s.execute("VACUUM ANALYZE \"auth_user\", \"transaction\"");
     }
+  }
+
+  /**
+   * Inserts the transactions of the base data, ids 1 to {@code rows}, in the server: row {@code g}
+   * belongs to user {@code (g - 1) % 100 + 1}, has the amount {@code ((g * 7919) % 100000) / 100},
+   * the description {@code 'payment ' || g}, one of the ten categories in turn, and was created
+   * {@code g} minutes after 2024-01-01T00:00:00Z. Moves the id sequence past them.
+   *
+   * @param rows how many
+   */
+  static void insertTransactions(Connection c, int rows) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO \"transaction\""
+                + " (\"id\", \"user_id\", \"amount\", \"description\", \"category\","
+                + " \"created_at\")"
+                + " SELECT g, (g - 1) % ? + 1, ((g * 7919) % 100000) / 100.0, 'payment ' || g,"
+                + " (?::text[])[g % 10 + 1],"
+                + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute'"
+                + " FROM generate_series(1, ?) g")) {
+      s.setInt(1, Data.USERS);
+      s.setArray(2, c.createArrayOf("text", Data.CATEGORIES.toArray()));
+      // bigint, so that g * 7919 does not overflow past 271,000 rows
+      s.setLong(3, rows);
+      s.executeUpdate();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT setval(pg_get_serial_sequence('transaction', 'id'), ?)")) {
+      s.setLong(1, rows);
+      s.executeQuery().close();
+    }
+  }
+
+  /**
+   * Drops and creates the tables, with the users but no transaction: the batch jobs' start ({@link
+   * BatchJobs}).
+   */
+  static void create(PgServer server) throws SQLException {
+    try (Connection c = server.connect();
+        Statement s = c.createStatement()) {
+      create(s);
+    }
+  }
+
+  /** Drops and creates the tables, and inserts the users. */
+  private static void create(Statement s) throws SQLException {
+    for (String ddl : DDL) {
+      s.execute(ddl);
+    }
+    s.execute(
+        "INSERT INTO \"auth_user\" (\"id\", \"username\")"
+            + " SELECT g, 'user' || lpad(g::text, 3, '0') FROM generate_series(1, "
+            + Data.USERS
+            + ") g");
+    s.execute("SELECT setval(pg_get_serial_sequence('auth_user', 'id'), " + Data.USERS + ")");
   }
 
   /**
