@@ -446,10 +446,7 @@ public final class Executor {
     List<@Nullable Object[]> rows = new ArrayList<>(n);
     Map<Integer, List<FieldError>> invalid = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      T record = records.get(i);
-      if (record == null) {
-        throw new NullPointerException("records[" + i + "] is null");
-      }
+      T record = recordAt(records, i);
       List<FieldError> errors = model.validate(record);
       if (!errors.isEmpty()) {
         invalid.put(i, errors);
@@ -640,10 +637,7 @@ public final class Executor {
     List<@Nullable Object[]> rows = new ArrayList<>(n);
     Map<Integer, List<FieldError>> invalid = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      T record = records.get(i);
-      if (record == null) {
-        throw new NullPointerException("records[" + i + "] is null");
-      }
+      T record = recordAt(records, i);
       @Nullable Object[] values = model.values(record);
       if (values[pk] == null) {
         throw new IllegalArgumentException(
@@ -704,6 +698,15 @@ public final class Executor {
           return chain.map(done -> matched[0]);
         };
     return batches.size() == 1 ? work.apply(session) : session.atomic(work);
+  }
+
+  /** The {@code i}th record of a bulk method's list, which must not be null. */
+  private static <T> T recordAt(List<T> records, int i) {
+    T record = records.get(i);
+    if (record == null) {
+      throw new NullPointerException("records[" + i + "] is null");
+    }
+    return record;
   }
 
   /**

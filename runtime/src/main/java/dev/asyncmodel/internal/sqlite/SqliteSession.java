@@ -237,8 +237,14 @@ final class SqliteSession implements Session {
                 }
               });
     }
-    // The database's errors become asyncmodel's; what the mapping code threw fails as it is, as
-    // on the Vert.x clients.
+    return translated(result, statement);
+  }
+
+  /**
+   * The database's errors become asyncmodel's; what the mapping code threw fails as it is, as on
+   * the Vert.x clients.
+   */
+  private <T> Future<T> translated(Future<T> result, Statement statement) {
     return result.recover(
         e ->
             Future.failedFuture(
@@ -299,12 +305,7 @@ final class SqliteSession implements Session {
           held != null
               ? order.next(() -> store.blocking(() -> work.run(held)))
               : store.blocking(() -> work.run(Objects.requireNonNull(reader, "reader")));
-      return result.recover(
-          e ->
-              Future.failedFuture(
-                  e instanceof SQLException
-                      ? dialect().translate(e, statement.model(), statement.sql())
-                      : e));
+      return translated(result, statement);
     }
 
     @Override
