@@ -34,8 +34,8 @@ final class AsyncmodelBatch {
   BulkInsert bulkInsert() {
     return new BulkInsert(
         "asyncmodel",
-        "abulkCreate: multi-row INSERT ... RETURNING \"id\" of 1,024 rows, the rest in powers of"
-            + " two",
+        "abulkCreate: INSERT ... SELECT * FROM unnest(an array per column) RETURNING \"id\", 1,024"
+            + " rows a statement",
         true,
         rows ->
             BatchJobs.await(
