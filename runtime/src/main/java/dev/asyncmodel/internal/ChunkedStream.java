@@ -47,6 +47,18 @@ public final class ChunkedStream<T> implements RecordStream<T> {
   /** Closed by its consumer while a read was in flight: the source closes when it completes. */
   private boolean closeAfterRead;
 
+  /** Closed by its consumer: neither the end nor a failure is delivered any more. */
+  private boolean closedByConsumer;
+
+  /**
+   * The end ({@link #END}) or the failure, once the source is closed, while the handler for it is
+   * not set yet: a failure can come back within {@code handler(...)}, before the consumer sets its
+   * {@code exceptionHandler}. Delivered when that handler is set.
+   */
+  private @Nullable Object pendingTerminal;
+
+  private static final Object END = new Object();
+
   /**
    * @param source where the rows come from; opened by the first read
    */
@@ -75,15 +87,64 @@ public final class ChunkedStream<T> implements RecordStream<T> {
   }
 
   @Override
-  public synchronized RecordStream<T> exceptionHandler(@Nullable Handler<Throwable> handler) {
-    exceptionHandler = handler;
+  public RecordStream<T> exceptionHandler(@Nullable Handler<Throwable> handler) {
+    Throwable pending = null;
+    synchronized (this) {
+      exceptionHandler = handler;
+      if (handler != null && pendingTerminal instanceof Throwable failure) {
+        pending = failure;
+        pendingTerminal = null;
+      }
+    }
+    if (pending != null) {
+      handler.handle(pending);
+    }
     return this;
   }
 
   @Override
-  public synchronized RecordStream<T> endHandler(@Nullable Handler<Void> handler) {
-    endHandler = handler;
+  public RecordStream<T> endHandler(@Nullable Handler<Void> handler) {
+    boolean pending;
+    synchronized (this) {
+      endHandler = handler;
+      pending = handler != null && pendingTerminal == END;
+      if (pending) {
+        pendingTerminal = null;
+      }
+    }
+    if (pending) {
+      handler.handle(null);
+    }
     return this;
+  }
+
+  /**
+   * Delivers the end ({@code failure} null) or a failure, after the source has closed: to its
+   * handler, or later to the handler set after it; never after the consumer closed the stream.
+   */
+  private void deliverTerminal(@Nullable Throwable failure) {
+    closed.tryComplete();
+    Handler<Throwable> failed = null;
+    Handler<Void> ended = null;
+    synchronized (this) {
+      if (closedByConsumer) {
+        return;
+      }
+      if (failure != null) {
+        failed = exceptionHandler;
+      } else {
+        ended = endHandler;
+      }
+      if (failed == null && ended == null) {
+        pendingTerminal = failure != null ? failure : END;
+        return;
+      }
+    }
+    if (failed != null) {
+      failed.handle(failure);
+    } else {
+      ended.handle(null);
+    }
   }
 
   @Override
@@ -130,6 +191,12 @@ public final class ChunkedStream<T> implements RecordStream<T> {
   public Future<Void> close() {
     boolean now;
     synchronized (this) {
+      closedByConsumer = true;
+      pendingTerminal = null;
+      // Reactive Streams 3.13: no reference to the consumer is kept once it has cancelled.
+      handler = null;
+      endHandler = null;
+      exceptionHandler = null;
       if (finished) {
         return closed.future();
       }
@@ -139,7 +206,7 @@ public final class ChunkedStream<T> implements RecordStream<T> {
       closeAfterRead = reading;
     }
     if (now) {
-      source.close(false).onComplete(v -> closed.tryComplete());
+      closeSource(false).onComplete(v -> closed.tryComplete());
     }
     return closed.future();
   }
@@ -204,41 +271,32 @@ public final class ChunkedStream<T> implements RecordStream<T> {
       }
       if (failed != null) {
         Throwable cause = failed;
-        source
-            .close(false)
-            .onComplete(
-                v -> {
-                  closed.tryComplete();
-                  Handler<Throwable> report;
-                  synchronized (this) {
-                    report = exceptionHandler;
-                  }
-                  if (report != null) {
-                    report.handle(cause);
-                  }
-                });
+        closeSource(false).onComplete(v -> deliverTerminal(cause));
         return;
       }
       if (ended) {
-        source
-            .close(true)
-            .onComplete(
-                v -> {
-                  closed.tryComplete();
-                  Handler<Void> end;
-                  synchronized (this) {
-                    end = endHandler;
-                  }
-                  if (end != null) {
-                    end.handle(null);
-                  }
-                });
+        closeSource(true).onComplete(v -> deliverTerminal(null));
         return;
       }
       if (read) {
-        source.next().onComplete(this::chunkRead);
+        Future<ChunkSource.Chunk<T>> next;
+        try {
+          next = source.next();
+        } catch (RuntimeException | Error e) {
+          next = Future.failedFuture(e);
+        }
+        next.onComplete(this::chunkRead);
       }
       return;
+    }
+  }
+
+  /** Closes the source; what it throws counts as closed. */
+  private Future<Void> closeSource(boolean completed) {
+    try {
+      return source.close(completed);
+    } catch (RuntimeException | Error e) {
+      return Future.succeededFuture();
     }
   }
 
@@ -259,7 +317,7 @@ public final class ChunkedStream<T> implements RecordStream<T> {
       }
     }
     if (closeNow) {
-      source.close(false).onComplete(v -> closed.tryComplete());
+      closeSource(false).onComplete(v -> closed.tryComplete());
       return;
     }
     drain();
@@ -272,12 +330,22 @@ public final class ChunkedStream<T> implements RecordStream<T> {
   public void subscribe(Flow.Subscriber<? super T> subscriber) {
     Objects.requireNonNull(subscriber, "subscriber"); // Reactive Streams 1.9
     boolean taken;
+    boolean closedAlready;
     synchronized (this) {
       taken = started || finished;
+      closedAlready = finished && !started;
       if (!taken) {
         started = true;
         demand = 0;
-        handler = subscriber::onNext;
+        // Reactive Streams 2.13: a subscriber that throws is cancelled, and hears nothing more.
+        handler =
+            row -> {
+              try {
+                subscriber.onNext(row);
+              } catch (RuntimeException e) {
+                close();
+              }
+            };
         endHandler = v -> subscriber.onComplete();
         exceptionHandler = subscriber::onError;
       }
@@ -293,8 +361,10 @@ public final class ChunkedStream<T> implements RecordStream<T> {
           });
       subscriber.onError(
           new IllegalStateException(
-              "This stream has a consumer already: each aiterator() is read once; call it again"
-                  + " for another"));
+              closedAlready
+                  ? "This stream was closed before it had a consumer: call aiterator() again"
+                  : "This stream has a consumer already: each aiterator() is read once; call it"
+                      + " again for another"));
       return;
     }
     subscriber.onSubscribe(

@@ -558,6 +558,9 @@ public final class VertxSession implements Session {
     private boolean began;
     private io.vertx.sqlclient.@Nullable Cursor cursor;
 
+    /** The statement the cursor runs: prepared for this stream, closed with it. */
+    private io.vertx.sqlclient.@Nullable PreparedStatement prepared;
+
     CursorSource(
         VertxSession session, Statement statement, Function<RowReader, R> mapper, int chunkSize) {
       this.session = session;
@@ -568,26 +571,30 @@ public final class VertxSession implements Session {
 
     @Override
     public Future<Chunk<R>> next() {
-      io.vertx.sqlclient.Cursor open = cursor;
-      Future<io.vertx.sqlclient.Cursor> ready =
-          open != null ? Future.succeededFuture(open) : open();
-      return ready
-          .compose(c -> c.read(chunkSize).map(rows -> chunk(c, rows)))
-          .recover(
-              e ->
-                  Future.failedFuture(
-                      session.dialect.translate(e, statement.model(), statement.sql())));
-    }
-
-    private Chunk<R> chunk(io.vertx.sqlclient.Cursor on, RowSet<Row> rows) {
-      return new Chunk<>(session.map(rows, mapper), !on.hasMore());
-    }
-
-    private Future<io.vertx.sqlclient.Cursor> open() {
+      // A stream read after its atomic block ended would read on a connection the pool has lent
+      // to someone else.
       IllegalStateException unusable = session.lifecycle.unusable();
       if (unusable != null) {
         return Future.failedFuture(unusable);
       }
+      io.vertx.sqlclient.Cursor open = cursor;
+      Future<io.vertx.sqlclient.Cursor> ready =
+          open != null ? Future.succeededFuture(open) : open();
+      // The driver's failures become asyncmodel's; what the row mapper throws fails as it is.
+      return ready
+          .compose(c -> c.read(chunkSize))
+          .recover(
+              e ->
+                  Future.failedFuture(
+                      session.dialect.translate(e, statement.model(), statement.sql())))
+          .map(
+              rows ->
+                  new Chunk<>(
+                      session.map(rows, mapper),
+                      !Objects.requireNonNull(cursor, "cursor").hasMore()));
+    }
+
+    private Future<io.vertx.sqlclient.Cursor> open() {
       SqlConnection held = session.transaction;
       Future<SqlConnection> lent;
       if (held != null) {
@@ -614,9 +621,9 @@ public final class VertxSession implements Session {
             connection = c;
             return c.prepare(statement.sql())
                 .map(
-                    prepared -> {
-                      io.vertx.sqlclient.Cursor opened =
-                          prepared.cursor(Tuple.wrap(statement.params()));
+                    ps -> {
+                      prepared = ps;
+                      io.vertx.sqlclient.Cursor opened = ps.cursor(Tuple.wrap(statement.params()));
                       cursor = opened;
                       return opened;
                     });
@@ -626,11 +633,18 @@ public final class VertxSession implements Session {
     @Override
     public Future<Void> close(boolean completed) {
       io.vertx.sqlclient.Cursor open = cursor;
+      io.vertx.sqlclient.PreparedStatement statementOpen = prepared;
       SqlConnection on = connection;
       cursor = null;
+      prepared = null;
       connection = null;
       Future<Void> closing =
           open == null ? Future.succeededFuture() : open.close().otherwiseEmpty();
+      if (statementOpen != null) {
+        // Prepared for this stream, outside the client's cache: left open, it would stay on the
+        // pooled connection (and count against MySQL's max_prepared_stmt_count) for good.
+        closing = closing.compose(v -> statementOpen.close().otherwiseEmpty());
+      }
       if (began && on != null) {
         String end = completed ? "COMMIT" : "ROLLBACK";
         closing = closing.compose(v -> on.query(end).execute().<Void>mapEmpty().otherwiseEmpty());

@@ -648,6 +648,7 @@ abstract class ApiContract {
     }
     Reply none = http.get("/api/transactions/export", signUp());
     assertEquals(200, none.status(), none::toString);
+    assertEquals("application/x-ndjson", none.headers().get("content-type"));
     assertEquals("", none.body());
     assertEquals(401, http.get("/api/transactions/export", null).status());
   }

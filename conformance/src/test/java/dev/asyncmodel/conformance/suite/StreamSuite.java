@@ -324,6 +324,75 @@ public abstract class StreamSuite extends ConformanceTest {
     assertInstanceOf(
         IllegalStateException.class,
         failure(collect(Users.objects(closed).aiterator()), IllegalStateException.class));
+    // The failure comes back within handler(...): it waits for the exception handler set after.
+    Promise<Throwable> failed = Promise.promise();
+    RecordStream<User> stream = Users.objects(closed).aiterator();
+    stream.handler(u -> failed.tryFail("a row"));
+    stream.exceptionHandler(failed::tryComplete);
+    assertInstanceOf(IllegalStateException.class, await(failed.future()));
+  }
+
+  /**
+   * Open streams hold a connection each, and leave the others to everything else: with three paused
+   * streams on a database of four connections, a read is answered at once. (SQLite's streams have
+   * connections of their own, outside its pool of readers.)
+   */
+  @Test
+  void pausedStreamsLeaveTheOtherConnectionsFree() {
+    User ann = user(db, "ann");
+    rows(ann, 100);
+    Database four = Database.connect(vertx, url("pool_size=4"));
+    try {
+      List<RecordStream<Transaction>> streams = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        RecordStream<Transaction> stream = Transactions.objects(four).aiterator(10);
+        Promise<Void> first = Promise.promise();
+        stream.pause().handler(t -> first.tryComplete());
+        stream.fetch(1);
+        await(first.future());
+        streams.add(stream);
+      }
+      assertEquals(100L, await(Transactions.objects(four).timeout(Duration.ofSeconds(2)).acount()));
+      for (RecordStream<Transaction> stream : streams) {
+        await(stream.close());
+      }
+    } finally {
+      await(four.close());
+    }
+  }
+
+  /** A stream's statement is closed with it: streams leave no prepared statement behind. */
+  @Test
+  void streamsLeaveNoPreparedStatementBehind() {
+    User ann = user(db, "ann");
+    rows(ann, 10);
+    Database one = Database.connect(vertx, url("pool_size=1"));
+    try {
+      long before = preparedStatements(one);
+      for (int i = 0; i < 20; i++) {
+        assertEquals(10, await(collect(Transactions.objects(one).aiterator(3))).size());
+      }
+      long after = preparedStatements(one);
+      assertTrue(after - before < 5, "prepared statements before " + before + ", after " + after);
+    } finally {
+      await(one.close());
+    }
+  }
+
+  /** The statements prepared on the one connection of {@code one} (server-wide on MySQL). */
+  private long preparedStatements(Database one) {
+    switch (backend().name()) {
+      case "postgresql":
+        return await(one.execute("SELECT 1 FROM pg_prepared_statements"));
+      case "mysql":
+        return Long.parseLong(
+            String.valueOf(
+                backend().sql("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'").get(0).get(1)));
+      default:
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+            false, backend().name() + " prepares no statement on a server: skipped");
+        return 0;
+    }
   }
 
   private static void waitFor(java.util.function.BooleanSupplier condition) {

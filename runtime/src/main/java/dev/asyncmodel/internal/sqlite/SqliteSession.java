@@ -279,8 +279,8 @@ final class SqliteSession implements Session {
 
   /**
    * A query read a chunk at a time from an open JDBC result set, each chunk on the worker pool: on
-   * the transaction's connection, else on a reader connection of its own (the writer, under its
-   * lock, for an in-memory database) until the source is closed.
+   * the transaction's connection, else on a connection of its own, opened for the stream and closed
+   * with it (the writer, under its lock, for an in-memory database).
    */
   private final class ResultSetSource<R> implements ChunkSource<R> {
     private final Statement statement;
@@ -310,14 +310,15 @@ final class SqliteSession implements Session {
 
     @Override
     public Future<Chunk<R>> next() {
-      if (opened) {
-        return task(this::read);
-      }
-      opened = true;
+      // After its atomic block ended, the transaction's connection is another block's.
       IllegalStateException unusable = lifecycle.unusable();
       if (unusable != null) {
         return Future.failedFuture(unusable);
       }
+      if (opened) {
+        return task(this::read);
+      }
+      opened = true;
       Future<Void> connected;
       if (tx != null) {
         connected = Future.succeededFuture();
@@ -332,7 +333,8 @@ final class SqliteSession implements Session {
                 () -> {
                   acquired.complete();
                   return held.future();
-                });
+                })
+            .onFailure(acquired::tryFail); // the lock was not had in time
         connected =
             acquired
                 .future()
@@ -345,10 +347,10 @@ final class SqliteSession implements Session {
       } else {
         connected =
             store
-                .blocking(store::borrowReader)
+                .blocking(store::openForStream)
                 .map(
-                    borrowed -> {
-                      reader = borrowed;
+                    own -> {
+                      reader = own;
                       return null;
                     });
       }
@@ -403,10 +405,10 @@ final class SqliteSession implements Session {
             } finally {
               rows = null;
               prepared = null;
-              Connection borrowed = reader;
+              Connection own = reader;
               reader = null;
-              if (borrowed != null && writerHeld == null) {
-                store.release(borrowed);
+              if (own != null && writerHeld == null) {
+                own.close();
               }
             }
             return (Void) null;

@@ -135,6 +135,24 @@ final class SqliteStore {
     }
   }
 
+  /**
+   * A connection of its own for a stream, outside the pool of readers, on a worker thread: a stream
+   * holds its connection between chunks without a thread, and were it a pooled reader, enough open
+   * streams would leave every other read waiting on a worker thread for one, and the streams' own
+   * next chunks without a thread to run on. Closed by the stream.
+   *
+   * @return a new connection, set up as the pool's are
+   * @throws SQLException if it cannot be opened
+   */
+  Connection openForStream() throws SQLException {
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException("The Database is closed");
+      }
+    }
+    return open();
+  }
+
   void release(Connection reader) {
     if (!idleReaders.offer(reader)) {
       throw new IllegalStateException("More readers returned than borrowed");

@@ -180,10 +180,16 @@ final class TransactionHandlers {
     Database db = RequestDeadline.db(ctx);
     HttpServerResponse response = ctx.response();
     RecordStream<Transaction> rows = mine(db, ctx).orderBy(ID.asc()).aiterator(EXPORT_CHUNK);
+    // However the response ends (the client gone, the request's deadline answered 503 before the
+    // first row), the stream closes with it.
     response.closeHandler(gone -> rows.close());
     response.exceptionHandler(broken -> rows.close());
+    ctx.addEndHandler(ended -> rows.close());
     rows.exceptionHandler(
             failure -> {
+              if (response.ended() || response.closed()) {
+                return;
+              }
               if (!response.headWritten()) {
                 ctx.fail(failure);
               } else {
@@ -192,22 +198,37 @@ final class TransactionHandlers {
                 ctx.request().connection().close();
               }
             })
-        .endHandler(done -> response.end())
+        .endHandler(
+            done -> {
+              if (!response.ended() && !response.closed()) {
+                startAnswer(ctx, response);
+                response.end();
+              }
+            })
         .handler(
             transaction -> {
-              if (!response.headWritten()) {
-                RequestDeadline.answerStarted(ctx.vertx(), ctx);
-                response
-                    .setChunked(true)
-                    .setStatusCode(200)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson");
+              if (response.ended() || response.closed()) {
+                rows.close();
+                return;
               }
+              startAnswer(ctx, response);
               response.write(json(transaction).toBuffer().appendByte((byte) '\n'));
               if (response.writeQueueFull()) {
                 rows.pause();
                 response.drainHandler(drained -> rows.resume());
               }
             });
+  }
+
+  /** The export's status and headers, once; from then on its client sets the pace. */
+  private static void startAnswer(RoutingContext ctx, HttpServerResponse response) {
+    if (!response.headWritten()) {
+      RequestDeadline.answerStarted(ctx.vertx(), ctx);
+      response
+          .setChunked(true)
+          .setStatusCode(200)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/x-ndjson");
+    }
   }
 
   /** {@code GET /api/transactions/{id}}. */
