@@ -93,6 +93,31 @@ public abstract class TelemetrySuite extends ConformanceTest {
   }
 
   @Test
+  void aStreamIsOneSpanFromItsFirstReadToItsCloseWithItsRows() {
+    Database db2 = traced();
+    try {
+      for (int i = 0; i < 5; i++) {
+        await(Users.objects(db2).acreate(new User(null, "streamed-" + i)));
+      }
+      Telemetry.SPANS.reset();
+      io.vertx.core.Promise<Void> ended = io.vertx.core.Promise.promise();
+      Users.objects(db2)
+          .aiterator(2)
+          .exceptionHandler(ended::tryFail)
+          .endHandler(ended::tryComplete)
+          .handler(u -> {});
+      await(ended.future());
+    } finally {
+      await(db2.close());
+    }
+    List<SpanData> spans = spans();
+    assertEquals(List.of("SELECT auth_user"), spans.stream().map(SpanData::getName).toList());
+    assertEquals(
+        5L, spans.get(0).getAttributes().get(AttributeKey.longKey("db.response.returned_rows")));
+    assertEquals(StatusCode.UNSET, spans.get(0).getStatus().getStatusCode());
+  }
+
+  @Test
   void theDurationHistogramAndThePoolsConnectionsAreRecorded() {
     Database db2 = traced();
     try {

@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * OpenTelemetry for a database whose URL says {@code telemetry=opentelemetry}: a CLIENT span per
@@ -56,6 +57,8 @@ public final class TelemetrySession implements Session {
   private static final AttributeKey<String> SERVER = AttributeKey.stringKey("server.address");
   private static final AttributeKey<Long> PORT = AttributeKey.longKey("server.port");
   private static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
+  private static final AttributeKey<Long> RETURNED_ROWS =
+      AttributeKey.longKey("db.response.returned_rows");
   private static final AttributeKey<String> STATE =
       AttributeKey.stringKey("db.client.connection.state");
   private static final AttributeKey<String> POOL =
@@ -260,7 +263,61 @@ public final class TelemetrySession implements Session {
   @Override
   public <R> ChunkSource<R> stream(
       Statement statement, Function<RowReader, R> mapper, int chunkSize) {
-    return inner.stream(statement, mapper, chunkSize);
+    ChunkSource<R> source = inner.stream(statement, mapper, chunkSize);
+    return new ChunkSource<R>() {
+      private @Nullable Span span;
+      private long rows;
+      private @Nullable Throwable failure;
+
+      @Override
+      public Future<Chunk<R>> next() {
+        if (span == null) {
+          Summary summary = summary(statement.sql());
+          span =
+              instruments
+                  .tracer()
+                  .spanBuilder(summary.name())
+                  .setSpanKind(SpanKind.CLIENT)
+                  .setAllAttributes(summary.attributes())
+                  .setAttribute(QUERY, statement.sql())
+                  .startSpan();
+        }
+        return source
+            .next()
+            .andThen(
+                read -> {
+                  if (read.succeeded()) {
+                    rows += read.result().rows().size();
+                  } else {
+                    failure = read.cause();
+                  }
+                });
+      }
+
+      /**
+       * The span of a stream lasts from its first read to its close, and says how many rows it
+       * gave; the duration metric leaves streams out, whose length is their consumer's.
+       */
+      @Override
+      public Future<Void> close(boolean completed) {
+        return source
+            .close(completed)
+            .andThen(
+                closed -> {
+                  Span open = span;
+                  if (open == null) {
+                    return;
+                  }
+                  open.setAttribute(RETURNED_ROWS, rows);
+                  Throwable cause = failure;
+                  if (cause != null) {
+                    open.setAttribute(ERROR, cause.getClass().getName());
+                    open.setStatus(StatusCode.ERROR, cause.getClass().getSimpleName());
+                  }
+                  open.end();
+                });
+      }
+    };
   }
 
   @Override
