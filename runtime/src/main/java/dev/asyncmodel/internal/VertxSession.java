@@ -581,8 +581,12 @@ public final class VertxSession implements Session {
       Future<io.vertx.sqlclient.Cursor> ready =
           open != null ? Future.succeededFuture(open) : open();
       // The driver's failures become asyncmodel's; what the row mapper throws fails as it is.
+      // Inside a transaction, a read waits for a cancelled statement to have stopped, so that the
+      // cancel cannot reach it.
+      CancelGate pending = session.gate;
       return ready
-          .compose(c -> c.read(chunkSize))
+          .compose(
+              c -> pending == null ? c.read(chunkSize) : pending.after(() -> c.read(chunkSize)))
           .recover(
               e ->
                   Future.failedFuture(
@@ -598,7 +602,8 @@ public final class VertxSession implements Session {
       SqlConnection held = session.transaction;
       Future<SqlConnection> lent;
       if (held != null) {
-        lent = Future.succeededFuture(held);
+        CancelGate pending = Objects.requireNonNull(session.gate, "gate");
+        lent = pending.after(() -> Future.succeededFuture(held));
       } else {
         owned = true;
         lent =
