@@ -95,6 +95,35 @@ class StatementSqlTest {
 
   @ParameterizedTest
   @EnumSource
+  void nullsFirstAndLastAreStandardSqlOrATermBeforeTheColumnOnMysql(Db db) {
+    assertStatement(
+        selectBooks(db)
+            + db.pick(
+                " ORDER BY \"rating\" ASC NULLS LAST, \"title\" DESC NULLS FIRST",
+                " ORDER BY `rating` IS NULL, `rating` ASC, `title` IS NOT NULL, `title` DESC",
+                " ORDER BY \"rating\" ASC NULLS LAST, \"title\" DESC NULLS FIRST"),
+        params(),
+        Rendered.select(
+            db, books().orderBy(Books.RATING.asc().nullsLast(), Books.TITLE.desc().nullsFirst())));
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void reverseFlipsEachTermAndItsNulls(Db db) {
+    assertStatement(
+        selectBooks(db)
+            + db.pick(
+                " ORDER BY \"rating\" DESC NULLS FIRST, \"title\" ASC",
+                " ORDER BY `rating` IS NOT NULL, `rating` DESC, `title` ASC",
+                " ORDER BY \"rating\" DESC NULLS FIRST, \"title\" ASC"),
+        params(),
+        Rendered.select(
+            db, books().orderBy(Books.RATING.asc().nullsLast(), Books.TITLE.desc()).reverse()));
+    assertThrows(IllegalStateException.class, () -> books().limit(5).reverse());
+  }
+
+  @ParameterizedTest
+  @EnumSource
   void orderByWithNoArgumentClearsTheOrdering(Db db) {
     assertStatement(
         selectBooks(db),

@@ -122,6 +122,28 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * The rows in the opposite order: Django's {@code reverse()}. Every term of the ordering runs the
+   * other way, NULLs first where they were last; an ordering given after {@code reverse()} runs
+   * reversed too, as in Django, and a second {@code reverse()} undoes the first. Without an
+   * ordering it changes only {@code afirst()} and {@code alast()}, which order by primary key.
+   *
+   * <pre>{@code
+   * Transactions.objects(db).orderBy(CREATED_AT.asc()).reverse().limit(5).aall();  // newest 5
+   * }</pre>
+   *
+   * @return a new QuerySet
+   * @throws IllegalStateException on a QuerySet with a limit or offset, which Django refuses to
+   *     reverse
+   */
+  public final Q reverse() {
+    if (state.query.sliced()) {
+      throw new IllegalStateException(
+          "Cannot reverse a query once a slice has been taken: call reverse() before limit/offset");
+    }
+    return copy(state.with(state.query.withReversedOrder()));
+  }
+
+  /**
    * At most {@code n} rows: SQL's {@code LIMIT}. Django's {@code qs[:n]}; {@code qs[a:b]} is {@code
    * offset(a).limit(b - a)}. {@code limit(0)} selects nothing. Replaces a previous limit.
    *

@@ -50,7 +50,11 @@ public final class Compiler {
     Shape shape = Shape.probe(q.model(), Shape.SELECT);
     shapeWhere(q, shape, params, dialect);
     for (Ordering<T> ordering : order) {
-      shape.add(Shape.ORDER, index(ordering.field()) * 2 + (ordering.descending() ? 1 : 0));
+      shape.add(
+          Shape.ORDER,
+          index(ordering.field()) * 8
+              + ordering.nulls().ordinal() * 2
+              + (ordering.descending() ? 1 : 0));
     }
     if (limit >= 0) {
       shape.add(Shape.LIMIT, limit);
@@ -85,9 +89,11 @@ public final class Compiler {
       b.append(" ORDER BY ");
       for (int i = 0; i < order.size(); i++) {
         Ordering<T> ordering = order.get(i);
-        b.append(i == 0 ? "" : ", ")
-            .quoted(ordering.field().column())
-            .append(ordering.descending() ? " DESC" : " ASC");
+        dialect.orderTerm(
+            b.append(i == 0 ? "" : ", "),
+            dialect.quote(ordering.field().column()),
+            ordering.descending(),
+            ordering.nulls());
       }
     }
     dialect.limitOffset(b, limit, offset > 0);

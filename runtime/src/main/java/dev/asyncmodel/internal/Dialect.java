@@ -129,6 +129,25 @@ public abstract class Dialect {
   }
 
   /**
+   * Appends one term of an ORDER BY: {@code "column" ASC NULLS FIRST}, the standard form, which
+   * PostgreSQL and SQLite (3.30 and later) have.
+   *
+   * @param sql the statement
+   * @param column the quoted column
+   * @param descending whether descending
+   * @param nulls where NULLs go
+   */
+  public void orderTerm(
+      SqlBuffer sql, String column, boolean descending, dev.asyncmodel.Ordering.Nulls nulls) {
+    sql.append(column).append(descending ? " DESC" : " ASC");
+    switch (nulls) {
+      case FIRST -> sql.append(" NULLS FIRST");
+      case LAST -> sql.append(" NULLS LAST");
+      case DEFAULT -> {}
+    }
+  }
+
+  /**
    * Renders LIMIT, as a literal, and OFFSET, as a parameter. The limit is part of the query's shape
    * (queries use a few page sizes): PostgreSQL plans {@code LIMIT $n} anew on every execution,
    * since its generic plan cannot know the limit, but reuses the plan of {@code LIMIT 50}.

@@ -222,17 +222,19 @@ public final class Executor {
    */
   public static <T extends Record> Statement firstStatement(
       Dialect dialect, Query<T> q, boolean last) {
+    // Without an ordering, by primary key: ascending, or descending after a reverse().
+    List<Ordering<T>> given =
+        q.order().isEmpty()
+            ? List.of(q.reversed() ? q.model().primaryKey().desc() : q.model().primaryKey().asc())
+            : q.order();
     List<Ordering<T>> order;
     if (!last) {
-      order = q.order().isEmpty() ? List.of(q.model().primaryKey().asc()) : q.order();
+      order = given;
     } else {
       checkReversible(q);
-      order = new ArrayList<>(q.order().size());
-      for (Ordering<T> ordering : q.order()) {
+      order = new ArrayList<>(given.size());
+      for (Ordering<T> ordering : given) {
         order.add(ordering.reversed());
-      }
-      if (order.isEmpty()) {
-        order.add(q.model().primaryKey().desc());
       }
     }
     int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);

@@ -22,19 +22,39 @@ public final class Query<T extends Record> {
   private final int offset;
   private final @Nullable RowLock lock;
 
+  /**
+   * Django's {@code standard_ordering}, false after an odd number of {@code reverse()}: every
+   * ordering, one given later included, runs the other way.
+   */
+  private final boolean reversed;
+
+  /** The ordering as it runs: {@link #order}, each term reversed when {@link #reversed}. */
+  private final List<Ordering<T>> effective;
+
   private Query(
       ModelMeta<T> model,
       List<Condition<T>> where,
       List<Ordering<T>> order,
       int limit,
       int offset,
-      @Nullable RowLock lock) {
+      @Nullable RowLock lock,
+      boolean reversed) {
     this.model = model;
     this.where = where;
     this.order = order;
     this.limit = limit;
     this.offset = offset;
     this.lock = lock;
+    this.reversed = reversed;
+    if (reversed && !order.isEmpty()) {
+      java.util.ArrayList<Ordering<T>> flipped = new java.util.ArrayList<>(order.size());
+      for (Ordering<T> ordering : order) {
+        flipped.add(ordering.reversed());
+      }
+      this.effective = List.copyOf(flipped);
+    } else {
+      this.effective = order;
+    }
   }
 
   /**
@@ -43,7 +63,8 @@ public final class Query<T extends Record> {
    * @return every row of the model, unordered
    */
   public static <T extends Record> Query<T> all(ModelMeta<T> model) {
-    return new Query<>(Objects.requireNonNull(model, "model"), List.of(), List.of(), -1, 0, null);
+    return new Query<>(
+        Objects.requireNonNull(model, "model"), List.of(), List.of(), -1, 0, null, false);
   }
 
   /**
@@ -64,7 +85,7 @@ public final class Query<T extends Record> {
    * @return the ordering; empty for none
    */
   public List<Ordering<T>> order() {
-    return order;
+    return effective;
   }
 
   /**
@@ -93,7 +114,7 @@ public final class Query<T extends Record> {
    * @return this query with that lock instead
    */
   public Query<T> withLock(@Nullable RowLock newLock) {
-    return new Query<>(model, where, order, limit, offset, newLock);
+    return new Query<>(model, where, order, limit, offset, newLock, reversed);
   }
 
   /**
@@ -108,7 +129,7 @@ public final class Query<T extends Record> {
    * @return this query with them instead
    */
   public Query<T> withWhere(List<Condition<T>> newWhere) {
-    return new Query<>(model, newWhere, order, limit, offset, lock);
+    return new Query<>(model, newWhere, order, limit, offset, lock, reversed);
   }
 
   /**
@@ -116,7 +137,22 @@ public final class Query<T extends Record> {
    * @return this query with it instead
    */
   public Query<T> withOrder(List<Ordering<T>> newOrder) {
-    return new Query<>(model, where, newOrder, limit, offset, lock);
+    return new Query<>(model, where, newOrder, limit, offset, lock, reversed);
+  }
+
+  /**
+   * @return this query with its ordering, and any given later, run the other way: Django's {@code
+   *     reverse()}
+   */
+  public Query<T> withReversedOrder() {
+    return new Query<>(model, where, order, limit, offset, lock, !reversed);
+  }
+
+  /**
+   * @return whether the ordering runs the other way ({@link #withReversedOrder})
+   */
+  public boolean reversed() {
+    return reversed;
   }
 
   /**
@@ -125,7 +161,7 @@ public final class Query<T extends Record> {
    * @return this query with that slice instead
    */
   public Query<T> withSlice(int newLimit, int newOffset) {
-    return new Query<>(model, where, order, newLimit, newOffset, lock);
+    return new Query<>(model, where, order, newLimit, newOffset, lock, reversed);
   }
 
   /**
@@ -159,8 +195,10 @@ public final class Query<T extends Record> {
         text.append(i == 0 ? "" : " & ").append(where.get(i));
       }
     }
-    if (!order.isEmpty()) {
-      text.append(", order ").append(order);
+    if (!effective.isEmpty()) {
+      text.append(", order ").append(effective);
+    } else if (reversed) {
+      text.append(", reversed");
     }
     if (limit >= 0) {
       text.append(", limit ").append(limit);

@@ -162,6 +162,58 @@ public abstract class QuerySuite extends ConformanceTest {
         List.of("t1"), await(qs.offset(4).aall()).stream().map(Transaction::description).toList());
   }
 
+  /** Django's {@code nulls_first} / {@code nulls_last}: the same order on every database. */
+  @Test
+  void nullsFirstAndNullsLastPlaceNullsTheSameOnEveryDatabase() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "t", "c");
+    Review three = review(db, t, 3.0, null);
+    Review none = review(db, t, null, null);
+    Review one = review(db, t, 1.0, null);
+    assertEquals(List.of(none, one, three), reviews(Reviews.RATING.asc().nullsFirst()));
+    assertEquals(List.of(one, three, none), reviews(Reviews.RATING.asc().nullsLast()));
+    assertEquals(List.of(none, three, one), reviews(Reviews.RATING.desc().nullsFirst()));
+    assertEquals(List.of(three, one, none), reviews(Reviews.RATING.desc().nullsLast()));
+  }
+
+  private List<Review> reviews(dev.asyncmodel.Ordering<Review> order) {
+    return await(Reviews.objects(db).orderBy(order, Reviews.ID.asc()).aall());
+  }
+
+  /**
+   * Django's {@code reverse()}: every term the other way, NULLs moved to the other end, an ordering
+   * given later reversed too, and {@code afirst()} / {@code alast()} by primary key exchanged.
+   */
+  @Test
+  void reverseRunsTheOrderingTheOtherWay() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "t", "c");
+    Review three = review(db, t, 3.0, null);
+    Review none = review(db, t, null, null);
+    Review one = review(db, t, 1.0, null);
+    assertEquals(
+        List.of(none, three, one),
+        await(Reviews.objects(db).orderBy(Reviews.RATING.asc().nullsLast()).reverse().aall()));
+    assertEquals(
+        List.of(none, three, one),
+        await(Reviews.objects(db).reverse().orderBy(Reviews.RATING.asc().nullsLast()).aall()),
+        "an ordering after reverse() runs reversed, as in Django");
+    assertEquals(
+        List.of(one, three, none),
+        await(
+            Reviews.objects(db)
+                .orderBy(Reviews.RATING.asc().nullsLast())
+                .reverse()
+                .reverse()
+                .aall()));
+    assertEquals(one, await(Reviews.objects(db).reverse().afirst()).orElseThrow());
+    assertEquals(three, await(Reviews.objects(db).reverse().alast()).orElseThrow());
+    assertEquals(
+        none,
+        await(Reviews.objects(db).orderBy(Reviews.RATING.asc().nullsLast()).reverse().afirst())
+            .orElseThrow());
+  }
+
   @Test
   void aQuerySetIsImmutableAndReusable() {
     User ann = user(db, "ann");

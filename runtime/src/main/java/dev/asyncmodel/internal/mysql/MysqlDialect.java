@@ -152,6 +152,22 @@ public final class MysqlDialect extends Dialect {
     sql.append("UPPER(").append(column).append(") = CAST(UPPER(").param().append(") AS BINARY)");
   }
 
+  /**
+   * MySQL has no {@code NULLS FIRST}: NULLs are ordered by a term before the column's, {@code
+   * "column" IS NULL} (false, then true: NULLs last) or {@code IS NOT NULL} (NULLs first), as
+   * Django renders it there.
+   */
+  @Override
+  public void orderTerm(
+      SqlBuffer sql, String column, boolean descending, dev.asyncmodel.Ordering.Nulls nulls) {
+    switch (nulls) {
+      case FIRST -> sql.append(column).append(" IS NOT NULL, ");
+      case LAST -> sql.append(column).append(" IS NULL, ");
+      case DEFAULT -> {}
+    }
+    sql.append(column).append(descending ? " DESC" : " ASC");
+  }
+
   @Override
   public void limitOffset(SqlBuffer sql, int limit, boolean offset) {
     if (offset && limit < 0) {
