@@ -96,46 +96,25 @@ final class LoggingSession implements Session {
     if (!all) {
       return source;
     }
-    return new ChunkSource<R>() {
-      private long start;
-      private long rows;
-      private @Nullable Throwable failure;
+    return new ObservedSource<>(
+        source,
+        new ObservedSource.Watcher() {
+          @Override
+          public void opened() {}
 
-      @Override
-      public Future<Chunk<R>> next() {
-        if (start == 0) {
-          start = System.nanoTime();
-        }
-        return source
-            .next()
-            .andThen(
-                read -> {
-                  if (read.succeeded()) {
-                    rows += read.result().rows().size();
-                  } else {
-                    failure = read.cause();
-                  }
-                });
-      }
-
-      @Override
-      public Future<Void> close(boolean completed) {
-        return source
-            .close(completed)
-            .andThen(
-                closed -> {
-                  if (start == 0 || !LOG.isLoggable(Level.INFO)) {
-                    return;
-                  }
-                  Throwable cause = failure;
-                  String outcome =
-                      cause != null
-                          ? failed(cause)
-                          : rows(rows) + (completed ? " streamed" : " streamed, then closed");
-                  LOG.log(Level.INFO, line(statement, System.nanoTime() - start, outcome));
-                });
-      }
-    };
+          @Override
+          public void closed(
+              long nanos, long rows, @Nullable Throwable failure, boolean completed) {
+            if (!LOG.isLoggable(Level.INFO)) {
+              return;
+            }
+            String outcome =
+                failure != null
+                    ? failed(failure)
+                    : rows(rows) + (completed ? " streamed" : " streamed, then closed");
+            LOG.log(Level.INFO, line(statement, nanos, outcome));
+          }
+        });
   }
 
   @Override

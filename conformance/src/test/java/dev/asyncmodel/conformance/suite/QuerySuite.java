@@ -165,15 +165,21 @@ public abstract class QuerySuite extends ConformanceTest {
   /** Django's {@code nulls_first} / {@code nulls_last}: the same order on every database. */
   @Test
   void nullsFirstAndNullsLastPlaceNullsTheSameOnEveryDatabase() {
-    User ann = user(db, "ann");
-    Transaction t = tx(db, ann, "1.00", "t", "c");
-    Review three = review(db, t, 3.0, null);
-    Review none = review(db, t, null, null);
-    Review one = review(db, t, 1.0, null);
+    List<Review> made = ratings();
+    Review three = made.get(0);
+    Review none = made.get(1);
+    Review one = made.get(2);
     assertEquals(List.of(none, one, three), reviews(Reviews.RATING.asc().nullsFirst()));
     assertEquals(List.of(one, three, none), reviews(Reviews.RATING.asc().nullsLast()));
     assertEquals(List.of(none, three, one), reviews(Reviews.RATING.desc().nullsFirst()));
     assertEquals(List.of(three, one, none), reviews(Reviews.RATING.desc().nullsLast()));
+  }
+
+  /** Three reviews of one transaction, rated 3, not rated, and rated 1, in that order. */
+  private List<Review> ratings() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "t", "c");
+    return List.of(review(db, t, 3.0, null), review(db, t, null, null), review(db, t, 1.0, null));
   }
 
   private List<Review> reviews(dev.asyncmodel.Ordering<Review> order) {
@@ -186,11 +192,10 @@ public abstract class QuerySuite extends ConformanceTest {
    */
   @Test
   void reverseRunsTheOrderingTheOtherWay() {
-    User ann = user(db, "ann");
-    Transaction t = tx(db, ann, "1.00", "t", "c");
-    Review three = review(db, t, 3.0, null);
-    Review none = review(db, t, null, null);
-    Review one = review(db, t, 1.0, null);
+    List<Review> made = ratings();
+    Review three = made.get(0);
+    Review none = made.get(1);
+    Review one = made.get(2);
     assertEquals(
         List.of(none, three, one),
         await(Reviews.objects(db).orderBy(Reviews.RATING.asc().nullsLast()).reverse().aall()));

@@ -6,6 +6,7 @@ import dev.asyncmodel.internal.ChunkSource;
 import dev.asyncmodel.internal.ConnectionUrl;
 import dev.asyncmodel.internal.Deadline;
 import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.ObservedSource;
 import dev.asyncmodel.internal.PoolState;
 import dev.asyncmodel.internal.Session;
 import dev.asyncmodel.internal.Statement;
@@ -25,6 +26,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -200,14 +202,7 @@ public final class TelemetrySession implements Session {
 
   private <X> Future<X> traced(Statement statement, Supplier<Future<X>> call) {
     Summary summary = summary(statement.sql());
-    Span span =
-        instruments
-            .tracer()
-            .spanBuilder(summary.name())
-            .setSpanKind(SpanKind.CLIENT)
-            .setAllAttributes(summary.attributes())
-            .setAttribute(QUERY, statement.sql())
-            .startSpan();
+    Span span = startSpan(summary, statement);
     long start = System.nanoTime();
     Future<X> result;
     try {
@@ -217,6 +212,17 @@ public final class TelemetrySession implements Session {
       throw e;
     }
     return result.andThen(done -> finish(span, summary, start, done.cause()));
+  }
+
+  /** A CLIENT span for a statement, named and described by its summary, with its text. */
+  private Span startSpan(Summary summary, Statement statement) {
+    return instruments
+        .tracer()
+        .spanBuilder(summary.name())
+        .setSpanKind(SpanKind.CLIENT)
+        .setAllAttributes(summary.attributes())
+        .setAttribute(QUERY, statement.sql())
+        .startSpan();
   }
 
   private void finish(Span span, Summary summary, long start, Throwable failure) {
@@ -264,60 +270,31 @@ public final class TelemetrySession implements Session {
   public <R> ChunkSource<R> stream(
       Statement statement, Function<RowReader, R> mapper, int chunkSize) {
     ChunkSource<R> source = inner.stream(statement, mapper, chunkSize);
-    return new ChunkSource<R>() {
-      private @Nullable Span span;
-      private long rows;
-      private @Nullable Throwable failure;
+    Summary summary = summary(statement.sql());
+    // The span lasts from the stream's first read to its close and says how many rows it gave;
+    // the duration metric leaves streams out, whose length is their consumer's.
+    return new ObservedSource<>(
+        source,
+        new ObservedSource.Watcher() {
+          private @Nullable Span span;
 
-      @Override
-      public Future<Chunk<R>> next() {
-        if (span == null) {
-          Summary summary = summary(statement.sql());
-          span =
-              instruments
-                  .tracer()
-                  .spanBuilder(summary.name())
-                  .setSpanKind(SpanKind.CLIENT)
-                  .setAllAttributes(summary.attributes())
-                  .setAttribute(QUERY, statement.sql())
-                  .startSpan();
-        }
-        return source
-            .next()
-            .andThen(
-                read -> {
-                  if (read.succeeded()) {
-                    rows += read.result().rows().size();
-                  } else {
-                    failure = read.cause();
-                  }
-                });
-      }
+          @Override
+          public void opened() {
+            span = startSpan(summary, statement);
+          }
 
-      /**
-       * The span of a stream lasts from its first read to its close, and says how many rows it
-       * gave; the duration metric leaves streams out, whose length is their consumer's.
-       */
-      @Override
-      public Future<Void> close(boolean completed) {
-        return source
-            .close(completed)
-            .andThen(
-                closed -> {
-                  Span open = span;
-                  if (open == null) {
-                    return;
-                  }
-                  open.setAttribute(RETURNED_ROWS, rows);
-                  Throwable cause = failure;
-                  if (cause != null) {
-                    open.setAttribute(ERROR, cause.getClass().getName());
-                    open.setStatus(StatusCode.ERROR, cause.getClass().getSimpleName());
-                  }
-                  open.end();
-                });
-      }
-    };
+          @Override
+          public void closed(
+              long nanos, long rows, @Nullable Throwable failure, boolean completed) {
+            Span open = Objects.requireNonNull(span, "span");
+            open.setAttribute(RETURNED_ROWS, rows);
+            if (failure != null) {
+              open.setAttribute(ERROR, failure.getClass().getName());
+              open.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName());
+            }
+            open.end();
+          }
+        });
   }
 
   @Override
