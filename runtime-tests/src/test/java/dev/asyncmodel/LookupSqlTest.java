@@ -271,6 +271,21 @@ class LookupSqlTest {
 
   @ParameterizedTest
   @EnumSource
+  void regexBindsThePatternAsItIsWithNoEscaping(Db db) {
+    assertWhere(
+        db,
+        db.pick("\"title\" ~ $1", "`title` REGEXP BINARY ?", "\"title\" REGEXP ?"),
+        params("^Du_e%$"),
+        books().filter(Books.TITLE.regex("^Du_e%$")));
+    assertWhere(
+        db,
+        db.pick("\"title\" ~* $1", "`title` REGEXP ?", "\"title\" REGEXP '(?iu)' || ?"),
+        params("^du"),
+        books().filter(Books.TITLE.iRegex("^du")));
+  }
+
+  @ParameterizedTest
+  @EnumSource
   void icontainsIsIlikeOrLikeOfUppercasedSides(Db db) {
     assertWhere(
         db,

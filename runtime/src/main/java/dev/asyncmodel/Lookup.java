@@ -47,20 +47,28 @@ public final class Lookup<T extends Record> extends Condition<T> {
     /** {@code endswith}: one text. */
     ENDS_WITH,
     /** {@code iendswith}: one text. */
-    IENDS_WITH;
+    IENDS_WITH,
+    /** {@code regex}: one regular expression, bound as it is. */
+    REGEX,
+    /** {@code iregex}: one regular expression, matched in any case. */
+    IREGEX;
 
     /**
      * @return whether the lookup is a pattern match ({@code LIKE}), whose text is escaped
      */
     public boolean isPattern() {
-      return ordinal() >= CONTAINS.ordinal();
+      return ordinal() >= CONTAINS.ordinal() && ordinal() <= IENDS_WITH.ordinal();
     }
 
     /**
      * @return whether the lookup ignores case
      */
     public boolean ignoresCase() {
-      return this == IEQ || this == ICONTAINS || this == ISTARTS_WITH || this == IENDS_WITH;
+      return this == IEQ
+          || this == ICONTAINS
+          || this == ISTARTS_WITH
+          || this == IENDS_WITH
+          || this == IREGEX;
     }
 
     /**

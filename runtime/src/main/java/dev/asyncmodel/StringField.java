@@ -80,6 +80,34 @@ public final class StringField<T extends Record> extends ComparableField<T, Stri
   }
 
   /**
+   * Django's {@code regex}: the text matches the regular expression, case-sensitively. The pattern
+   * is a bound value, never part of the SQL. Each database has its own regular expressions, as in
+   * Django: PostgreSQL's POSIX ({@code ~}), MySQL's ICU and MariaDB's PCRE ({@code REGEXP}), Java's
+   * {@link java.util.regex.Pattern} on SQLite; keep to what they share ({@code ^ $ . * + ? [] |
+   * ()}) for a query that runs on all of them.
+   *
+   * <pre>{@code
+   * Transactions.objects(db).filter(DESCRIPTION.regex("^Card payment, [A-Z]")).aall();
+   * }</pre>
+   *
+   * @param pattern the regular expression
+   * @return the condition
+   */
+  public Condition<T> regex(String pattern) {
+    return Lookup.of(this, Op.REGEX, pattern);
+  }
+
+  /**
+   * Django's {@code iregex}: {@link #regex} in any case.
+   *
+   * @param pattern the regular expression
+   * @return the condition
+   */
+  public Condition<T> iRegex(String pattern) {
+    return Lookup.of(this, Op.IREGEX, pattern);
+  }
+
+  /**
    * Django's {@code iexact}: equal, ignoring case.
    *
    * @param text the text

@@ -724,6 +724,8 @@ public final class Compiler {
       case IEQ -> dialect.iexact(sql, column);
       case CONTAINS, STARTS_WITH, ENDS_WITH -> dialect.like(sql, column, false);
       case ICONTAINS, ISTARTS_WITH, IENDS_WITH -> dialect.like(sql, column, true);
+      case REGEX -> dialect.regex(sql, column, false);
+      case IREGEX -> dialect.regex(sql, column, true);
     }
     if (twoValued) {
       sql.append(" AND ").append(column).append(" IS NOT NULL)");

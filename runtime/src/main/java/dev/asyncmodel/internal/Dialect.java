@@ -119,6 +119,18 @@ public abstract class Dialect {
   public abstract void like(SqlBuffer sql, String column, boolean ignoreCase);
 
   /**
+   * Renders a regular-expression match of {@code column} against the next parameter: PostgreSQL's
+   * {@code ~} and {@code ~*} by default.
+   *
+   * @param sql the statement
+   * @param column the quoted column
+   * @param ignoreCase whether case is ignored
+   */
+  public void regex(SqlBuffer sql, String column, boolean ignoreCase) {
+    sql.append(column).append(ignoreCase ? " ~* " : " ~ ").param();
+  }
+
+  /**
    * Renders a case-insensitive equality of {@code column} and the next parameter.
    *
    * @param sql the statement

@@ -162,6 +162,47 @@ public abstract class QuerySuite extends ConformanceTest {
         List.of("t1"), await(qs.offset(4).aall()).stream().map(Transaction::description).toList());
   }
 
+  /** Django's {@code regex} and {@code iregex}, with what the three databases' syntaxes share. */
+  @Test
+  void regexAndIregexMatchOnEveryDatabase() {
+    User ann = user(db, "ann");
+    tx(db, ann, "1.00", "Card payment, Bakery", "food");
+    tx(db, ann, "2.00", "card payment, bar", "food");
+    tx(db, ann, "3.00", "Direct debit, 50% off", "rent");
+    assertEquals(List.of("Card payment, Bakery"), descriptions(DESCRIPTION.regex("^Card")));
+    assertEquals(
+        List.of("Card payment, Bakery", "card payment, bar"),
+        descriptions(DESCRIPTION.iRegex("^card payment, (bakery|bar)$")));
+    assertEquals(List.of("Direct debit, 50% off"), descriptions(DESCRIPTION.regex("[0-9]+% o")));
+    assertEquals(List.of(), descriptions(DESCRIPTION.regex("^card.*BAR$")));
+    assertEquals(
+        List.of("card payment, bar", "Direct debit, 50% off"),
+        await(
+                Transactions.objects(db)
+                    .exclude(DESCRIPTION.regex("^C"))
+                    .orderBy(AMOUNT.asc())
+                    .aall())
+            .stream()
+            .map(Transaction::description)
+            .toList());
+  }
+
+  @Test
+  void aRegexTheDatabaseCannotCompileFailsTheFuture() {
+    User ann = user(db, "ann");
+    tx(db, ann, "1.00", "a", "food");
+    dev.asyncmodel.conformance.fixture.Await.failure(
+        Transactions.objects(db).filter(DESCRIPTION.regex("(unclosed")).aall(),
+        dev.asyncmodel.DatabaseException.class);
+    assertEquals(1L, await(Transactions.objects(db).acount()), "the database still answers");
+  }
+
+  private List<String> descriptions(dev.asyncmodel.Condition<Transaction> condition) {
+    return await(Transactions.objects(db).filter(condition).orderBy(AMOUNT.asc()).aall()).stream()
+        .map(Transaction::description)
+        .toList();
+  }
+
   /** Django's {@code nulls_first} / {@code nulls_last}: the same order on every database. */
   @Test
   void nullsFirstAndNullsLastPlaceNullsTheSameOnEveryDatabase() {

@@ -147,6 +147,15 @@ public final class MysqlDialect extends Dialect {
     }
   }
 
+  /**
+   * {@code REGEXP}: its case follows the column's collation, which ignores case by default, so the
+   * case-sensitive match compares the binary text, as Django does on MariaDB.
+   */
+  @Override
+  public void regex(SqlBuffer sql, String column, boolean ignoreCase) {
+    sql.append(column).append(ignoreCase ? " REGEXP " : " REGEXP BINARY ").param();
+  }
+
   @Override
   public void iexact(SqlBuffer sql, String column) {
     sql.append("UPPER(").append(column).append(") = CAST(UPPER(").param().append(") AS BINARY)");

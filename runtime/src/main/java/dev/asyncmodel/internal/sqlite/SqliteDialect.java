@@ -90,6 +90,16 @@ public final class SqliteDialect extends Dialect {
     }
   }
 
+  /**
+   * SQLite's {@code REGEXP} calls a function {@code regexp(pattern, text)}, which {@link
+   * SqliteStore} registers on every connection with Java's regular expressions; {@code iregex}
+   * prefixes the pattern with {@code (?iu)}, as Django prefixes {@code (?i)} there.
+   */
+  @Override
+  public void regex(SqlBuffer sql, String column, boolean ignoreCase) {
+    sql.append(column).append(ignoreCase ? " REGEXP '(?iu)' || " : " REGEXP ").param();
+  }
+
   /** SQLite has no OFFSET without a LIMIT: {@code LIMIT -1} means none. */
   @Override
   public void limitOffset(SqlBuffer sql, int limit, boolean offset) {

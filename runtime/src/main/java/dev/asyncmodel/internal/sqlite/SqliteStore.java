@@ -159,8 +159,43 @@ final class SqliteStore {
     }
   }
 
+  /**
+   * The regular expressions {@code REGEXP} has used, compiled: a query's pattern is compiled once,
+   * not once per row. Bounded: past {@value #MAX_PATTERNS}, a new pattern is compiled each time.
+   */
+  private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_PATTERNS = 1_000;
+
+  /** {@code regexp(pattern, text)}: whether the text holds a match; NULL when either is NULL. */
+  private static final class Regexp extends org.sqlite.Function {
+    @Override
+    protected void xFunc() throws SQLException {
+      String pattern = value_text(0);
+      String text = value_text(1);
+      if (pattern == null || text == null) {
+        result();
+        return;
+      }
+      java.util.regex.Pattern compiled = PATTERNS.get(pattern);
+      if (compiled == null) {
+        try {
+          compiled = java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+          throw new SQLException("Invalid regular expression: " + e.getDescription(), e);
+        }
+        if (PATTERNS.size() < MAX_PATTERNS) {
+          PATTERNS.putIfAbsent(pattern, compiled);
+        }
+      }
+      result(compiled.matcher(text).find() ? 1 : 0);
+    }
+  }
+
   private Connection open() throws SQLException {
     Connection connection = DriverManager.getConnection(jdbcUrl);
+    org.sqlite.Function.create(connection, "regexp", new Regexp());
     try (Statement pragma = connection.createStatement()) {
       pragma.execute("PRAGMA foreign_keys = ON");
       pragma.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
