@@ -271,11 +271,16 @@ public final class Executor {
 
   /** The record's values as an insert binds them: validated, times filled, exact. */
   private static <T extends Record> @Nullable Object[] insertValues(ModelMeta<T> model, T record) {
-    @Nullable Object[] values = model.values(record);
     List<FieldError> errors = model.validate(record);
     if (!errors.isEmpty()) {
       throw new ValidationException(model.name(), errors);
     }
+    return filledValues(model, record);
+  }
+
+  /** The values of a record already validated, as an insert binds them: times filled, exact. */
+  private static <T extends Record> @Nullable Object[] filledValues(ModelMeta<T> model, T record) {
+    @Nullable Object[] values = model.values(record);
     for (Field<T> field : model.fields()) {
       ColumnSpec spec = Internals.spec(field);
       int i = spec.index();
@@ -453,7 +458,7 @@ public final class Executor {
       if (!errors.isEmpty()) {
         invalid.put(i, errors);
       } else if (invalid.isEmpty()) {
-        rows.add(insertValues(model, record));
+        rows.add(filledValues(model, record));
       }
     }
     if (!invalid.isEmpty()) {
