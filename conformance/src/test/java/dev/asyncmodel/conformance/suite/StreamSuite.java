@@ -61,6 +61,16 @@ public abstract class StreamSuite extends ConformanceTest {
     return url + (url.contains("?") ? "&" : "?") + parameters;
   }
 
+  /** Runs {@code test} on a database of its own, opened with {@code parameters}, then closes it. */
+  private void onPool(String parameters, java.util.function.Consumer<Database> test) {
+    Database own = Database.connect(vertx, url(parameters));
+    try {
+      test.accept(own);
+    } finally {
+      await(own.close());
+    }
+  }
+
   /**
    * The database's one connection is free: a read on a pool of one is answered within 2 s, and on
    * PostgreSQL no session is left inside a transaction.
@@ -140,125 +150,122 @@ public abstract class StreamSuite extends ConformanceTest {
   void closingAStreamMidWayGivesItsConnectionBack() {
     User ann = user(db, "ann");
     rows(ann, 1_000);
-    Database one = Database.connect(vertx, url("pool_size=1"));
-    try {
-      RecordStream<Transaction> stream =
-          Transactions.objects(one).orderBy(Transactions.ID.asc()).aiterator(50);
-      List<Transaction> seen = new CopyOnWriteArrayList<>();
-      Promise<Void> tenth = Promise.promise();
-      AtomicReference<Object> after = new AtomicReference<>();
-      stream.endHandler(v -> after.set("ended")).exceptionHandler(after::set);
-      stream.handler(
-          t -> {
-            seen.add(t);
-            if (seen.size() == 10) {
-              stream.close().onComplete(v -> tenth.complete());
-            }
-          });
-      await(tenth.future());
-      assertEquals(10, seen.size(), "no row after close");
-      assertNull(after.get(), "neither the end nor a failure after close");
-      assertConnectionFree(one);
-    } finally {
-      await(one.close());
-    }
+    onPool(
+        "pool_size=1",
+        one -> {
+          RecordStream<Transaction> stream =
+              Transactions.objects(one).orderBy(Transactions.ID.asc()).aiterator(50);
+          List<Transaction> seen = new CopyOnWriteArrayList<>();
+          Promise<Void> tenth = Promise.promise();
+          AtomicReference<Object> after = new AtomicReference<>();
+          stream.endHandler(v -> after.set("ended")).exceptionHandler(after::set);
+          stream.handler(
+              t -> {
+                seen.add(t);
+                if (seen.size() == 10) {
+                  stream.close().onComplete(v -> tenth.complete());
+                }
+              });
+          await(tenth.future());
+          assertEquals(10, seen.size(), "no row after close");
+          assertNull(after.get(), "neither the end nor a failure after close");
+          assertConnectionFree(one);
+        });
   }
 
   @Test
   void aStreamThatEndsOrFailsGivesItsConnectionBack() {
     User ann = user(db, "ann");
     rows(ann, 300);
-    Database one = Database.connect(vertx, url("pool_size=1"));
-    try {
-      assertEquals(300, await(collect(Transactions.objects(one).aiterator(32))).size());
-      assertConnectionFree(one);
-      AtomicInteger seen = new AtomicInteger();
-      RecordStream<Transaction> failing = Transactions.objects(one).aiterator(32);
-      Promise<Throwable> failed = Promise.promise();
-      failing.exceptionHandler(failed::complete).endHandler(v -> failed.fail("ended"));
-      failing.handler(
-          t -> {
-            if (seen.incrementAndGet() == 40) {
-              throw new IllegalStateException("the consumer broke");
-            }
-          });
-      assertEquals("the consumer broke", await(failed.future()).getMessage());
-      assertEquals(40, seen.get());
-      assertConnectionFree(one);
-    } finally {
-      await(one.close());
-    }
+    onPool(
+        "pool_size=1",
+        one -> {
+          assertEquals(300, await(collect(Transactions.objects(one).aiterator(32))).size());
+          assertConnectionFree(one);
+          AtomicInteger seen = new AtomicInteger();
+          RecordStream<Transaction> failing = Transactions.objects(one).aiterator(32);
+          Promise<Throwable> failed = Promise.promise();
+          failing.exceptionHandler(failed::complete).endHandler(v -> failed.fail("ended"));
+          failing.handler(
+              t -> {
+                if (seen.incrementAndGet() == 40) {
+                  throw new IllegalStateException("the consumer broke");
+                }
+              });
+          assertEquals("the consumer broke", await(failed.future()).getMessage());
+          assertEquals(40, seen.get());
+          assertConnectionFree(one);
+        });
   }
 
   @Test
   void aPublisherHonoursDemandAndCancel() {
     User ann = user(db, "ann");
     rows(ann, 200);
-    Database one = Database.connect(vertx, url("pool_size=1"));
-    try {
-      RecordStream<Transaction> stream =
-          Transactions.objects(one).orderBy(Transactions.ID.asc()).aiterator(8);
-      List<Transaction> seen = new CopyOnWriteArrayList<>();
-      AtomicReference<Object> terminal = new AtomicReference<>();
-      Promise<Void> cancelled = Promise.promise();
-      stream.subscribe(
-          new Flow.Subscriber<Transaction>() {
-            private Flow.Subscription subscription;
+    onPool(
+        "pool_size=1",
+        one -> {
+          RecordStream<Transaction> stream =
+              Transactions.objects(one).orderBy(Transactions.ID.asc()).aiterator(8);
+          List<Transaction> seen = new CopyOnWriteArrayList<>();
+          AtomicReference<Object> terminal = new AtomicReference<>();
+          Promise<Void> cancelled = Promise.promise();
+          stream.subscribe(
+              new Flow.Subscriber<Transaction>() {
+                private Flow.Subscription subscription;
 
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-              subscription = s;
-              s.request(4);
-            }
+                @Override
+                public void onSubscribe(Flow.Subscription s) {
+                  subscription = s;
+                  s.request(4);
+                }
 
-            @Override
-            public void onNext(Transaction t) {
-              seen.add(t);
-              if (seen.size() == 10) {
-                subscription.cancel();
-                cancelled.complete();
-              } else if (seen.size() % 4 == 0) {
-                subscription.request(4);
-              }
-            }
+                @Override
+                public void onNext(Transaction t) {
+                  seen.add(t);
+                  if (seen.size() == 10) {
+                    subscription.cancel();
+                    cancelled.complete();
+                  } else if (seen.size() % 4 == 0) {
+                    subscription.request(4);
+                  }
+                }
 
-            @Override
-            public void onError(Throwable e) {
-              terminal.set(e);
-            }
+                @Override
+                public void onError(Throwable e) {
+                  terminal.set(e);
+                }
 
-            @Override
-            public void onComplete() {
-              terminal.set("complete");
-            }
-          });
-      await(cancelled.future());
-      await(stream.close()); // cancel's close, done
-      assertEquals(10, seen.size());
-      assertNull(terminal.get());
-      assertConnectionFree(one);
-      // A stream has one consumer.
-      AtomicReference<Throwable> second = new AtomicReference<>();
-      stream.subscribe(
-          new Flow.Subscriber<Transaction>() {
-            @Override
-            public void onSubscribe(Flow.Subscription s) {}
+                @Override
+                public void onComplete() {
+                  terminal.set("complete");
+                }
+              });
+          await(cancelled.future());
+          await(stream.close()); // cancel's close, done
+          assertEquals(10, seen.size());
+          assertNull(terminal.get());
+          assertConnectionFree(one);
+          // A stream has one consumer.
+          AtomicReference<Throwable> second = new AtomicReference<>();
+          stream.subscribe(
+              new Flow.Subscriber<Transaction>() {
+                @Override
+                public void onSubscribe(Flow.Subscription s) {}
 
-            @Override
-            public void onNext(Transaction t) {}
+                @Override
+                public void onNext(Transaction t) {}
 
-            @Override
-            public void onError(Throwable e) {
-              second.set(e);
-            }
+                @Override
+                public void onError(Throwable e) {
+                  second.set(e);
+                }
 
-            @Override
-            public void onComplete() {}
-          });
-      assertInstanceOf(IllegalStateException.class, second.get());
-    } finally {
-      await(one.close());
-    }
+                @Override
+                public void onComplete() {}
+              });
+          assertInstanceOf(IllegalStateException.class, second.get());
+        });
   }
 
   @Test
@@ -341,24 +348,24 @@ public abstract class StreamSuite extends ConformanceTest {
   void pausedStreamsLeaveTheOtherConnectionsFree() {
     User ann = user(db, "ann");
     rows(ann, 100);
-    Database four = Database.connect(vertx, url("pool_size=4"));
-    try {
-      List<RecordStream<Transaction>> streams = new ArrayList<>();
-      for (int i = 0; i < 3; i++) {
-        RecordStream<Transaction> stream = Transactions.objects(four).aiterator(10);
-        Promise<Void> first = Promise.promise();
-        stream.pause().handler(t -> first.tryComplete());
-        stream.fetch(1);
-        await(first.future());
-        streams.add(stream);
-      }
-      assertEquals(100L, await(Transactions.objects(four).timeout(Duration.ofSeconds(2)).acount()));
-      for (RecordStream<Transaction> stream : streams) {
-        await(stream.close());
-      }
-    } finally {
-      await(four.close());
-    }
+    onPool(
+        "pool_size=4",
+        four -> {
+          List<RecordStream<Transaction>> streams = new ArrayList<>();
+          for (int i = 0; i < 3; i++) {
+            RecordStream<Transaction> stream = Transactions.objects(four).aiterator(10);
+            Promise<Void> first = Promise.promise();
+            stream.pause().handler(t -> first.tryComplete());
+            stream.fetch(1);
+            await(first.future());
+            streams.add(stream);
+          }
+          assertEquals(
+              100L, await(Transactions.objects(four).timeout(Duration.ofSeconds(2)).acount()));
+          for (RecordStream<Transaction> stream : streams) {
+            await(stream.close());
+          }
+        });
   }
 
   /** A stream's statement is closed with it: streams leave no prepared statement behind. */
@@ -366,17 +373,17 @@ public abstract class StreamSuite extends ConformanceTest {
   void streamsLeaveNoPreparedStatementBehind() {
     User ann = user(db, "ann");
     rows(ann, 10);
-    Database one = Database.connect(vertx, url("pool_size=1"));
-    try {
-      long before = preparedStatements(one);
-      for (int i = 0; i < 20; i++) {
-        assertEquals(10, await(collect(Transactions.objects(one).aiterator(3))).size());
-      }
-      long after = preparedStatements(one);
-      assertTrue(after - before < 5, "prepared statements before " + before + ", after " + after);
-    } finally {
-      await(one.close());
-    }
+    onPool(
+        "pool_size=1",
+        one -> {
+          long before = preparedStatements(one);
+          for (int i = 0; i < 20; i++) {
+            assertEquals(10, await(collect(Transactions.objects(one).aiterator(3))).size());
+          }
+          long after = preparedStatements(one);
+          assertTrue(
+              after - before < 5, "prepared statements before " + before + ", after " + after);
+        });
   }
 
   /** The statements prepared on the one connection of {@code one} (server-wide on MySQL). */
