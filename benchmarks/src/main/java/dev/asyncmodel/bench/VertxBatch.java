@@ -79,23 +79,12 @@ final class VertxBatch {
             BatchJobs.await(
                 context,
                 () ->
-                    pool.withTransaction(
-                        conn -> {
-                          long[] ids = new long[rows.size()];
-                          Future<Void> chain = Future.succeededFuture();
-                          for (int from = 0; from < rows.size(); from += CHUNK) {
-                            int at = from;
-                            int count = Math.min(CHUNK, rows.size() - from);
-                            chain =
-                                chain.compose(
-                                    v ->
-                                        conn.preparedQuery(
-                                                count == CHUNK ? full : multiRowInsert(count))
-                                            .execute(values(rows, at, count))
-                                            .map(result -> readIds(result, ids, at, count)));
-                          }
-                          return chain.map(v -> ids);
-                        })));
+                    inChunks(
+                        rows.size(),
+                        (conn, ids, at, count) ->
+                            conn.preparedQuery(count == CHUNK ? full : multiRowInsert(count))
+                                .execute(values(rows, at, count))
+                                .map(result -> readIds(result, ids, at, count)))));
   }
 
   /**
@@ -112,22 +101,12 @@ final class VertxBatch {
             BatchJobs.await(
                 context,
                 () ->
-                    pool.withTransaction(
-                        conn -> {
-                          long[] ids = new long[rows.size()];
-                          Future<Void> chain = Future.succeededFuture();
-                          for (int from = 0; from < rows.size(); from += CHUNK) {
-                            int at = from;
-                            int count = Math.min(CHUNK, rows.size() - from);
-                            chain =
-                                chain.compose(
-                                    v ->
-                                        conn.preparedQuery(one)
-                                            .executeBatch(tuples(rows, at, count))
-                                            .map(result -> readBatchIds(result, ids, at, count)));
-                          }
-                          return chain.map(v -> ids);
-                        })));
+                    inChunks(
+                        rows.size(),
+                        (conn, ids, at, count) ->
+                            conn.preparedQuery(one)
+                                .executeBatch(tuples(rows, at, count))
+                                .map(result -> readBatchIds(result, ids, at, count)))));
   }
 
   private static Object[] row(Transaction t) {
@@ -159,6 +138,27 @@ final class VertxBatch {
       tuples.add(Tuple.wrap(row(rows.get(from + r))));
     }
     return tuples;
+  }
+
+  /** One chunk's statement: it stores rows {@code at .. at + count} and their ids. */
+  @FunctionalInterface
+  private interface ChunkStep {
+    Future<Void> run(SqlConnection conn, long[] ids, int at, int count);
+  }
+
+  /** {@code rows} rows, {@link #CHUNK} at a time, one statement after another, in a transaction. */
+  private Future<long[]> inChunks(int rows, ChunkStep step) {
+    return pool.withTransaction(
+        conn -> {
+          long[] ids = new long[rows];
+          Future<Void> chain = Future.succeededFuture();
+          for (int from = 0; from < rows; from += CHUNK) {
+            int at = from;
+            int count = Math.min(CHUNK, rows - from);
+            chain = chain.compose(v -> step.run(conn, ids, at, count));
+          }
+          return chain.map(v -> ids);
+        });
   }
 
   private static Void readIds(RowSet<Row> result, long[] ids, int from, int count) {
