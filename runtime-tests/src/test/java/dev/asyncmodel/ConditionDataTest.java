@@ -59,7 +59,7 @@ class ConditionDataTest {
     assertEquals("title__exact=Dune", Books.TITLE.eq("Dune").toString());
     assertEquals("title__icontains=dun", Books.TITLE.icontains("dun").toString());
     assertEquals("title__startswith=D", Books.TITLE.startsWith("D").toString());
-    assertEquals("rating__isnull=True", Books.RATING.eq(null).toString());
+    assertEquals("rating__isnull=True", Books.RATING.eq((Double) null).toString());
     assertEquals("rating__isnull=False", Books.RATING.isNull(false).toString());
     assertEquals("rating__range=(1.0, 2.0)", Books.RATING.between(1.0, 2.0).toString());
     assertEquals("id__in=[1, 2]", Books.ID.in(List.of(1L, 2L)).toString());

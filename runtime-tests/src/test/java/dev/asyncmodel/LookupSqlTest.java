@@ -102,7 +102,7 @@ class LookupSqlTest {
         db,
         db.pick("\"rating\" IS NULL", "`rating` IS NULL", "\"rating\" IS NULL"),
         params(),
-        books().filter(Books.RATING.eq(null)));
+        books().filter(Books.RATING.eq((Double) null)));
   }
 
   @ParameterizedTest
@@ -135,7 +135,7 @@ class LookupSqlTest {
         db,
         db.pick("NOT (\"rating\" IS NULL)", "NOT (`rating` IS NULL)", "NOT (\"rating\" IS NULL)"),
         params(),
-        books().filter(Books.RATING.ne(null)));
+        books().filter(Books.RATING.ne((Double) null)));
   }
 
   @ParameterizedTest

@@ -121,7 +121,7 @@ class ShapeCacheTest {
   @Test
   void eqNullIsAnotherShapeThanEqOfAValue() {
     assertNotEquals(
-        Rendered.select(books().filter(Books.RATING.eq(null))).sql(),
+        Rendered.select(books().filter(Books.RATING.eq((Double) null))).sql(),
         Rendered.select(books().filter(Books.RATING.eq(1.0))).sql());
   }
 

@@ -1,8 +1,10 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.Expr;
 import dev.asyncmodel.internal.Internals;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,5 +55,25 @@ final class ApiAccess implements Internals.Api {
     return conditions.size() == 1
         ? conditions.get(0)
         : new Junction<>(Junction.Connector.AND, conditions);
+  }
+
+  @Override
+  public Expr left(Comparison<?> comparison) {
+    return comparison.left();
+  }
+
+  @Override
+  public List<Expr> right(Comparison<?> comparison) {
+    return comparison.right();
+  }
+
+  @Override
+  public Expr expr(Ordering<?> ordering) {
+    return ordering.expr();
+  }
+
+  @Override
+  public @Nullable Expr expression(Assignment<?> assignment) {
+    return assignment.expression();
   }
 }

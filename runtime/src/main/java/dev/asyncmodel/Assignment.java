@@ -1,20 +1,24 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.Expr;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A new value for one column, for {@code aupdate}: made by {@code FIELD.set(value)}.
+ * A new value for one column, for {@code aupdate}: made by {@code FIELD.set(value)}, or by {@code
+ * FIELD.setTo(expression)} for a value the database computes from the row.
  *
  * @param <T> the model
  */
 public final class Assignment<T extends Record> {
   private final Field<T> field;
   private final @Nullable Object value;
+  private final @Nullable Expr expression;
 
-  private Assignment(Field<T> field, @Nullable Object value) {
+  private Assignment(Field<T> field, @Nullable Object value, @Nullable Expr expression) {
     this.field = field;
     this.value = value;
+    this.expression = expression;
   }
 
   static <T extends Record> Assignment<T> of(Field<T> field, @Nullable Object value) {
@@ -23,7 +27,17 @@ public final class Assignment<T extends Record> {
       throw new NullPointerException(
           field.name() + " is NOT NULL: set(null) is allowed only on a @Nullable component");
     }
-    return new Assignment<>(field, value);
+    return new Assignment<>(field, value, null);
+  }
+
+  static <T extends Record> Assignment<T> ofExpression(
+      Field<T> field, Expression<T, ?> expression) {
+    return new Assignment<>(field, expression, Exprs.of(expression));
+  }
+
+  /** The expression assigned, or null for a value. */
+  @Nullable Expr expression() {
+    return expression;
   }
 
   /**
@@ -34,7 +48,8 @@ public final class Assignment<T extends Record> {
   }
 
   /**
-   * @return the value, as the record holds it (a {@link Ref} for a foreign key)
+   * @return the value, as the record holds it (a {@link Ref} for a foreign key), or the {@link
+   *     Expression} of {@link ValueField#setTo}
    */
   public @Nullable Object value() {
     return value;
@@ -42,6 +57,6 @@ public final class Assignment<T extends Record> {
 
   @Override
   public String toString() {
-    return field.name() + " = " + value;
+    return field.name() + " = " + (expression != null ? expression : value);
   }
 }

@@ -9,8 +9,8 @@ import dev.asyncmodel.spi.ColumnSpec;
  * @param <T> the model
  * @param <V> the component's Java type (boxed)
  */
-public class ComparableField<T extends Record, V extends Comparable<? super V>>
-    extends ValueField<T, V> {
+public non-sealed class ComparableField<T extends Record, V extends Comparable<? super V>>
+    extends ValueField<T, V> implements ComparableExpression<T, V> {
   /**
    * For generated code.
    *
@@ -26,6 +26,7 @@ public class ComparableField<T extends Record, V extends Comparable<? super V>>
    * @param value the bound
    * @return {@code column > value}
    */
+  @Override
   public final Condition<T> gt(V value) {
     return Lookup.of(this, Op.GT, value);
   }
@@ -36,6 +37,7 @@ public class ComparableField<T extends Record, V extends Comparable<? super V>>
    * @param value the bound
    * @return {@code column >= value}
    */
+  @Override
   public final Condition<T> gte(V value) {
     return Lookup.of(this, Op.GTE, value);
   }
@@ -46,6 +48,7 @@ public class ComparableField<T extends Record, V extends Comparable<? super V>>
    * @param value the bound
    * @return {@code column < value}
    */
+  @Override
   public final Condition<T> lt(V value) {
     return Lookup.of(this, Op.LT, value);
   }
@@ -56,6 +59,7 @@ public class ComparableField<T extends Record, V extends Comparable<? super V>>
    * @param value the bound
    * @return {@code column <= value}
    */
+  @Override
   public final Condition<T> lte(V value) {
     return Lookup.of(this, Op.LTE, value);
   }
@@ -67,6 +71,7 @@ public class ComparableField<T extends Record, V extends Comparable<? super V>>
    * @param high the upper bound
    * @return {@code column BETWEEN low AND high}
    */
+  @Override
   public final Condition<T> between(V low, V high) {
     return Lookup.between(this, low, high);
   }

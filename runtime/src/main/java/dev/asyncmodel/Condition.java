@@ -19,7 +19,8 @@ import java.util.List;
  *
  * @param <T> the model whose rows it tests
  */
-public abstract sealed class Condition<T extends Record> permits Lookup, Junction, Negation {
+public abstract sealed class Condition<T extends Record>
+    permits Lookup, Comparison, Junction, Negation {
   Condition() {}
 
   /**

@@ -1,6 +1,7 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.Lookup.Op;
+import dev.asyncmodel.internal.Expr;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public abstract class Field<T extends Record> {
   }
 
   private final ColumnSpec spec;
+  private final Expr expr;
   private @Nullable ModelMeta<T> model;
 
   /**
@@ -34,6 +36,7 @@ public abstract class Field<T extends Record> {
    */
   protected Field(ColumnSpec spec) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.expr = Expr.column(spec);
   }
 
   /**
@@ -53,6 +56,11 @@ public abstract class Field<T extends Record> {
   /** What the processor knows of the column: the runtime reads it through {@link ApiAccess}. */
   final ColumnSpec spec() {
     return spec;
+  }
+
+  /** The column as an expression tree: one per field, so that a projection finds it by identity. */
+  final Expr expr() {
+    return expr;
   }
 
   /** The model the column belongs to, once its companion has initialized. */

@@ -1,10 +1,12 @@
 package dev.asyncmodel;
 
+import dev.asyncmodel.internal.Expr;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One term of an {@code orderBy}: a field and a direction, made by {@link Field#asc()} and {@link
- * Field#desc()}.
+ * One term of an {@code orderBy}: a field, an expression or an aggregate, and a direction, made by
+ * {@link Field#asc()}, {@link Expression#desc()}, {@link Aggregate#desc()} and the like.
  *
  * @param <T> the model
  */
@@ -22,25 +24,41 @@ public final class Ordering<T extends Record> {
     LAST
   }
 
-  private final Field<T> field;
+  private final Expr expr;
+  private final @Nullable Field<T> field;
   private final boolean descending;
   private final Nulls nulls;
 
   Ordering(Field<T> field, boolean descending) {
-    this(field, descending, Nulls.DEFAULT);
+    this(field.expr(), field, descending, Nulls.DEFAULT);
   }
 
-  private Ordering(Field<T> field, boolean descending, Nulls nulls) {
-    this.field = Objects.requireNonNull(field, "field");
+  @SuppressWarnings("unchecked") // a field that is a Selection<T, ?> is a Field<T>
+  Ordering(Selection<T, ?> selection, boolean descending) {
+    this(
+        Exprs.of(selection),
+        selection instanceof Field<?> ? (Field<T>) selection : null,
+        descending,
+        Nulls.DEFAULT);
+  }
+
+  private Ordering(Expr expr, @Nullable Field<T> field, boolean descending, Nulls nulls) {
+    this.expr = Objects.requireNonNull(expr, "expr");
+    this.field = field;
     this.descending = descending;
     this.nulls = nulls;
   }
 
   /**
-   * @return the field ordered by
+   * @return the field ordered by; null when the ordering is on an expression or an aggregate
    */
-  public Field<T> field() {
+  public @Nullable Field<T> field() {
     return field;
+  }
+
+  /** What is ordered by, as the compiler renders it. */
+  Expr expr() {
+    return expr;
   }
 
   /**
@@ -69,7 +87,7 @@ public final class Ordering<T extends Record> {
    * @return this ordering with NULLs first
    */
   public Ordering<T> nullsFirst() {
-    return new Ordering<>(field, descending, Nulls.FIRST);
+    return new Ordering<>(expr, field, descending, Nulls.FIRST);
   }
 
   /**
@@ -78,7 +96,7 @@ public final class Ordering<T extends Record> {
    * @return this ordering with NULLs last
    */
   public Ordering<T> nullsLast() {
-    return new Ordering<>(field, descending, Nulls.LAST);
+    return new Ordering<>(expr, field, descending, Nulls.LAST);
   }
 
   /**
@@ -93,12 +111,12 @@ public final class Ordering<T extends Record> {
           case LAST -> Nulls.FIRST;
           case DEFAULT -> Nulls.DEFAULT;
         };
-    return new Ordering<>(field, !descending, opposite);
+    return new Ordering<>(expr, field, !descending, opposite);
   }
 
   @Override
   public String toString() {
-    String text = (descending ? "-" : "") + field.name();
+    String text = (descending ? "-" : "") + (field != null ? field.name() : expr.toString());
     return switch (nulls) {
       case FIRST -> text + " nulls first";
       case LAST -> text + " nulls last";

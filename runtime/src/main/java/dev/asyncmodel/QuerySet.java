@@ -90,9 +90,15 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a new QuerySet
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // excluding() only reads the array
   public final Q exclude(Condition<T>... conditions) {
+    return copy(state.with(excluding(state.query, conditions)));
+  }
+
+  /** The query with {@code NOT (a AND b ...)} added: {@code exclude(a, b, ...)}. */
+  static <T extends Record> Query<T> excluding(Query<T> query, Condition<T>[] conditions) {
     if (conditions.length == 0) {
-      return copy(state);
+      return query;
     }
     List<Condition<T>> parts = new ArrayList<>(conditions.length);
     for (Condition<T> condition : conditions) {
@@ -100,9 +106,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     }
     Condition<T> all =
         parts.size() == 1 ? parts.get(0) : new Junction<>(Junction.Connector.AND, parts);
-    List<Condition<T>> where = new ArrayList<>(state.query.where());
+    List<Condition<T>> where = new ArrayList<>(query.where());
     where.add(new Negation<>(all));
-    return copy(state.with(state.query.withWhere(List.copyOf(where))));
+    return query.withWhere(List.copyOf(where));
   }
 
   /**
@@ -116,7 +122,13 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   public final Q orderBy(Ordering<T>... orderings) {
     List<Ordering<T>> order = new ArrayList<>(orderings.length);
     for (Ordering<T> ordering : orderings) {
-      order.add(Objects.requireNonNull(ordering, "ordering"));
+      if (Objects.requireNonNull(ordering, "ordering").expr().hasAggregate()) {
+        throw new IllegalArgumentException(
+            "orderBy("
+                + ordering
+                + "): an aggregate orders the groups of a values(...) projection, not records");
+      }
+      order.add(ordering);
     }
     return copy(state.with(state.query.withOrder(List.copyOf(order))));
   }
@@ -572,6 +584,141 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return run(
         (db, q) -> Executor.updateOrCreate(db, q, template, Arrays.asList(lookups.clone())),
         state.query);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Projections and aggregates.
+
+  /**
+   * Some fields, expressions and aggregates of the rows instead of records: Django's {@code
+   * values(...)}, and with aggregates among them {@code values(...).annotate(...)}, which groups
+   * the rows by the other selections. The QuerySet's filters, ordering and slice carry over.
+   *
+   * <pre>{@code
+   * Aggregate<Transaction, BigDecimal> total = AMOUNT.sum();
+   * Aggregate<Transaction, Long> count = ID.count();
+   * Future<List<ValuesRow<Transaction>>> perCategory =
+   *     Transactions.objects(db)
+   *         .filter(USER.eq(ann))
+   *         .values(CATEGORY, count, total)          // GROUP BY category
+   *         .orderBy(total.desc(), CATEGORY.asc())
+   *         .aall();
+   * // row.get(CATEGORY), row.get(count), row.get(total)
+   * }</pre>
+   *
+   * @param first the first selection
+   * @param more the others
+   * @return the projection; nothing runs until its {@code aall()}
+   * @throws IllegalArgumentException for an enum field, which a projection cannot read yet
+   * @throws IllegalStateException after {@code selectForUpdate()}, which locks records
+   */
+  @SafeVarargs
+  public final ValuesQuerySet<T> values(Selection<T, ?> first, Selection<T, ?>... more) {
+    if (state.query.lock() != null) {
+      throw new IllegalStateException(
+          "values() after selectForUpdate(): the rows a projection reads are not locked; lock"
+              + " the records with aall() instead");
+    }
+    List<Selection<T, ?>> selections = new ArrayList<>(more.length + 1);
+    selections.add(Objects.requireNonNull(first, "selection"));
+    for (Selection<T, ?> selection : more) {
+      selections.add(Objects.requireNonNull(selection, "selection"));
+    }
+    return new ValuesQuerySet<>(state.db, state.query, selections, state.timeout);
+  }
+
+  /**
+   * One field or expression of each row: Django's {@code values_list(field, flat=True)}. The
+   * QuerySet's filters, ordering and slice apply.
+   *
+   * <pre>{@code
+   * Future<List<Long>> ids = Transactions.objects(db).filter(USER.eq(ann)).orderBy(ID.asc())
+   *     .avaluesList(ID);
+   * }</pre>
+   *
+   * @param selection the field or expression
+   * @param <V> its type
+   * @return a Future of the values, in order; NULLs included
+   */
+  public final <V> Future<List<@Nullable V>> avaluesList(Expression<T, V> selection) {
+    try {
+      return values(selection).aall(row -> row.get(selection));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * One aggregate over the rows: Django's {@code aggregate(Sum("amount"))}, one query.
+   *
+   * <pre>{@code
+   * Future<Optional<BigDecimal>> spent = Transactions.objects(db).filter(USER.eq(ann))
+   *     .aaggregate(AMOUNT.sum());           // empty for no rows
+   * Future<Optional<Long>> rows = Transactions.objects(db).aaggregate(ID.count());  // 0, not empty
+   * }</pre>
+   *
+   * <p>A sliced QuerySet aggregates the rows of its slice, as Django does; the ordering matters
+   * only then.
+   *
+   * @param aggregate the aggregate
+   * @param <R> its result type
+   * @return a Future of the result: empty where Django gives {@code None} (the sum, average,
+   *     minimum or maximum of no rows, or of NULLs only); a count is never empty
+   */
+  public final <R> Future<Optional<R>> aaggregate(Aggregate<T, R> aggregate) {
+    Objects.requireNonNull(aggregate, "aggregate");
+    return aggregates(List.of(aggregate))
+        .map(
+            rows -> {
+              @Nullable R value = rows.get(0).get(aggregate);
+              return Optional.ofNullable(value);
+            });
+  }
+
+  /**
+   * Several aggregates over the rows in one query: Django's {@code aggregate(a, b, ...)}. The
+   * result is read by the aggregates themselves.
+   *
+   * <pre>{@code
+   * Aggregate<Transaction, BigDecimal> total = AMOUNT.sum();
+   * Aggregate<Transaction, BigDecimal> average = AMOUNT.avg();
+   * ValuesRow<Transaction> stats = await(qs.aaggregate(total, average));
+   * BigDecimal sum = stats.get(total);   // null for no rows
+   * }</pre>
+   *
+   * @param first an aggregate
+   * @param second another
+   * @param more more
+   * @return a Future of the results
+   */
+  @SafeVarargs
+  public final Future<ValuesRow<T>> aaggregate(
+      Aggregate<T, ?> first, Aggregate<T, ?> second, Aggregate<T, ?>... more) {
+    List<Aggregate<T, ?>> all = new ArrayList<>(more.length + 2);
+    all.add(Objects.requireNonNull(first, "aggregate"));
+    all.add(Objects.requireNonNull(second, "aggregate"));
+    for (Aggregate<T, ?> aggregate : more) {
+      all.add(Objects.requireNonNull(aggregate, "aggregate"));
+    }
+    return aggregates(all).map(rows -> rows.get(0));
+  }
+
+  private Future<List<ValuesRow<T>>> aggregates(List<Aggregate<T, ?>> aggregates) {
+    try {
+      return aggregating(state.db, state.query, aggregates, state.timeout).aall();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The projection {@code aaggregate} runs. */
+  static <T extends Record> ValuesQuerySet<T> aggregating(
+      Database db, Query<T> query, List<Aggregate<T, ?>> aggregates, @Nullable Duration timeout) {
+    boolean overSlice = query.sliced();
+    // Django drops the ordering of an aggregate, except inside the subquery of a slice.
+    Query<T> aggregated = overSlice ? query : query.withOrder(List.of());
+    return new ValuesQuerySet<T>(db, aggregated, List.copyOf(aggregates), timeout)
+        .aggregateOverSlice(overSlice);
   }
 
   /**

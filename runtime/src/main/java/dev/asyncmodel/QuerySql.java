@@ -25,10 +25,12 @@ import java.util.List;
  * @param <T> the model
  */
 public final class QuerySql<T extends Record> {
+  private final Database db;
   private final Dialect dialect;
   private final Query<T> query;
 
   QuerySql(Database db, Query<T> query) {
+    this.db = db;
     this.dialect = Executor.dialect(db);
     this.query = query;
   }
@@ -117,6 +119,21 @@ public final class QuerySql<T extends Record> {
   /**
    * @return what {@code aall()} runs, with the types it binds
    */
+  /**
+   * @param first an aggregate
+   * @param more more
+   * @return what {@code aaggregate(first, more...)} runs
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // copied at once, never kept
+  public final SqlStatement aggregate(Aggregate<T, ?> first, Aggregate<T, ?>... more) {
+    List<Aggregate<T, ?>> all = new ArrayList<>(more.length + 1);
+    all.add(first);
+    all.addAll(Arrays.asList(more));
+    ValuesQuerySet<T> values = QuerySet.aggregating(db, query, all, null);
+    return values.sql();
+  }
+
   @Override
   public String toString() {
     return all().toString();

@@ -9,7 +9,8 @@ import dev.asyncmodel.spi.ColumnSpec;
  *
  * @param <T> the model
  */
-public final class StringField<T extends Record> extends ComparableField<T, String> {
+public final class StringField<T extends Record> extends ComparableField<T, String>
+    implements TextExpression<T> {
   /**
    * For generated code.
    *

@@ -3,6 +3,7 @@ package dev.asyncmodel;
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.spi.ColumnSpec;
 import java.util.Collection;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the model
  * @param <V> the component's Java type (boxed)
  */
-public class ValueField<T extends Record, V> extends Field<T> {
+public non-sealed class ValueField<T extends Record, V> extends Field<T>
+    implements Expression<T, V> {
   /**
    * For generated code.
    *
@@ -29,6 +31,7 @@ public class ValueField<T extends Record, V> extends Field<T> {
    * @param value the value to match
    * @return the condition
    */
+  @Override
   public final Condition<T> eq(@Nullable V value) {
     return value == null ? isNull(true) : Lookup.of(this, Op.EQ, value);
   }
@@ -40,6 +43,7 @@ public class ValueField<T extends Record, V> extends Field<T> {
    * @param value the value not to match
    * @return the condition
    */
+  @Override
   public final Condition<T> ne(@Nullable V value) {
     return eq(value).not();
   }
@@ -50,6 +54,7 @@ public class ValueField<T extends Record, V> extends Field<T> {
    * @param values the values to match; none of them {@code null}
    * @return the condition
    */
+  @Override
   public final Condition<T> in(Collection<? extends V> values) {
     return Lookup.in(this, values);
   }
@@ -62,5 +67,25 @@ public class ValueField<T extends Record, V> extends Field<T> {
    */
   public final Assignment<T> set(@Nullable V value) {
     return Assignment.of(this, value);
+  }
+
+  /**
+   * An assignment of an expression, computed by the database for each row: Django's {@code
+   * update(amount=F("amount") + delta)}, rendered {@code SET "amount" = ("amount" + $1)}, so that
+   * concurrent updates never lose one another's change. (Named apart from {@link #set}, so that
+   * {@code set(null)} stays unambiguous.)
+   *
+   * <pre>{@code
+   * Transactions.objects(db).filter(ID.eq(id)).aupdate(AMOUNT.setTo(AMOUNT.plus(delta)));
+   * }</pre>
+   *
+   * <p>A result that does not fit the column fails the update with a {@link DataException} and
+   * changes nothing; a decimal result is rounded to the column's places, as the database rounds.
+   *
+   * @param expression the new value, an expression of this model and type
+   * @return the assignment
+   */
+  public final Assignment<T> setTo(Expression<T, V> expression) {
+    return Assignment.ofExpression(this, Objects.requireNonNull(expression, "expression"));
   }
 }

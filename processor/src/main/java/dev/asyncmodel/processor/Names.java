@@ -51,6 +51,11 @@ public final class Names {
   public static final ClassName VALUE_FIELD = ClassName.get(PACKAGE, "ValueField");
   public static final ClassName COMPARABLE_FIELD = ClassName.get(PACKAGE, "ComparableField");
   public static final ClassName STRING_FIELD = ClassName.get(PACKAGE, "StringField");
+  public static final ClassName INTEGER_FIELD = ClassName.get(PACKAGE, "IntegerField");
+  public static final ClassName FLOAT_FIELD = ClassName.get(PACKAGE, "FloatField");
+  public static final ClassName DECIMAL_FIELD = ClassName.get(PACKAGE, "DecimalField");
+  public static final ClassName DATE_FIELD = ClassName.get(PACKAGE, "DateField");
+  public static final ClassName DATE_TIME_FIELD = ClassName.get(PACKAGE, "DateTimeField");
   public static final ClassName REF_FIELD = ClassName.get(PACKAGE, "RefField");
   public static final ClassName ON_DELETE = ClassName.get(PACKAGE, "OnDelete");
 

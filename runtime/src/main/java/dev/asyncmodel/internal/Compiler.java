@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Assignment;
+import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Field;
 import dev.asyncmodel.Junction;
@@ -49,13 +50,7 @@ public final class Compiler {
     List<Object> params = params(q, 1);
     Shape shape = Shape.probe(q.model(), Shape.SELECT);
     shapeWhere(q, shape, params, dialect);
-    for (Ordering<T> ordering : order) {
-      shape.add(
-          Shape.ORDER,
-          index(ordering.field()) * 8
-              + ordering.nulls().ordinal() * 2
-              + (ordering.descending() ? 1 : 0));
-    }
+    shapeOrder(order, shape, params, dialect, List.of());
     if (limit >= 0) {
       shape.add(Shape.LIMIT, limit);
     }
@@ -85,17 +80,7 @@ public final class Compiler {
     columns(b, q.model());
     b.append(" FROM ").quoted(q.model().table());
     renderWhere(b, q);
-    if (!order.isEmpty()) {
-      b.append(" ORDER BY ");
-      for (int i = 0; i < order.size(); i++) {
-        Ordering<T> ordering = order.get(i);
-        dialect.orderTerm(
-            b.append(i == 0 ? "" : ", "),
-            dialect.quote(ordering.field().column()),
-            ordering.descending(),
-            ordering.nulls());
-      }
-    }
+    renderOrder(b, order, List.of(), List.of());
     dialect.limitOffset(b, limit, offset > 0);
     if (lock != null) {
       dialect.forUpdate(b, lock);
@@ -193,6 +178,12 @@ public final class Compiler {
       Field<T> field = assignment.field();
       ColumnSpec spec = Internals.spec(field);
       shape.add(spec.index());
+      Expr expression = Internals.api().expression(assignment);
+      if (expression != null) {
+        shape.add(Shape.EXPR_ASSIGN);
+        ExprSql.shape(expression, shape, params, dialect);
+        continue;
+      }
       Object value = ColumnValues.exact(spec, assignment.value());
       params.add(dialect.encode(spec, Internals.columnValue(field, value)));
     }
@@ -202,10 +193,15 @@ public final class Compiler {
       SqlBuffer b = new SqlBuffer(dialect);
       b.append("UPDATE ").quoted(q.model().table()).append(" SET ");
       for (int i = 0; i < assignments.size(); i++) {
-        b.append(i == 0 ? "" : ", ")
-            .quoted(assignments.get(i).field().column())
-            .append(" = ")
-            .param();
+        Assignment<T> assignment = assignments.get(i);
+        b.append(i == 0 ? "" : ", ").quoted(assignment.field().column()).append(" = ");
+        Expr expression = Internals.api().expression(assignment);
+        if (expression == null) {
+          b.param();
+        } else {
+          dialect.assignExpression(
+              b, Internals.spec(assignment.field()), () -> ExprSql.render(expression, b));
+        }
       }
       renderWhere(b, q);
       sql = dialect.cache(shape.key(), b.toString());
@@ -543,6 +539,190 @@ public final class Compiler {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Projections and aggregates.
+
+  /**
+   * {@code SELECT} of expressions and aggregates: Django's {@code values(...)}, with {@code GROUP
+   * BY} the selected expressions when aggregates are among them ({@code
+   * values(...).annotate(...)}), and {@code aggregate(...)}, whose selections are all aggregates.
+   *
+   * <p>Values in the select list, in the conditions, in {@code HAVING} and in the ordering are
+   * bound in that order, the order of their placeholders. A grouped query groups by the positions
+   * of its selected expressions ({@code GROUP BY 1, 2}), so that an expression with a value is
+   * grouped by what was selected, not by a second copy with a placeholder of its own.
+   *
+   * @param dialect the database's dialect
+   * @param q the query: its conditions, ordering and slice
+   * @param select the selections, in order
+   * @param names their names, which aliases of the expressions that are not columns use
+   * @param having the conditions on groups, ANDed
+   * @param distinct whether {@code SELECT DISTINCT}
+   * @param overSlice whether the aggregates read the query's slice, as a subquery (Django's {@code
+   *     qs[:5].aggregate(...)}); the query's ordering and slice then apply inside it
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement values(
+      Dialect dialect,
+      Query<T> q,
+      List<Expr> select,
+      List<String> names,
+      List<Condition<T>> having,
+      boolean distinct,
+      boolean overSlice) {
+    List<Object> params = params(q, select.size() + having.size());
+    Shape shape = Shape.probe(q.model(), Shape.VALUES).add(distinct ? 1 : 0, overSlice ? 1 : 0);
+    shape.add(select.size());
+    for (Expr e : select) {
+      ExprSql.shape(e, shape, params, dialect);
+    }
+    shapeWhere(q, shape, params, dialect);
+    List<Ordering<T>> order = q.order();
+    if (overSlice) {
+      shapeOrder(order, shape, params, dialect, List.of());
+    } else {
+      shape.add(Shape.HAVING, having.size());
+      for (Condition<T> condition : having) {
+        shape(condition, false, shape, params, dialect);
+      }
+      shapeOrder(order, shape, params, dialect, select);
+    }
+    if (q.limit() >= 0) {
+      shape.add(Shape.LIMIT, q.limit());
+    }
+    if (q.offset() > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) q.offset());
+    }
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      sql =
+          dialect.cache(
+              shape.key(), renderValues(dialect, q, select, names, having, distinct, overSlice));
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  private static <T extends Record> String renderValues(
+      Dialect dialect,
+      Query<T> q,
+      List<Expr> select,
+      List<String> names,
+      List<Condition<T>> having,
+      boolean distinct,
+      boolean overSlice) {
+    SqlBuffer b = new SqlBuffer(dialect);
+    b.append(distinct ? "SELECT DISTINCT " : "SELECT ");
+    boolean aggregates = false;
+    for (int i = 0; i < select.size(); i++) {
+      Expr e = select.get(i);
+      b.append(i == 0 ? "" : ", ");
+      ExprSql.render(e, b);
+      if (e.kind() != Expr.Kind.COLUMN) {
+        b.append(" AS ").quoted(names.get(i));
+      }
+      aggregates |= e.hasAggregate();
+    }
+    if (overSlice) {
+      // Django aggregates a slice as a subquery of the rows it holds.
+      b.append(" FROM (SELECT ");
+      columns(b, q.model());
+      b.append(" FROM ").quoted(q.model().table());
+      renderWhere(b, q);
+      renderOrder(b, q.order(), List.of(), List.of());
+      dialect.limitOffset(b, q.limit(), q.offset() > 0);
+      b.append(") ").quoted("sliced");
+      return b.toString();
+    }
+    b.append(" FROM ").quoted(q.model().table());
+    renderWhere(b, q);
+    if (aggregates) {
+      String separator = " GROUP BY ";
+      for (int i = 0; i < select.size(); i++) {
+        if (!select.get(i).hasAggregate()) {
+          b.append(separator).append(Integer.toString(i + 1));
+          separator = ", ";
+        }
+      }
+    }
+    for (int i = 0; i < having.size(); i++) {
+      b.append(i == 0 ? " HAVING " : " AND ");
+      render(having.get(i), b, false);
+    }
+    renderOrder(b, q.order(), select, names);
+    dialect.limitOffset(b, q.limit(), q.offset() > 0);
+    return b.toString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Ordering.
+
+  /**
+   * Adds the ordering to the shape: a column as one code (its index, direction and NULLs), an
+   * expression as its tree, bound as many times as the dialect writes it, or as its position when a
+   * projection selects it.
+   */
+  private static <T extends Record> void shapeOrder(
+      List<Ordering<T>> order,
+      Shape shape,
+      List<Object> params,
+      Dialect dialect,
+      List<Expr> selected) {
+    Internals.Api api = Internals.api();
+    for (Ordering<T> ordering : order) {
+      Expr e = api.expr(ordering);
+      int direction = ordering.nulls().ordinal() * 2 + (ordering.descending() ? 1 : 0);
+      if (e.kind() == Expr.Kind.COLUMN) {
+        shape.add(Shape.ORDER, e.type().index() * 8 + direction);
+        continue;
+      }
+      int position = position(selected, e);
+      shape.add(Shape.EXPR_ORDER, direction).add(position);
+      if (position < 0) {
+        for (int i = dialect.orderTermRepeats(ordering.nulls()); i > 0; i--) {
+          ExprSql.shape(e, shape, params, dialect);
+        }
+      }
+    }
+  }
+
+  /** Appends {@code ORDER BY ...}, or nothing for no ordering; see {@link #shapeOrder}. */
+  private static <T extends Record> void renderOrder(
+      SqlBuffer b, List<Ordering<T>> order, List<Expr> selected, List<String> names) {
+    if (order.isEmpty()) {
+      return;
+    }
+    Internals.Api api = Internals.api();
+    Dialect dialect = b.dialect();
+    b.append(" ORDER BY ");
+    for (int i = 0; i < order.size(); i++) {
+      Ordering<T> ordering = order.get(i);
+      Expr e = api.expr(ordering);
+      String term;
+      int position = position(selected, e);
+      if (e.kind() == Expr.Kind.COLUMN) {
+        term = dialect.quote(e.type().column());
+      } else if (position >= 0) {
+        term = dialect.quote(names.get(position));
+      } else {
+        term = b.fragment(() -> ExprSql.render(e, b));
+      }
+      dialect.orderTerm(
+          b.append(i == 0 ? "" : ", "), term, ordering.descending(), ordering.nulls());
+    }
+  }
+
+  /** The position of an expression among those selected, by identity, or -1. */
+  private static int position(List<Expr> selected, Expr e) {
+    for (int i = 0; i < selected.size(); i++) {
+      if (selected.get(i) == e) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Conditions: their shape and values, then their SQL.
 
   /** A list for the statement's values, sized for one per condition plus {@code more}. */
@@ -567,7 +747,7 @@ public final class Compiler {
     List<Condition<T>> where = q.where();
     shape.add(where.size());
     for (int i = 0; i < where.size(); i++) {
-      shape(where.get(i), shape, params, dialect);
+      shape(where.get(i), false, shape, params, dialect);
     }
   }
 
@@ -576,18 +756,28 @@ public final class Compiler {
    * parameters. Two conditions with the same key render the same SQL.
    */
   private static void shape(
-      Condition<?> condition, Shape shape, List<Object> params, Dialect dialect) {
+      Condition<?> condition, boolean negated, Shape shape, List<Object> params, Dialect dialect) {
     if (condition instanceof Lookup<?> lookup) {
       shapeLookup(lookup, shape, params, dialect);
+    } else if (condition instanceof Comparison<?> comparison) {
+      Internals.Api api = Internals.api();
+      ExprSql.shapeComparison(
+          api.left(comparison),
+          comparison.op(),
+          api.right(comparison),
+          negated,
+          shape,
+          params,
+          dialect);
     } else if (condition instanceof Junction<?> junction) {
       List<? extends Condition<?>> parts = junction.parts();
       shape.add(Shape.JUNCTION, junction.connector().ordinal()).add(parts.size());
       for (Condition<?> part : parts) {
-        shape(part, shape, params, dialect);
+        shape(part, negated, shape, params, dialect);
       }
     } else {
       shape.add(Shape.NEGATION);
-      shape(((Negation<?>) condition).condition(), shape, params, dialect);
+      shape(((Negation<?>) condition).condition(), true, shape, params, dialect);
     }
   }
 
@@ -660,6 +850,10 @@ public final class Compiler {
   private static void render(Condition<?> condition, SqlBuffer sql, boolean negated) {
     if (condition instanceof Lookup<?> lookup) {
       renderLookup(lookup, sql, negated);
+    } else if (condition instanceof Comparison<?> comparison) {
+      Internals.Api api = Internals.api();
+      ExprSql.renderComparison(
+          api.left(comparison), comparison.op(), api.right(comparison), negated, sql);
     } else if (condition instanceof Junction<?> junction) {
       List<? extends Condition<?>> parts = junction.parts();
       String connector = junction.connector() == Junction.Connector.OR ? " OR " : " AND ";

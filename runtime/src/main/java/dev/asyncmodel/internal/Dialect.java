@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.DataException;
 import dev.asyncmodel.DatabaseException;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.Isolation;
@@ -8,6 +9,7 @@ import dev.asyncmodel.QueryTimeoutException;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ColumnType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,104 @@ public abstract class Dialect {
    */
   public void value(SqlBuffer sql, ColumnSpec column) {
     sql.param();
+  }
+
+  /**
+   * Appends the placeholder of a value in an expression ({@code "amount" + $1}, {@code EXTRACT(...)
+   * = $1}), where no column gives it a type. By default as {@link #value}.
+   *
+   * @param sql the statement
+   * @param type the value's type
+   */
+  public void expressionValue(SqlBuffer sql, ColumnSpec type) {
+    value(sql, type);
+  }
+
+  /**
+   * Appends arithmetic: {@code (left + right)}. Integer division truncates toward zero, as on
+   * PostgreSQL and SQLite; a dialect whose {@code /} does otherwise renders it so.
+   *
+   * @param sql the statement
+   * @param operator the operator
+   * @param type the result's type
+   * @param left the left operand
+   * @param right the right operand
+   */
+  public void arithmetic(
+      SqlBuffer sql, Expr.Arithmetic operator, ColumnType type, Operand left, Operand right) {
+    sql.append("(");
+    left.render();
+    sql.append(
+        switch (operator) {
+          case PLUS -> " + ";
+          case MINUS -> " - ";
+          case TIMES -> " * ";
+          case DIVIDED_BY -> " / ";
+        });
+    right.render();
+    sql.append(")");
+  }
+
+  /**
+   * Appends a transform: the date and time parts and truncations in UTC, which each dialect writes
+   * with its own functions, and {@code LENGTH}, {@code LOWER}, {@code UPPER}.
+   *
+   * @param sql the statement
+   * @param transform the transform
+   * @param source the type of what it transforms
+   * @param arg what it transforms
+   */
+  public void transform(SqlBuffer sql, Expr.Transform transform, ColumnType source, Operand arg) {
+    String function =
+        switch (transform) {
+          case LENGTH -> "LENGTH(";
+          case LOWER -> "LOWER(";
+          case UPPER -> "UPPER(";
+          default -> throw new IllegalStateException(name() + " does not render " + transform);
+        };
+    sql.append(function);
+    arg.render();
+    sql.append(")");
+  }
+
+  /**
+   * Appends an aggregate: {@code COUNT(*)}, {@code COUNT(DISTINCT x)}, {@code SUM(x)}, ...
+   *
+   * @param sql the statement
+   * @param aggregate the function
+   * @param source the type of what it aggregates; null for {@code COUNT(*)}
+   * @param arg what it aggregates; null for {@code COUNT(*)}
+   */
+  public void aggregate(
+      SqlBuffer sql, Expr.Aggregate aggregate, @Nullable ColumnType source, @Nullable Operand arg) {
+    if (arg == null) {
+      sql.append("COUNT(*)");
+      return;
+    }
+    sql.append(
+        switch (aggregate) {
+          case COUNT, COUNT_ALL -> "COUNT(";
+          case COUNT_DISTINCT -> "COUNT(DISTINCT ";
+          case SUM -> "SUM(";
+          case AVG -> "AVG(";
+          case MIN -> "MIN(";
+          case MAX -> "MAX(";
+        });
+    arg.render();
+    sql.append(")");
+  }
+
+  /**
+   * Appends the value an {@code UPDATE} assigns from an expression ({@code SET "amount" = ...}). By
+   * default the expression itself: the database rounds a decimal to the column's places and refuses
+   * one that does not fit (SQLSTATE 22003).
+   *
+   * @param sql the statement
+   * @param target the column assigned
+   * @param value the expression
+   */
+  public void assignExpression(SqlBuffer sql, ColumnSpec target, Operand value) {
+    value.render();
   }
 
   /**
@@ -157,6 +257,17 @@ public abstract class Dialect {
       case LAST -> sql.append(" NULLS LAST");
       case DEFAULT -> {}
     }
+  }
+
+  /**
+   * How many times {@link #orderTerm} writes its term: a term that is an expression with values
+   * binds them that many times where placeholders are positional.
+   *
+   * @param nulls where NULLs go
+   * @return 1, or 2 for a dialect that writes {@code term IS NULL, term}
+   */
+  public int orderTermRepeats(dev.asyncmodel.Ordering.Nulls nulls) {
+    return 1;
   }
 
   /**
@@ -436,6 +547,9 @@ public abstract class Dialect {
     }
     if (state != null && state.startsWith("23")) {
       return new IntegrityException(message, state, code, own, isUniqueViolation(error), error);
+    }
+    if (state != null && state.startsWith("22")) {
+      return new DataException(message, state, code, own, error);
     }
     return new DatabaseException(message, state, code, own, error);
   }

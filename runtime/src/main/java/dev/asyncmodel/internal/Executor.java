@@ -61,6 +61,50 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code values(...)}, {@code values(...).annotate(...)} and {@code aggregate(...)}: the
+   * rows of a projection, each read into an array in the order selected and mapped.
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param select the selections
+   * @param names their names
+   * @param having the conditions on groups
+   * @param distinct whether {@code SELECT DISTINCT}
+   * @param overSlice whether aggregates read the query's slice as a subquery
+   * @param mapper makes a result of each row's values
+   * @param <T> the model
+   * @param <R> the result of a row
+   * @return the results, in order
+   */
+  public static <T extends Record, R> Future<List<R>> values(
+      Database db,
+      Query<T> q,
+      List<Expr> select,
+      List<String> names,
+      List<Condition<T>> having,
+      boolean distinct,
+      boolean overSlice,
+      Function<@Nullable Object[], R> mapper) {
+    Session session = Databases.session(db);
+    Statement statement =
+        Compiler.values(session.dialect(), q, select, names, having, distinct, overSlice);
+    int size = select.size();
+    ColumnSpec[] types = new ColumnSpec[size];
+    for (int i = 0; i < size; i++) {
+      types[i] = select.get(i).type();
+    }
+    return session.select(
+        statement,
+        row -> {
+          @Nullable Object[] values = new Object[size];
+          for (int i = 0; i < size; i++) {
+            values[i] = ValueReads.read(row, i, types[i]);
+          }
+          return mapper.apply(values);
+        });
+  }
+
+  /**
    * Django's {@code aiterator}: the query's rows through a cursor, a chunk at a time.
    *
    * @param db where it runs
@@ -332,6 +376,9 @@ public final class Executor {
     List<FieldError> errors = new ArrayList<>(0);
     for (Assignment<T> assignment : assignments) {
       list.add(Objects.requireNonNull(assignment, "assignment"));
+      if (Internals.api().expression(assignment) != null) {
+        continue; // computed by the database, which refuses what does not fit
+      }
       FieldError error = Validation.check(assignment.field(), assignment.value(), false);
       if (error != null) {
         errors.add(error);

@@ -1,8 +1,10 @@
 package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Assignment;
+import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Field;
+import dev.asyncmodel.Ordering;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.List;
@@ -70,6 +72,14 @@ public final class Internals {
      * @return them ANDed, as {@code exclude} negates them
      */
     <T extends Record> Condition<T> allOf(List<Condition<T>> conditions);
+
+    Expr left(Comparison<?> comparison);
+
+    List<Expr> right(Comparison<?> comparison);
+
+    Expr expr(Ordering<?> ordering);
+
+    @Nullable Expr expression(Assignment<?> assignment);
   }
 
   // Written once, in Field's static initializer: every thread that holds a Field has seen it.

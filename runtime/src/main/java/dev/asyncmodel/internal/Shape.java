@@ -26,6 +26,7 @@ final class Shape {
   static final int DELETE = 6;
   static final int BULK_INSERT = 7;
   static final int BULK_UPDATE = 8;
+  static final int VALUES = 9;
 
   // Tags of the parts of a statement.
   static final int LOOKUP = -1;
@@ -38,6 +39,11 @@ final class Shape {
   static final int ASSIGNMENTS = -8;
   static final int EXPLICIT_ID = -9;
   static final int RELATIONS = -10;
+  static final int COMPARISON = -11;
+  static final int EXPR_ORDER = -12;
+  static final int EXPR_ASSIGN = -13;
+  static final int GROUPS = -14;
+  static final int HAVING = -15;
 
   private static final ThreadLocal<Shape> PROBES = ThreadLocal.withInitial(() -> new Shape(16));
 

@@ -56,6 +56,21 @@ public final class SqlBuffer {
     return params;
   }
 
+  /**
+   * Renders a part of the statement apart: its text is taken out of the buffer and returned, its
+   * placeholders keep their numbers, so that a dialect can place it (once).
+   *
+   * @param render writes the part into this buffer
+   * @return the part's text
+   */
+  public String fragment(Runnable render) {
+    int start = text.length();
+    render.run();
+    String part = text.substring(start);
+    text.setLength(start);
+    return part;
+  }
+
   @Override
   public String toString() {
     return text.toString();

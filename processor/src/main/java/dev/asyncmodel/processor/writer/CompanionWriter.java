@@ -84,34 +84,42 @@ public final class CompanionWriter {
 
   private static FieldSpec fieldConstant(ModelInfo model, ColumnInfo field) {
     ClassName record = model.record();
-    TypeName type;
-    CodeBlock initializer;
     CodeBlock spec = columnSpec(field);
-    switch (field.kind()) {
-      case REF -> {
-        ClassName target = field.target().record();
-        type = ParameterizedTypeName.get(Names.REF_FIELD, record, target);
-        initializer =
-            CodeBlock.of(
-                "\n$>$>new $T(\n$>$>$L,\n() -> $T.$N)$<$<$<$<",
-                type,
-                spec,
-                field.target().companion(),
-                field.target().idConstant());
-      }
-      case STRING -> {
-        type = ParameterizedTypeName.get(Names.STRING_FIELD, record);
-        initializer = CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec);
-      }
-      case BOOLEAN, UUID, BYTES, ENUM -> {
-        type = ParameterizedTypeName.get(Names.VALUE_FIELD, record, field.boxedType());
-        initializer = CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec);
-      }
-      default -> {
-        type = ParameterizedTypeName.get(Names.COMPARABLE_FIELD, record, field.boxedType());
-        initializer = CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec);
-      }
+    if (field.kind() == ColumnKind.REF) {
+      ClassName target = field.target().record();
+      TypeName type = ParameterizedTypeName.get(Names.REF_FIELD, record, target);
+      return fieldConstant(
+          model,
+          field,
+          type,
+          CodeBlock.of(
+              "\n$>$>new $T(\n$>$>$L,\n() -> $T.$N)$<$<$<$<",
+              type,
+              spec,
+              field.target().companion(),
+              field.target().idConstant()));
     }
+    // The field class gives the lookups, arithmetic, transforms and aggregates that fit the type.
+    TypeName boxed = field.boxedType();
+    TypeName type =
+        switch (field.kind()) {
+          case STRING -> ParameterizedTypeName.get(Names.STRING_FIELD, record);
+          case BOOLEAN, UUID, BYTES, ENUM ->
+              ParameterizedTypeName.get(Names.VALUE_FIELD, record, boxed);
+          case LONG, INT, SHORT -> ParameterizedTypeName.get(Names.INTEGER_FIELD, record, boxed);
+          case DOUBLE, FLOAT -> ParameterizedTypeName.get(Names.FLOAT_FIELD, record, boxed);
+          case DECIMAL -> ParameterizedTypeName.get(Names.DECIMAL_FIELD, record);
+          case LOCAL_DATE -> ParameterizedTypeName.get(Names.DATE_FIELD, record);
+          case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME ->
+              ParameterizedTypeName.get(Names.DATE_TIME_FIELD, record, boxed);
+          default -> ParameterizedTypeName.get(Names.COMPARABLE_FIELD, record, boxed);
+        };
+    return fieldConstant(
+        model, field, type, CodeBlock.of("\n$>$>new $T(\n$>$>$L)$<$<$<$<", type, spec));
+  }
+
+  private static FieldSpec fieldConstant(
+      ModelInfo model, ColumnInfo field, TypeName type, CodeBlock initializer) {
     return FieldSpec.builder(type, field.constant())
         .addModifiers(visibility(model))
         .addModifiers(Modifier.STATIC, Modifier.FINAL)

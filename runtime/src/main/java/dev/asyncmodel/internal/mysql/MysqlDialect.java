@@ -4,6 +4,8 @@ import dev.asyncmodel.Isolation;
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.DjangoText;
+import dev.asyncmodel.internal.Expr;
+import dev.asyncmodel.internal.Operand;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ColumnType;
@@ -175,6 +177,68 @@ public final class MysqlDialect extends Dialect {
       case DEFAULT -> {}
     }
     sql.append(column).append(descending ? " DESC" : " ASC");
+  }
+
+  @Override
+  public int orderTermRepeats(dev.asyncmodel.Ordering.Nulls nulls) {
+    return nulls == dev.asyncmodel.Ordering.Nulls.DEFAULT ? 1 : 2;
+  }
+
+  /** MySQL's {@code /} of integers gives a decimal: {@code DIV} truncates, as elsewhere. */
+  @Override
+  public void arithmetic(
+      SqlBuffer sql, Expr.Arithmetic operator, ColumnType type, Operand left, Operand right) {
+    boolean integral =
+        type == ColumnType.LONG || type == ColumnType.INT || type == ColumnType.SHORT;
+    if (operator == Expr.Arithmetic.DIVIDED_BY && integral) {
+      sql.append("(");
+      left.render();
+      sql.append(" DIV ");
+      right.render();
+      sql.append(")");
+    } else {
+      super.arithmetic(sql, operator, type, left, right);
+    }
+  }
+
+  /**
+   * Date parts and truncations of a {@code datetime(6)}, which holds UTC; {@code CHAR_LENGTH} for
+   * {@code LENGTH}, which counts bytes here.
+   */
+  @Override
+  public void transform(SqlBuffer sql, Expr.Transform transform, ColumnType source, Operand arg) {
+    boolean date = source == ColumnType.LOCAL_DATE;
+    switch (transform) {
+      case YEAR, MONTH, DAY, WEEK_DAY, HOUR, MINUTE, DATE, LENGTH -> {
+        sql.append(
+            switch (transform) {
+              case YEAR -> "YEAR(";
+              case MONTH -> "MONTH(";
+              case DAY -> "DAYOFMONTH(";
+              case WEEK_DAY -> "DAYOFWEEK(";
+              case HOUR -> "HOUR(";
+              case MINUTE -> "MINUTE(";
+              case DATE -> "DATE(";
+              default -> "CHAR_LENGTH(";
+            });
+        arg.render();
+        sql.append(")");
+      }
+      case TRUNC_DAY -> {
+        sql.append(date ? "DATE(" : "CAST(DATE(");
+        arg.render();
+        sql.append(date ? ")" : ") AS DATETIME(6))");
+      }
+      case TRUNC_YEAR, TRUNC_MONTH -> {
+        String format = transform == Expr.Transform.TRUNC_YEAR ? "%Y-01-01" : "%Y-%m-01";
+        sql.append("CAST(DATE_FORMAT(");
+        arg.render();
+        sql.append(", '")
+            .append(format)
+            .append(date ? "') AS DATE)" : " 00:00:00') AS DATETIME(6))");
+      }
+      default -> super.transform(sql, transform, source, arg);
+    }
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.asyncmodel.internal.postgresql;
 
 import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.Expr;
+import dev.asyncmodel.internal.Operand;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ColumnType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.data.Numeric;
@@ -195,5 +198,55 @@ public final class PostgresDialect extends Dialect {
   protected boolean isTimeout(
       @Nullable String state, @Nullable Integer code, @Nullable String own) {
     return "57014".equals(state) && own != null && own.contains("statement timeout");
+  }
+
+  /**
+   * Date parts and truncations in UTC: a {@code timestamp with time zone} is taken {@code AT TIME
+   * ZONE 'UTC'} first (Django's {@code USE_TZ = True}), and a truncation of one is turned back into
+   * one.
+   */
+  @Override
+  public void transform(SqlBuffer sql, Expr.Transform transform, ColumnType source, Operand arg) {
+    boolean zoned = source == ColumnType.INSTANT || source == ColumnType.OFFSET_DATE_TIME;
+    Operand utc =
+        zoned
+            ? () -> {
+              sql.append("(");
+              arg.render();
+              sql.append(" AT TIME ZONE 'UTC')");
+            }
+            : arg;
+    switch (transform) {
+      case YEAR, MONTH, DAY, HOUR, MINUTE -> {
+        sql.append("CAST(EXTRACT(").append(transform.name()).append(" FROM ");
+        utc.render();
+        sql.append(") AS integer)");
+      }
+      case WEEK_DAY -> {
+        sql.append("(CAST(EXTRACT(DOW FROM ");
+        utc.render();
+        sql.append(") AS integer) + 1)");
+      }
+      case DATE -> {
+        sql.append("CAST(");
+        utc.render();
+        sql.append(" AS date)");
+      }
+      case TRUNC_YEAR, TRUNC_MONTH, TRUNC_DAY -> {
+        String unit =
+            switch (transform) {
+              case TRUNC_YEAR -> "year";
+              case TRUNC_MONTH -> "month";
+              default -> "day";
+            };
+        sql.append(source == ColumnType.LOCAL_DATE ? "CAST(" : zoned ? "(" : "");
+        sql.append("DATE_TRUNC('").append(unit).append("', ");
+        utc.render();
+        sql.append(")");
+        sql.append(
+            source == ColumnType.LOCAL_DATE ? " AS date)" : zoned ? " AT TIME ZONE 'UTC')" : "");
+      }
+      default -> super.transform(sql, transform, source, arg);
+    }
   }
 }

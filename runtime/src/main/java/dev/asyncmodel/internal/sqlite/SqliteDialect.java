@@ -3,8 +3,11 @@ package dev.asyncmodel.internal.sqlite;
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Dialect;
 import dev.asyncmodel.internal.DjangoText;
+import dev.asyncmodel.internal.Expr;
+import dev.asyncmodel.internal.Operand;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ColumnType;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -137,9 +140,11 @@ public final class SqliteDialect extends Dialect {
   protected @Nullable String sqlState(Throwable error) {
     if (error instanceof SQLiteException e) {
       // SQLite has no SQLSTATE; constraint failures map to class 23, as on the other databases.
-      return e.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_CONSTRAINT.code
-          ? "23000"
-          : null;
+      if (e.getResultCode().code % 256 == SQLiteErrorCode.SQLITE_CONSTRAINT.code) {
+        return "23000";
+      }
+      String text = e.getMessage();
+      return text != null && text.contains(SqliteStore.OVERFLOW) ? "22003" : null;
     }
     return error instanceof SQLException e ? e.getSQLState() : null;
   }
@@ -159,5 +164,107 @@ public final class SqliteDialect extends Dialect {
     return error instanceof SQLiteException e
         && (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
             || e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+  }
+
+  /**
+   * A decimal in an expression is bound as text, which SQLite would compare as text with a number:
+   * it is cast to a number first.
+   */
+  @Override
+  public void expressionValue(SqlBuffer sql, ColumnSpec type) {
+    if (type.type() == ColumnType.DECIMAL) {
+      sql.append("CAST(").param().append(" AS NUMERIC)");
+    } else {
+      value(sql, type);
+    }
+  }
+
+  /**
+   * A decimal is stored as an integer when it has no fraction, and SQLite's {@code /} of two
+   * integers truncates: a decimal division divides reals.
+   */
+  @Override
+  public void arithmetic(
+      SqlBuffer sql, Expr.Arithmetic operator, ColumnType type, Operand left, Operand right) {
+    if (operator == Expr.Arithmetic.DIVIDED_BY && type == ColumnType.DECIMAL) {
+      super.arithmetic(
+          sql,
+          operator,
+          type,
+          () -> {
+            sql.append("CAST(");
+            left.render();
+            sql.append(" AS REAL)");
+          },
+          right);
+    } else {
+      super.arithmetic(sql, operator, type, left, right);
+    }
+  }
+
+  /**
+   * Date parts and truncations with {@code strftime} on the stored text, which holds UTC; a
+   * truncated timestamp is written as Django writes one.
+   */
+  @Override
+  public void transform(SqlBuffer sql, Expr.Transform transform, ColumnType source, Operand arg) {
+    boolean date = source == ColumnType.LOCAL_DATE;
+    switch (transform) {
+      case YEAR, MONTH, DAY, HOUR, MINUTE -> {
+        String part =
+            switch (transform) {
+              case YEAR -> "%Y";
+              case MONTH -> "%m";
+              case DAY -> "%d";
+              case HOUR -> "%H";
+              default -> "%M";
+            };
+        sql.append("CAST(strftime('").append(part).append("', ");
+        arg.render();
+        sql.append(") AS INTEGER)");
+      }
+      case WEEK_DAY -> {
+        sql.append("(CAST(strftime('%w', ");
+        arg.render();
+        sql.append(") AS INTEGER) + 1)");
+      }
+      case DATE -> {
+        sql.append("date(");
+        arg.render();
+        sql.append(")");
+      }
+      case TRUNC_YEAR, TRUNC_MONTH, TRUNC_DAY -> {
+        String format =
+            switch (transform) {
+              case TRUNC_YEAR -> "%Y-01-01";
+              case TRUNC_MONTH -> "%Y-%m-01";
+              default -> "%Y-%m-%d";
+            };
+        sql.append("strftime('").append(format).append(date ? "" : " 00:00:00").append("', ");
+        arg.render();
+        sql.append(")");
+      }
+      default -> super.transform(sql, transform, source, arg);
+    }
+  }
+
+  /**
+   * SQLite keeps whatever an expression gives in a {@code decimal} column: the function that {@link
+   * SqliteStore} registers rounds it to the column's places and fails, as the other databases do,
+   * when it does not fit.
+   */
+  @Override
+  public void assignExpression(SqlBuffer sql, ColumnSpec target, Operand value) {
+    if (target.type() != ColumnType.DECIMAL) {
+      value.render();
+      return;
+    }
+    sql.append(SqliteStore.FIT_DECIMAL).append("(");
+    value.render();
+    sql.append(", ")
+        .append(Integer.toString(target.maxDigits()))
+        .append(", ")
+        .append(Integer.toString(target.decimalPlaces()))
+        .append(")");
   }
 }

@@ -193,9 +193,65 @@ final class SqliteStore {
     }
   }
 
+  /** The function {@link SqliteDialect#assignExpression} wraps a decimal column's new value in. */
+  static final String FIT_DECIMAL = "asyncmodel_fit_decimal";
+
+  /** What its error says, which {@link SqliteDialect} reports as SQLSTATE 22003. */
+  static final String OVERFLOW = "numeric field overflow";
+
+  /**
+   * {@code asyncmodel_fit_decimal(value, digits, places)}: the value rounded half up to {@code
+   * places}, as text, or an error when it has more than {@code digits - places} digits before the
+   * point: what PostgreSQL and MySQL do when they store into {@code numeric(digits, places)}.
+   */
+  private static final class FitDecimal extends org.sqlite.Function {
+    // SQLite's fundamental datatypes, as sqlite3_value_type() gives them.
+    private static final int SQLITE_INTEGER = 1;
+    private static final int SQLITE_FLOAT = 2;
+    private static final int SQLITE_NULL = 5;
+
+    @Override
+    protected void xFunc() throws SQLException {
+      java.math.BigDecimal value =
+          switch (value_type(0)) {
+            case SQLITE_NULL -> null;
+            case SQLITE_INTEGER -> java.math.BigDecimal.valueOf(value_long(0));
+            case SQLITE_FLOAT -> java.math.BigDecimal.valueOf(value_double(0));
+            default -> {
+              try {
+                yield new java.math.BigDecimal(value_text(0).strip());
+              } catch (NumberFormatException e) {
+                throw new SQLException("Not a decimal: " + value_text(0), e);
+              }
+            }
+          };
+      if (value == null) {
+        result();
+        return;
+      }
+      int digits = value_int(1);
+      int places = value_int(2);
+      java.math.BigDecimal fitted = value.setScale(places, java.math.RoundingMode.HALF_UP);
+      if (fitted.precision() - fitted.scale() > digits - places) {
+        error(
+            OVERFLOW
+                + ": "
+                + fitted.toPlainString()
+                + " does not fit numeric("
+                + digits
+                + ", "
+                + places
+                + ")");
+        return;
+      }
+      result(fitted.toPlainString());
+    }
+  }
+
   private Connection open() throws SQLException {
     Connection connection = DriverManager.getConnection(jdbcUrl);
     org.sqlite.Function.create(connection, "regexp", new Regexp());
+    org.sqlite.Function.create(connection, FIT_DECIMAL, new FitDecimal(), 3, 0);
     try (Statement pragma = connection.createStatement()) {
       pragma.execute("PRAGMA foreign_keys = ON");
       pragma.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);

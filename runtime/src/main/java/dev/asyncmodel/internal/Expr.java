@@ -1,0 +1,302 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ColumnType;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node of an expression tree, as the {@link Compiler} renders it: a column, a bound value, an
+ * arithmetic operation, a transform (Django's {@code __year}, {@code Lower}, {@code TruncMonth}) or
+ * an aggregate. The typed expressions of the API ({@code AMOUNT.plus(delta)}, {@code
+ * CREATED_AT.year()}, {@code AMOUNT.sum()}) each hold one.
+ *
+ * <p>Every node knows the type of its result as a {@link ColumnSpec}: the column's own for a
+ * column, else one made for the node, with the decimal places a decimal result is read back at.
+ * Values are bound with that type, results are read with it.
+ */
+public final class Expr {
+  /** What a node is. */
+  public enum Kind {
+    /** A column of the query's model. */
+    COLUMN,
+    /** A value, bound as a parameter. */
+    VALUE,
+    /** Two operands and an {@link Arithmetic} operator. */
+    ARITHMETIC,
+    /** A {@link Transform} of one operand. */
+    TRANSFORM,
+    /** An {@link Aggregate} of one operand, or of the rows ({@code COUNT(*)}). */
+    AGGREGATE
+  }
+
+  /** Django's {@code +}, {@code -}, {@code *} and {@code /} of {@code F()} expressions. */
+  public enum Arithmetic {
+    /** {@code a + b}. */
+    PLUS,
+    /** {@code a - b}. */
+    MINUS,
+    /** {@code a * b}. */
+    TIMES,
+    /** {@code a / b}: truncating for integers, on every database. */
+    DIVIDED_BY
+  }
+
+  /** Django's transforms and functions of one value. */
+  public enum Transform {
+    /** {@code __year} / {@code ExtractYear}. */
+    YEAR,
+    /** {@code __month} / {@code ExtractMonth}: 1 to 12. */
+    MONTH,
+    /** {@code __day} / {@code ExtractDay}: 1 to 31. */
+    DAY,
+    /** {@code __week_day} / {@code ExtractWeekDay}: 1 (Sunday) to 7 (Saturday). */
+    WEEK_DAY,
+    /** {@code __hour} / {@code ExtractHour}. */
+    HOUR,
+    /** {@code __minute} / {@code ExtractMinute}. */
+    MINUTE,
+    /** {@code __date} / {@code TruncDate}: the date of a timestamp, in UTC. */
+    DATE,
+    /** {@code TruncYear}: midnight of January 1st, in UTC. */
+    TRUNC_YEAR,
+    /** {@code TruncMonth}: midnight of the month's first day, in UTC. */
+    TRUNC_MONTH,
+    /** {@code TruncDay}: midnight of the day, in UTC. */
+    TRUNC_DAY,
+    /** {@code Length}: characters, not bytes. */
+    LENGTH,
+    /** {@code Lower}. */
+    LOWER,
+    /** {@code Upper}. */
+    UPPER;
+
+    /**
+     * @return whether the transform takes a part of a date or time: its result is an integer
+     */
+    public boolean isExtract() {
+      return ordinal() <= MINUTE.ordinal();
+    }
+
+    /**
+     * @return whether the transform truncates a timestamp or date to a unit, keeping its type
+     */
+    public boolean isTrunc() {
+      return this == TRUNC_YEAR || this == TRUNC_MONTH || this == TRUNC_DAY;
+    }
+  }
+
+  /** Django's aggregate functions. */
+  public enum Aggregate {
+    /** {@code Count('*')}: the rows. */
+    COUNT_ALL,
+    /** {@code Count(f)}: the rows whose value is not NULL. */
+    COUNT,
+    /** {@code Count(f, distinct=True)}: the distinct values that are not NULL. */
+    COUNT_DISTINCT,
+    /** {@code Sum(f)}: NULL for no rows. */
+    SUM,
+    /** {@code Avg(f)}: NULL for no rows. */
+    AVG,
+    /** {@code Min(f)}: NULL for no rows. */
+    MIN,
+    /** {@code Max(f)}: NULL for no rows. */
+    MAX
+  }
+
+  private final Kind kind;
+  private final int op;
+  private final ColumnSpec type;
+  private final @Nullable Object value;
+  private final List<Expr> args;
+
+  private Expr(Kind kind, int op, ColumnSpec type, @Nullable Object value, List<Expr> args) {
+    this.kind = kind;
+    this.op = op;
+    this.type = type;
+    this.value = value;
+    this.args = args;
+  }
+
+  /**
+   * @param column the column
+   * @return the column as an expression
+   */
+  public static Expr column(ColumnSpec column) {
+    return new Expr(Kind.COLUMN, 0, Objects.requireNonNull(column, "column"), null, List.of());
+  }
+
+  /**
+   * @param type the type the value is bound as
+   * @param value the value as a record holds it, not null
+   * @return the value as an expression
+   */
+  public static Expr value(ColumnSpec type, Object value) {
+    return new Expr(Kind.VALUE, 0, type, Objects.requireNonNull(value, "value"), List.of());
+  }
+
+  /**
+   * @param operator the operator
+   * @param left the left operand
+   * @param right the right operand, of the same type
+   * @return {@code left operator right}, of the left operand's type
+   */
+  public static Expr arithmetic(Arithmetic operator, Expr left, Expr right) {
+    ColumnSpec type = left.type;
+    if (type.type() == ColumnType.DECIMAL && right.type.decimalPlaces() > type.decimalPlaces()) {
+      type = right.type;
+    }
+    return new Expr(Kind.ARITHMETIC, operator.ordinal(), result(type), null, List.of(left, right));
+  }
+
+  /**
+   * @param transform the transform
+   * @param source what it transforms
+   * @return the transform of {@code source}
+   */
+  public static Expr transform(Transform transform, Expr source) {
+    ColumnSpec type =
+        switch (transform) {
+          case DATE -> result(ColumnType.LOCAL_DATE);
+          case TRUNC_YEAR, TRUNC_MONTH, TRUNC_DAY, LOWER, UPPER -> result(source.type);
+          default -> result(ColumnType.INT);
+        };
+    return new Expr(Kind.TRANSFORM, transform.ordinal(), type, null, List.of(source));
+  }
+
+  /**
+   * Django's result types: a count is a {@code Long}; the sum of integers a {@code Long}, of floats
+   * a {@code Double}, of decimals a {@code BigDecimal} at the field's scale; the average of
+   * integers or floats a {@code Double}, of decimals a {@code BigDecimal} at the field's scale plus
+   * four (as MySQL computes it); the minimum and maximum of the field's own type.
+   *
+   * @param aggregate the function
+   * @param source what it aggregates; ignored for {@link Aggregate#COUNT_ALL}
+   * @return the aggregate
+   */
+  public static Expr aggregate(Aggregate aggregate, @Nullable Expr source) {
+    ColumnSpec type;
+    switch (aggregate) {
+      case COUNT_ALL, COUNT, COUNT_DISTINCT -> type = result(ColumnType.LONG);
+      case SUM -> type = summed(Objects.requireNonNull(source, "source"));
+      case AVG -> {
+        ColumnSpec from = Objects.requireNonNull(source, "source").type;
+        type =
+            from.type() == ColumnType.DECIMAL
+                ? result(ColumnType.DECIMAL).withDecimal(from.maxDigits(), from.decimalPlaces() + 4)
+                : result(ColumnType.DOUBLE);
+      }
+      default -> type = result(Objects.requireNonNull(source, "source").type);
+    }
+    return new Expr(
+        Kind.AGGREGATE,
+        aggregate.ordinal(),
+        type,
+        null,
+        source == null || aggregate == Aggregate.COUNT_ALL ? List.of() : List.of(source));
+  }
+
+  private static ColumnSpec summed(Expr source) {
+    ColumnSpec from = source.type;
+    return switch (from.type()) {
+      case LONG, INT, SHORT -> result(ColumnType.LONG);
+      case DOUBLE, FLOAT -> result(ColumnType.DOUBLE);
+      default -> result(from);
+    };
+  }
+
+  /** A result's type: the column's type and decimal places, nullable, with no column. */
+  private static ColumnSpec result(ColumnSpec from) {
+    ColumnSpec type = result(from.type());
+    return from.type() == ColumnType.DECIMAL
+        ? type.withDecimal(from.maxDigits(), from.decimalPlaces())
+        : type;
+  }
+
+  private static ColumnSpec result(ColumnType type) {
+    return ColumnSpec.of(0, "", type.name().toLowerCase(java.util.Locale.ROOT), type)
+        .withNullable();
+  }
+
+  /**
+   * @return what the node is
+   */
+  public Kind kind() {
+    return kind;
+  }
+
+  /**
+   * @return the operator, transform or aggregate's ordinal; 0 for a column or a value
+   */
+  public int op() {
+    return op;
+  }
+
+  /**
+   * @return the type of the result; a column's own spec for a column
+   */
+  public ColumnSpec type() {
+    return type;
+  }
+
+  /**
+   * @return a value node's value, as a record holds it; null for other nodes
+   */
+  public @Nullable Object value() {
+    return value;
+  }
+
+  /**
+   * @return the operands: two for arithmetic, one for a transform or an aggregate of a value
+   */
+  public List<Expr> args() {
+    return args;
+  }
+
+  /**
+   * @return whether the node is or holds an aggregate
+   */
+  public boolean hasAggregate() {
+    if (kind == Kind.AGGREGATE) {
+      return true;
+    }
+    for (Expr arg : args) {
+      if (arg.hasAggregate()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return whether the node's result can be NULL: a nullable column, or anything of one
+   */
+  public boolean nullable() {
+    return switch (kind) {
+      case COLUMN -> type.nullable();
+      case VALUE -> false;
+      case AGGREGATE -> op >= Aggregate.SUM.ordinal();
+      default -> args.stream().anyMatch(Expr::nullable);
+    };
+  }
+
+  @Override
+  public String toString() {
+    return switch (kind) {
+      case COLUMN -> "F(" + type.property() + ")";
+      case VALUE -> String.valueOf(value);
+      case ARITHMETIC -> "(" + args.get(0) + " " + "+-*/".charAt(op) + " " + args.get(1) + ")";
+      case TRANSFORM ->
+          Transform.values()[op].name().toLowerCase(java.util.Locale.ROOT)
+              + "("
+              + args.get(0)
+              + ")";
+      case AGGREGATE ->
+          Aggregate.values()[op].name().toLowerCase(java.util.Locale.ROOT)
+              + "("
+              + (args.isEmpty() ? "*" : args.get(0).toString())
+              + ")";
+    };
+  }
+}

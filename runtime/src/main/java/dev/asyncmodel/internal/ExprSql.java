@@ -1,0 +1,203 @@
+package dev.asyncmodel.internal;
+
+import dev.asyncmodel.Lookup.Op;
+import dev.asyncmodel.internal.Expr.Aggregate;
+import dev.asyncmodel.internal.Expr.Arithmetic;
+import dev.asyncmodel.internal.Expr.Transform;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of expressions and of the conditions on them, in two passes as everywhere in the {@link
+ * Compiler}: {@code shape} writes an expression's structure into the statement's {@link Shape} and
+ * its values into the parameters, in the order {@code render} writes their placeholders; {@code
+ * render} writes the text, only when the dialect's cache has none for the shape.
+ */
+final class ExprSql {
+  private ExprSql() {}
+
+  // Codes of the nodes in a shape. Each node starts with its kind, then a fixed number of codes.
+  private static final int COLUMN = 1;
+  private static final int VALUE = 2;
+  private static final int ARITHMETIC = 3;
+  private static final int TRANSFORM = 4;
+  private static final int AGGREGATE = 5;
+
+  /**
+   * Adds an expression's structure to the shape and its values to the parameters.
+   *
+   * @param e the expression
+   * @param shape the statement's shape
+   * @param params the statement's values, in placeholder order
+   * @param dialect the dialect, which encodes the values
+   */
+  static void shape(Expr e, Shape shape, List<Object> params, Dialect dialect) {
+    switch (e.kind()) {
+      case COLUMN -> shape.add(COLUMN, e.type().index());
+      case VALUE -> {
+        shape.add(VALUE, e.type().type().ordinal());
+        params.add(dialect.encode(e.type(), e.value()));
+      }
+      case ARITHMETIC -> {
+        shape.add(ARITHMETIC, e.op());
+        shape(e.args().get(0), shape, params, dialect);
+        shape(e.args().get(1), shape, params, dialect);
+      }
+      case TRANSFORM -> {
+        shape.add(TRANSFORM, e.op());
+        shape(e.args().get(0), shape, params, dialect);
+      }
+      case AGGREGATE -> {
+        shape.add(AGGREGATE, e.op()).add(e.args().size());
+        for (Expr arg : e.args()) {
+          shape(arg, shape, params, dialect);
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes an expression.
+   *
+   * @param e the expression
+   * @param b the statement
+   */
+  static void render(Expr e, SqlBuffer b) {
+    Dialect dialect = b.dialect();
+    switch (e.kind()) {
+      case COLUMN -> b.quoted(e.type().column());
+      case VALUE -> dialect.expressionValue(b, e.type());
+      case ARITHMETIC -> {
+        Expr left = e.args().get(0);
+        Expr right = e.args().get(1);
+        dialect.arithmetic(
+            b,
+            Arithmetic.values()[e.op()],
+            e.type().type(),
+            () -> render(left, b),
+            () -> render(right, b));
+      }
+      case TRANSFORM -> {
+        Expr source = e.args().get(0);
+        dialect.transform(
+            b, Transform.values()[e.op()], source.type().type(), () -> render(source, b));
+      }
+      case AGGREGATE -> {
+        Aggregate aggregate = Aggregate.values()[e.op()];
+        if (e.args().isEmpty()) {
+          dialect.aggregate(b, aggregate, null, null);
+        } else {
+          Expr source = e.args().get(0);
+          dialect.aggregate(b, aggregate, source.type().type(), () -> render(source, b));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Conditions on expressions.
+
+  /**
+   * Under a NOT, a comparison whose sides can be NULL must be false rather than unknown for the NOT
+   * to keep the row, as Django renders {@code exclude()}: {@code NOT (a > b AND a IS NOT NULL AND b
+   * IS NOT NULL)}. These are the sides to test.
+   */
+  private static List<Expr> nullableSides(Expr left, Op op, List<Expr> right, boolean negated) {
+    if (!negated || op == Op.IS_NULL || op == Op.NOT_NULL) {
+      return List.of();
+    }
+    List<Expr> sides = new ArrayList<>(2);
+    if (left.nullable()) {
+      sides.add(left);
+    }
+    for (Expr operand : right) {
+      if (operand.nullable()) {
+        sides.add(operand);
+      }
+    }
+    return sides;
+  }
+
+  static void shapeComparison(
+      Expr left,
+      Op op,
+      List<Expr> right,
+      boolean negated,
+      Shape shape,
+      List<Object> params,
+      Dialect dialect) {
+    shape.add(Shape.COMPARISON, op.ordinal()).add(right.size());
+    if (op == Op.IN && right.isEmpty()) {
+      return;
+    }
+    shape(left, shape, params, dialect);
+    if (op == Op.IN && dialect.inAsArray()) {
+      List<Object> encoded = new ArrayList<>(right.size());
+      for (Expr value : right) {
+        encoded.add(dialect.encode(value.type(), value.value()));
+      }
+      shape.add(VALUE, left.type().type().ordinal());
+      params.add(dialect.array(left.type(), encoded));
+    } else {
+      for (Expr operand : right) {
+        shape(operand, shape, params, dialect);
+      }
+    }
+    List<Expr> sides = nullableSides(left, op, right, negated);
+    shape.add(sides.size());
+    for (Expr side : sides) {
+      shape(side, shape, params, dialect);
+    }
+  }
+
+  static void renderComparison(Expr left, Op op, List<Expr> right, boolean negated, SqlBuffer b) {
+    if (op == Op.IN && right.isEmpty()) {
+      b.append("1 = 0");
+      return;
+    }
+    List<Expr> sides = nullableSides(left, op, right, negated);
+    if (!sides.isEmpty()) {
+      b.append("(");
+    }
+    render(left, b);
+    switch (op) {
+      case EQ -> operand(b.append(" = "), right.get(0));
+      case GT -> operand(b.append(" > "), right.get(0));
+      case GTE -> operand(b.append(" >= "), right.get(0));
+      case LT -> operand(b.append(" < "), right.get(0));
+      case LTE -> operand(b.append(" <= "), right.get(0));
+      case BETWEEN -> {
+        operand(b.append(" BETWEEN "), right.get(0));
+        operand(b.append(" AND "), right.get(1));
+      }
+      case IS_NULL -> b.append(" IS NULL");
+      case NOT_NULL -> b.append(" IS NOT NULL");
+      case IN -> {
+        if (b.dialect().inAsArray()) {
+          b.append(" = ANY(");
+          b.dialect().expressionValue(b, left.type());
+          b.append(")");
+        } else {
+          b.append(" IN (");
+          for (int i = 0; i < right.size(); i++) {
+            operand(b.append(i == 0 ? "" : ", "), right.get(i));
+          }
+          b.append(")");
+        }
+      }
+      default -> throw new IllegalStateException(op + " is not a comparison");
+    }
+    for (Expr side : sides) {
+      b.append(" AND ");
+      render(side, b);
+      b.append(" IS NOT NULL");
+    }
+    if (!sides.isEmpty()) {
+      b.append(")");
+    }
+  }
+
+  private static void operand(SqlBuffer b, Expr operand) {
+    render(operand, b);
+  }
+}
