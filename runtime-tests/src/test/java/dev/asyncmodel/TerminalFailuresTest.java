@@ -56,4 +56,12 @@ class TerminalFailuresTest {
   void lastOfASliceIsAFailedFuture() {
     assertMentions("slice", failedWith(IllegalStateException.class, books().limit(2).alast()));
   }
+
+  @Test
+  void latestAndEarliestOfASliceAreFailedFutures() {
+    assertMentions(
+        "slice", failedWith(IllegalStateException.class, books().limit(2).alatest(Books.ID)));
+    assertMentions(
+        "slice", failedWith(IllegalStateException.class, books().offset(2).aearliest(Books.ID)));
+  }
 }

@@ -376,6 +376,57 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * The row with the greatest value of {@code field}, the next fields breaking ties: Django's
+   * {@code alatest(*fields)}, which orders by the fields descending and gets the first row. Rows
+   * whose value is NULL come last on every database, so a row with a value wins (Django leaves
+   * NULLs where the database puts them, first on PostgreSQL). The QuerySet's own ordering is
+   * replaced.
+   *
+   * <pre>{@code
+   * Future<Transaction> newest = Transactions.objects(db).filter(USER.eq(user)).alatest(CREATED_AT);
+   * }</pre>
+   *
+   * @param field the field to order by
+   * @param more fields that break ties, in order
+   * @return a Future of the row; failed with {@link DoesNotExistException} when the QuerySet has no
+   *     row, {@link IllegalStateException} on a QuerySet with a limit or offset, as in Django
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // copied into a list before it is used
+  public final Future<T> alatest(Field<T> field, Field<T>... more) {
+    return run((db, q) -> Executor.earliest(db, q, listOf(field, more), true), state.query);
+  }
+
+  /**
+   * The row with the least value of {@code field}, the next fields breaking ties: Django's {@code
+   * aearliest(*fields)}, which orders by the fields ascending and gets the first row. Rows whose
+   * value is NULL come last on every database, so a row with a value wins (Django leaves NULLs
+   * where the database puts them, first on MySQL and SQLite). The QuerySet's own ordering is
+   * replaced.
+   *
+   * <pre>{@code
+   * Future<Transaction> oldest = Transactions.objects(db).filter(USER.eq(user)).aearliest(CREATED_AT);
+   * }</pre>
+   *
+   * @param field the field to order by
+   * @param more fields that break ties, in order
+   * @return a Future of the row; failed with {@link DoesNotExistException} when the QuerySet has no
+   *     row, {@link IllegalStateException} on a QuerySet with a limit or offset, as in Django
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // copied into a list before it is used
+  public final Future<T> aearliest(Field<T> field, Field<T>... more) {
+    return run((db, q) -> Executor.earliest(db, q, listOf(field, more), false), state.query);
+  }
+
+  private static <T extends Record> List<Field<T>> listOf(Field<T> first, Field<T>[] more) {
+    List<Field<T>> fields = new ArrayList<>(more.length + 1);
+    fields.add(first);
+    fields.addAll(Arrays.asList(more));
+    return fields;
+  }
+
+  /**
    * The number of rows: Django's {@code acount()}. A limit and offset are respected.
    *
    * @return a Future of the count

@@ -83,6 +83,35 @@ public final class QuerySql<T extends Record> {
   }
 
   /**
+   * @param field the field {@code alatest} would be given
+   * @param more the fields that break ties
+   * @return what {@code alatest(field, more...)} runs
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // read at once, never kept
+  public final SqlStatement latest(Field<T> field, Field<T>... more) {
+    return of(Executor.earliestStatement(dialect, query, fields(field, more), true));
+  }
+
+  /**
+   * @param field the field {@code aearliest} would be given
+   * @param more the fields that break ties
+   * @return what {@code aearliest(field, more...)} runs
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // read at once, never kept
+  public final SqlStatement earliest(Field<T> field, Field<T>... more) {
+    return of(Executor.earliestStatement(dialect, query, fields(field, more), false));
+  }
+
+  private static <T extends Record> List<Field<T>> fields(Field<T> first, Field<T>[] more) {
+    List<Field<T>> fields = new ArrayList<>(more.length + 1);
+    fields.add(first);
+    fields.addAll(Arrays.asList(more));
+    return fields;
+  }
+
+  /**
    * @param record a record to insert
    * @return what {@code acreate(record)} runs; a null {@code @AutoNowAdd} binds the current time
    */

@@ -152,6 +152,32 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code earliest(*fields)} and {@code latest(*fields)}: the first row ordered by the
+   * fields, ascending or descending, NULLs last either way.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param fields the fields to order by, at least one
+   * @param latest whether the greatest values come first ({@code latest})
+   * @param <T> the model
+   * @return the row; failed with {@link DoesNotExistException} when the query has none
+   */
+  public static <T extends Record> Future<T> earliest(
+      Database db, Query<T> q, List<Field<T>> fields, boolean latest) {
+    Query<T> ordered = earliestQuery(q, fields, latest);
+    Session session = locking(db, ordered);
+    return session.select(
+        earliestSelect(session.dialect(), ordered),
+        q.model()::read,
+        rows -> {
+          if (rows.isEmpty()) {
+            throw new DoesNotExistException(q.model().name());
+          }
+          return rows.get(0);
+        });
+  }
+
+  /**
    * Django's {@code create}: validates, fills a null {@code @AutoNowAdd}, inserts.
    *
    * @param db where it runs
@@ -239,6 +265,51 @@ public final class Executor {
     }
     int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);
     return Compiler.select(dialect, q, order, limit, q.offset(), q.lock());
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, without a slice
+   * @param fields the fields {@code alatest} or {@code aearliest} is given
+   * @param latest {@code alatest()} rather than {@code aearliest()}
+   * @param <T> the model
+   * @return what {@code alatest(fields)} or {@code aearliest(fields)} runs
+   */
+  public static <T extends Record> Statement earliestStatement(
+      Dialect dialect, Query<T> q, List<Field<T>> fields, boolean latest) {
+    return earliestSelect(dialect, earliestQuery(q, fields, latest));
+  }
+
+  /**
+   * The query of {@code earliest} or {@code latest}, checked: its ordering replaced by the fields,
+   * each ascending ({@code earliest}) or descending ({@code latest}), NULLs last either way so that
+   * a row with a value wins over one without on every database. As in Django the ordering runs the
+   * other way after an odd number of {@code reverse()}.
+   */
+  private static <T extends Record> Query<T> earliestQuery(
+      Query<T> q, List<Field<T>> fields, boolean latest) {
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot change a query once a slice has been taken: "
+              + (latest ? "alatest()" : "aearliest()")
+              + " after limit/offset");
+    }
+    if (fields.isEmpty()) {
+      throw new IllegalArgumentException("Name at least one field to order by");
+    }
+    List<Ordering<T>> order = new ArrayList<>(fields.size());
+    for (Field<T> field : fields) {
+      Objects.requireNonNull(field, "field");
+      Ordering<T> ordering = latest ? field.desc() : field.asc();
+      // A NOT NULL column needs no NULLS clause, which could keep the database from reading the
+      // rows in an index's order.
+      order.add(Internals.spec(field).nullable() ? ordering.nullsLast() : ordering);
+    }
+    return q.withOrder(List.copyOf(order));
+  }
+
+  private static <T extends Record> Statement earliestSelect(Dialect dialect, Query<T> ordered) {
+    return Compiler.select(dialect, ordered, ordered.order(), 1, 0, ordered.lock());
   }
 
   /**

@@ -155,6 +155,8 @@ public abstract class DeveloperSuite extends ConformanceTest {
                 await(qs.afirst());
                 await(qs.alast());
                 await(qs.agetOptional());
+                await(qs.alatest(CREATED_AT));
+                await(qs.aearliest(AMOUNT, CREATED_AT));
                 await(qs.aupdate(CATEGORY.set("groceries")));
               });
       assertRan(sql.all(), log);
@@ -163,6 +165,8 @@ public abstract class DeveloperSuite extends ConformanceTest {
       assertRan(sql.first(), log);
       assertRan(sql.last(), log);
       assertRan(sql.get(), log);
+      assertRan(sql.latest(CREATED_AT), log);
+      assertRan(sql.earliest(AMOUNT, CREATED_AT), log);
       assertRan(sql.update(CATEGORY.set("groceries")), log);
       Transaction made = new Transaction(null, Ref.of(ann), BigDecimal.TEN, SECRET, "x", null);
       List<String> created =

@@ -34,6 +34,8 @@ import dev.asyncmodel.conformance.model.Invoice;
 import dev.asyncmodel.conformance.model.Invoices;
 import dev.asyncmodel.conformance.model.Note;
 import dev.asyncmodel.conformance.model.Notes;
+import dev.asyncmodel.conformance.model.Review;
+import dev.asyncmodel.conformance.model.ReviewQuerySet;
 import dev.asyncmodel.conformance.model.Reviews;
 import dev.asyncmodel.conformance.model.Transaction;
 import dev.asyncmodel.conformance.model.TransactionQuerySet;
@@ -43,6 +45,7 @@ import dev.asyncmodel.conformance.model.Users;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -402,6 +405,8 @@ public abstract class TerminalSuite extends ConformanceTest {
         IllegalStateException.class);
     failure(all.aupdate(CATEGORY.set("x")), IllegalStateException.class);
     failure(all.adelete(), IllegalStateException.class);
+    failure(all.alatest(CREATED_AT), IllegalStateException.class);
+    failure(all.aearliest(CREATED_AT), IllegalStateException.class);
     failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
@@ -518,5 +523,107 @@ public abstract class TerminalSuite extends ConformanceTest {
     assertEquals(new BigDecimal("2.50"), read.amount());
     failure(Transactions.objects(db).aupdate(List.of()), IllegalArgumentException.class);
     assertTrue(db.toString().startsWith("Database[" + backend().name()), db.toString());
+  }
+
+  /** A transaction of {@code user}'s created at {@code at}. */
+  private Transaction dated(User user, String amount, String description, Instant at) {
+    return await(
+        Transactions.objects(db)
+            .acreate(
+                new Transaction(null, Ref.of(user), new BigDecimal(amount), description, "x", at)));
+  }
+
+  @Test
+  void alatestAndAearliestGetTheRowWithTheGreatestOrLeastValue() {
+    TransactionQuerySet all = Transactions.objects(db);
+    DoesNotExistException none = failure(all.alatest(CREATED_AT), DoesNotExistException.class);
+    assertEquals("Transaction", none.model());
+    assertEquals("Transaction matching query does not exist.", none.getMessage());
+    failure(all.aearliest(CREATED_AT), DoesNotExistException.class);
+
+    User ann = user(db, "ann");
+    User bob = user(db, "bob");
+    Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
+    Transaction middle = dated(ann, "9.00", "middle", t0);
+    Transaction oldest = dated(ann, "1.00", "oldest", t0.minusSeconds(3600));
+    Transaction newest = dated(bob, "5.00", "newest", t0.plusSeconds(60));
+    Transaction bobsOldest = dated(bob, "2.00", "bob's oldest", t0.minusSeconds(60));
+
+    assertEquals(newest, await(all.alatest(CREATED_AT)));
+    assertEquals(oldest, await(all.aearliest(CREATED_AT)));
+    assertEquals(middle, await(all.alatest(AMOUNT)));
+    assertEquals(oldest, await(all.aearliest(AMOUNT)));
+    // The QuerySet's filters apply; its ordering is replaced.
+    TransactionQuerySet anns = all.filter(USER.eq(ann)).orderBy(AMOUNT.asc());
+    assertEquals(middle, await(anns.alatest(CREATED_AT)));
+    assertEquals(oldest, await(anns.aearliest(CREATED_AT)));
+    assertEquals(bobsOldest, await(all.filter(USER.eq(bob)).aearliest(CREATED_AT)));
+    failure(all.filter(CATEGORY.eq("none")).alatest(CREATED_AT), DoesNotExistException.class);
+    failure(all.filter(CATEGORY.eq("none")).aearliest(CREATED_AT), DoesNotExistException.class);
+
+    // As in Django, a slice cannot be reordered.
+    IllegalStateException sliced =
+        failure(all.limit(2).alatest(CREATED_AT), IllegalStateException.class);
+    assertTrue(sliced.getMessage().contains("slice"), sliced.getMessage());
+    failure(all.offset(1).aearliest(CREATED_AT), IllegalStateException.class);
+  }
+
+  @Test
+  void alatestAndAearliestBreakTiesWithTheNextFields() {
+    User ann = user(db, "ann");
+    Instant t1 = Instant.parse("2024-03-01T10:00:00Z");
+    Instant t2 = t1.plusSeconds(1);
+    Transaction earlyBig = dated(ann, "9.00", "early big", t1);
+    Transaction earlySmall = dated(ann, "2.00", "early small", t1);
+    Transaction lateSmall = dated(ann, "1.00", "late small", t2);
+    Transaction lateBig = dated(ann, "5.00", "late big", t2);
+    Transaction earlySmallAgain = dated(ann, "2.00", "early small again", t1);
+    TransactionQuerySet all = Transactions.objects(db);
+
+    assertEquals(lateBig, await(all.alatest(CREATED_AT, AMOUNT)));
+    assertEquals(earlySmall.amount(), await(all.aearliest(CREATED_AT, AMOUNT)).amount());
+    // The first field decides; the next only among rows equal in it.
+    assertEquals(earlyBig, await(all.alatest(AMOUNT, CREATED_AT)));
+    assertEquals(lateSmall, await(all.aearliest(AMOUNT, CREATED_AT)));
+    // Equal in both: the third decides.
+    assertEquals(earlySmall, await(all.aearliest(CREATED_AT, AMOUNT, ID)));
+    assertEquals(
+        earlySmallAgain,
+        await(all.filter(AMOUNT.eq(new BigDecimal("2.00"))).alatest(CREATED_AT, CATEGORY, ID)));
+  }
+
+  @Test
+  void alatestAndAearliestPutNullsLastOnEveryDatabase() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "t", "x");
+    LocalDate january = LocalDate.of(2024, 1, 15);
+    LocalDate june = LocalDate.of(2024, 6, 1);
+    Review undatedLow = review(db, t, 1.0, null);
+    Review januaryUnrated = review(db, t, null, january);
+    Review juneRated = review(db, t, 4.0, june);
+    Review juneUnrated = review(db, t, null, june);
+    Review undatedHigh = review(db, t, 5.0, null);
+    ReviewQuerySet all = Reviews.objects(db);
+
+    // PostgreSQL sorts NULL above every value, MySQL and SQLite below: a plain ORDER BY would
+    // give a review without a value to alatest on the one and to aearliest on the others.
+    assertEquals(januaryUnrated, await(all.aearliest(Reviews.DUE)));
+    assertEquals(june, await(all.alatest(Reviews.DUE)).due());
+    assertEquals(undatedHigh, await(all.alatest(Reviews.RATING)));
+    assertEquals(undatedLow, await(all.aearliest(Reviews.RATING)));
+    // NULLs last in a field that breaks a tie too.
+    assertEquals(juneRated, await(all.alatest(Reviews.DUE, Reviews.RATING)));
+    assertEquals(juneRated, await(all.filter(Reviews.DUE.eq(june)).aearliest(Reviews.RATING)));
+    assertEquals(
+        juneUnrated,
+        await(all.filter(Reviews.ID.ne(juneRated.id())).alatest(Reviews.DUE, Reviews.RATING)));
+    // When no row has a value, a row without one is still the answer.
+    Review undated = await(all.filter(Reviews.DUE.isNull(true)).alatest(Reviews.DUE));
+    assertEquals(null, undated.due());
+    assertEquals(null, await(all.filter(Reviews.DUE.isNull(true)).aearliest(Reviews.DUE)).due());
+    // After reverse() the ordering runs the other way, NULLs first, as Django runs an ordering
+    // given after its reverse().
+    assertEquals(null, await(all.reverse().alatest(Reviews.DUE)).due());
+    assertEquals(june, await(all.reverse().reverse().alatest(Reviews.DUE)).due());
   }
 }
