@@ -13,14 +13,17 @@ import dev.asyncmodel.testmodels.Book;
 import dev.asyncmodel.testmodels.BookQuerySet;
 import dev.asyncmodel.testmodels.Books;
 import dev.asyncmodel.testmodels.Offline;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The statements of {@code alatest} and {@code aearliest} on each dialect, rendered as the methods
- * render them.
+ * The statements of {@code alatest}, {@code aearliest} and {@code acontains} on each dialect,
+ * rendered as the methods render them.
  */
 class SmallTerminalsSqlTest {
   private static final String PG_COLUMNS =
@@ -37,12 +40,21 @@ class SmallTerminalsSqlTest {
     return db.pick(PG_COLUMNS, MY_COLUMNS, PG_COLUMNS);
   }
 
+  private static Book saved(@Nullable Long id) {
+    return new Book(
+        id, Ref.ofId(1L), null, "Dune", BigDecimal.ONE, Instant.parse("2024-01-01T00:00:00Z"));
+  }
+
   private static Statement latest(Db db, BookQuerySet qs, List<Field<Book>> fields) {
     return Executor.earliestStatement(db.dialect, Rendered.query(qs), fields, true);
   }
 
   private static Statement earliest(Db db, BookQuerySet qs, List<Field<Book>> fields) {
     return Executor.earliestStatement(db.dialect, Rendered.query(qs), fields, false);
+  }
+
+  private static Statement contains(Db db, BookQuerySet qs, Book record) {
+    return Executor.containsStatement(db.dialect, Rendered.query(qs), record);
   }
 
   private static void assertStatement(String sql, List<Object> params, Statement statement) {
@@ -113,5 +125,56 @@ class SmallTerminalsSqlTest {
     assertThrows(
         IllegalStateException.class,
         () -> earliest(Db.POSTGRESQL, books().offset(3), List.of(Books.ID)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // acontains
+
+  @ParameterizedTest
+  @EnumSource
+  void containsIsExistsWithThePrimaryKeyAfterTheFilters(Db db) {
+    assertStatement(
+        db.pick(
+            "SELECT 1 FROM \"book\" WHERE \"title\" = $1 AND \"id\" = $2 LIMIT 1",
+            "SELECT 1 FROM `book` WHERE `title` = CAST(? AS BINARY) AND `id` = ? LIMIT 1",
+            "SELECT 1 FROM \"book\" WHERE \"title\" = ? AND \"id\" = ? LIMIT 1"),
+        params("Dune", 7L),
+        contains(db, books().filter(Books.TITLE.eq("Dune")).orderBy(Books.PRICE.asc()), saved(7L)));
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void containsOfASliceLooksInsideTheOrderedSlice(Db db) {
+    assertStatement(
+        db.pick(
+            "SELECT 1 FROM (SELECT \"id\" FROM \"book\" WHERE \"title\" = $1"
+                + " ORDER BY \"price\" DESC LIMIT 10 OFFSET $2) \"sliced\" WHERE \"id\" = $3",
+            "SELECT 1 FROM (SELECT `id` FROM `book` WHERE `title` = CAST(? AS BINARY)"
+                + " ORDER BY `price` DESC LIMIT 10 OFFSET ?) `sliced` WHERE `id` = ?",
+            "SELECT 1 FROM (SELECT \"id\" FROM \"book\" WHERE \"title\" = ?"
+                + " ORDER BY \"price\" DESC LIMIT 10 OFFSET ?) \"sliced\" WHERE \"id\" = ?"),
+        params("Dune", 20L, 7L),
+        contains(
+            db,
+            books().filter(Books.TITLE.eq("Dune")).orderBy(Books.PRICE.desc()).offset(20).limit(10),
+            saved(7L)));
+    assertStatement(
+        db.pick(
+            "SELECT 1 FROM (SELECT \"id\" FROM \"book\" OFFSET $1) \"sliced\" WHERE \"id\" = $2",
+            "SELECT 1 FROM (SELECT `id` FROM `book` LIMIT 18446744073709551615 OFFSET ?)"
+                + " `sliced` WHERE `id` = ?",
+            "SELECT 1 FROM (SELECT \"id\" FROM \"book\" LIMIT -1 OFFSET ?) \"sliced\""
+                + " WHERE \"id\" = ?"),
+        params(5L, 8L),
+        contains(db, books().offset(5), saved(8L)));
+  }
+
+  @Test
+  void containsOfAnUnsavedRecordIsRefused() {
+    IllegalArgumentException unsaved =
+        assertThrows(
+            IllegalArgumentException.class, () -> contains(Db.SQLITE, books(), saved(null)));
+    assertEquals(
+        "acontains() cannot be used on unsaved objects: this Book has no id", unsaved.getMessage());
   }
 }

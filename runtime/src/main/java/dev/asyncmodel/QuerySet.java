@@ -427,6 +427,25 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * Whether the record's row is among this QuerySet's rows, by primary key: Django's {@code
+   * acontains(obj)}. One {@code SELECT 1 ... WHERE <filters> AND id = ? LIMIT 1}; on a QuerySet
+   * with a limit or offset, only the rows of the slice count. The record's other values are not
+   * compared.
+   *
+   * <pre>{@code
+   * Future<Boolean> mine = Transactions.objects(db).filter(USER.eq(user)).acontains(transaction);
+   * }</pre>
+   *
+   * @param record a record with its primary key, as {@code acreate} or a query returned it
+   * @return a Future of {@code true} when the row is there; failed with {@link
+   *     IllegalArgumentException} when the record has no primary key (Django's "cannot be used on
+   *     unsaved objects")
+   */
+  public final Future<Boolean> acontains(T record) {
+    return run((db, q) -> Executor.contains(db, q, record), state.query);
+  }
+
+  /**
    * The number of rows: Django's {@code acount()}. A limit and offset are respected.
    *
    * @return a Future of the count

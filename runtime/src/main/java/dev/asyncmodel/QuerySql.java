@@ -112,6 +112,14 @@ public final class QuerySql<T extends Record> {
   }
 
   /**
+   * @param record a record with its primary key
+   * @return what {@code acontains(record)} runs
+   */
+  public SqlStatement contains(T record) {
+    return of(Executor.containsStatement(dialect, query, record));
+  }
+
+  /**
    * @param record a record to insert
    * @return what {@code acreate(record)} runs; a null {@code @AutoNowAdd} binds the current time
    */

@@ -49,13 +49,7 @@ public final class Compiler {
     List<Object> params = params(q, 1);
     Shape shape = Shape.probe(q.model(), Shape.SELECT);
     shapeWhere(q, shape, params, dialect);
-    for (Ordering<T> ordering : order) {
-      shape.add(
-          Shape.ORDER,
-          index(ordering.field()) * 8
-              + ordering.nulls().ordinal() * 2
-              + (ordering.descending() ? 1 : 0));
-    }
+    shapeOrder(order, shape);
     if (limit >= 0) {
       shape.add(Shape.LIMIT, limit);
     }
@@ -68,39 +62,58 @@ public final class Compiler {
     }
     String sql = dialect.cached(shape);
     if (sql == null) {
-      sql = dialect.cache(shape.key(), renderSelect(dialect, q, order, limit, offset, lock));
+      SqlBuffer b = new SqlBuffer(dialect);
+      renderSelect(b, q, order, limit, offset, lock);
+      sql = dialect.cache(shape.key(), b.toString());
     }
     return new Statement(sql, params, q.model().name());
   }
 
-  private static <T extends Record> String renderSelect(
-      Dialect dialect,
+  private static <T extends Record> void renderSelect(
+      SqlBuffer b,
       Query<T> q,
       List<Ordering<T>> order,
       int limit,
       int offset,
       @Nullable RowLock lock) {
-    SqlBuffer b = new SqlBuffer(dialect);
+    Dialect dialect = b.dialect();
     b.append("SELECT ");
     columns(b, q.model());
     b.append(" FROM ").quoted(q.model().table());
     renderWhere(b, q);
-    if (!order.isEmpty()) {
-      b.append(" ORDER BY ");
-      for (int i = 0; i < order.size(); i++) {
-        Ordering<T> ordering = order.get(i);
-        dialect.orderTerm(
-            b.append(i == 0 ? "" : ", "),
-            dialect.quote(ordering.field().column()),
-            ordering.descending(),
-            ordering.nulls());
-      }
-    }
+    renderOrder(b, order);
     dialect.limitOffset(b, limit, offset > 0);
     if (lock != null) {
       dialect.forUpdate(b, lock);
     }
-    return b.toString();
+  }
+
+  /** Adds an ordering's terms to the shape: field, NULLs and direction of each. */
+  private static <T extends Record> void shapeOrder(List<Ordering<T>> order, Shape shape) {
+    for (Ordering<T> ordering : order) {
+      shape.add(
+          Shape.ORDER,
+          index(ordering.field()) * 8
+              + ordering.nulls().ordinal() * 2
+              + (ordering.descending() ? 1 : 0));
+    }
+  }
+
+  /** Appends {@code ORDER BY ...}, or nothing for an empty ordering. */
+  private static <T extends Record> void renderOrder(SqlBuffer b, List<Ordering<T>> order) {
+    if (order.isEmpty()) {
+      return;
+    }
+    Dialect dialect = b.dialect();
+    b.append(" ORDER BY ");
+    for (int i = 0; i < order.size(); i++) {
+      Ordering<T> ordering = order.get(i);
+      dialect.orderTerm(
+          b.append(i == 0 ? "" : ", "),
+          dialect.quote(ordering.field().column()),
+          ordering.descending(),
+          ordering.nulls());
+    }
   }
 
   /**
@@ -171,6 +184,56 @@ public final class Compiler {
       b.append("SELECT 1 FROM ").quoted(q.model().table());
       renderWhere(b, q);
       dialect.limitOffset(b, limit, q.offset() > 0);
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  /**
+   * Whether the row with primary key {@code id} is among the query's rows: Django's {@code
+   * contains(obj)}. Without a slice, {@link #exists} of the query and {@code pk = id}; with one,
+   * {@code SELECT 1 FROM (SELECT pk ... ORDER BY ... LIMIT ... OFFSET ...) WHERE pk = id}, so that
+   * only the rows of the slice count.
+   *
+   * @param dialect the database's dialect
+   * @param q the query
+   * @param id the primary key looked for
+   * @param <T> the model
+   * @return the statement; it returns a row when the record is there
+   */
+  public static <T extends Record> Statement contains(Dialect dialect, Query<T> q, long id) {
+    Field<T> pk = q.model().primaryKey();
+    if (!q.sliced()) {
+      List<Condition<T>> where = new ArrayList<>(q.where().size() + 1);
+      where.addAll(q.where());
+      where.add(Internals.api().equal(pk, id));
+      return exists(dialect, q.withWhere(List.copyOf(where)));
+    }
+    ColumnSpec pkSpec = Internals.spec(pk);
+    List<Object> params = params(q, 2);
+    Shape shape = Shape.probe(q.model(), Shape.CONTAINS);
+    shapeWhere(q, shape, params, dialect);
+    shapeOrder(q.order(), shape);
+    if (q.limit() >= 0) {
+      shape.add(Shape.LIMIT, q.limit());
+    }
+    if (q.offset() > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) q.offset());
+    }
+    params.add(dialect.encode(pkSpec, id));
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("SELECT 1 FROM (SELECT ")
+          .quoted(pk.column())
+          .append(" FROM ")
+          .quoted(q.model().table());
+      renderWhere(b, q);
+      renderOrder(b, q.order());
+      dialect.limitOffset(b, q.limit(), q.offset() > 0);
+      b.append(") ").quoted("sliced").append(" WHERE ").quoted(pk.column()).append(" = ");
+      dialect.value(b, pkSpec);
       sql = dialect.cache(shape.key(), b.toString());
     }
     return new Statement(sql, params, q.model().name());

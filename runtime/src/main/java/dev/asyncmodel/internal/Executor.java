@@ -178,6 +178,23 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code contains(obj)}: whether the record's row, by primary key, is among the query's
+   * rows; within the slice when the query has one.
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param record a record with its primary key
+   * @param <T> the model
+   * @return whether the row is there
+   */
+  public static <T extends Record> Future<Boolean> contains(Database db, Query<T> q, T record) {
+    long id = savedId(q, record);
+    Session session = Databases.session(db);
+    return session.select(
+        Compiler.contains(session.dialect(), q, id), row -> 1, rows -> !rows.isEmpty());
+  }
+
+  /**
    * Django's {@code create}: validates, fills a null {@code @AutoNowAdd}, inserts.
    *
    * @param db where it runs
@@ -310,6 +327,29 @@ public final class Executor {
 
   private static <T extends Record> Statement earliestSelect(Dialect dialect, Query<T> ordered) {
     return Compiler.select(dialect, ordered, ordered.order(), 1, 0, ordered.lock());
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query
+   * @param record a record with its primary key
+   * @param <T> the model
+   * @return what {@code acontains(record)} runs
+   */
+  public static <T extends Record> Statement containsStatement(
+      Dialect dialect, Query<T> q, T record) {
+    return Compiler.contains(dialect, q, savedId(q, record));
+  }
+
+  /** The primary key of a record given to {@code contains}, which must have one. */
+  private static <T extends Record> long savedId(Query<T> q, T record) {
+    Objects.requireNonNull(record, "record");
+    Long id = q.model().idOrNull(record);
+    if (id == null) {
+      throw new IllegalArgumentException(
+          "acontains() cannot be used on unsaved objects: this " + q.model().name() + " has no id");
+    }
+    return id;
   }
 
   /**

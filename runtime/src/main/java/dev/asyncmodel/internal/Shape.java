@@ -26,6 +26,7 @@ final class Shape {
   static final int DELETE = 6;
   static final int BULK_INSERT = 7;
   static final int BULK_UPDATE = 8;
+  static final int CONTAINS = 9;
 
   // Tags of the parts of a statement.
   static final int LOOKUP = -1;

@@ -407,6 +407,7 @@ public abstract class TerminalSuite extends ConformanceTest {
     failure(all.adelete(), IllegalStateException.class);
     failure(all.alatest(CREATED_AT), IllegalStateException.class);
     failure(all.aearliest(CREATED_AT), IllegalStateException.class);
+    failure(Users.objects(db).acontains(ann), IllegalStateException.class);
     failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
@@ -625,5 +626,58 @@ public abstract class TerminalSuite extends ConformanceTest {
     // given after its reverse().
     assertEquals(null, await(all.reverse().alatest(Reviews.DUE)).due());
     assertEquals(june, await(all.reverse().reverse().alatest(Reviews.DUE)).due());
+  }
+
+  @Test
+  void acontainsFindsTheRecordByPrimaryKeyAmongTheFilteredRows() {
+    User ann = user(db, "ann");
+    Transaction food = tx(db, ann, "1.00", "food", "food");
+    Transaction moreFood = tx(db, ann, "2.00", "more food", "food");
+    Transaction rent = tx(db, ann, "3.00", "rent", "rent");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    assertTrue(await(all.acontains(rent)));
+    assertTrue(await(all.filter(CATEGORY.eq("food")).acontains(food)));
+    assertFalse(await(all.filter(CATEGORY.eq("food")).acontains(rent)));
+    assertFalse(await(all.exclude(ID.eq(food.id())).acontains(food)));
+    assertFalse(await(all.filter(CATEGORY.eq("none")).acontains(food)));
+    // Only the primary key is compared, as in Django.
+    Transaction edited =
+        new Transaction(food.id(), food.user(), BigDecimal.TEN, "edited", "other", null);
+    assertTrue(await(all.filter(CATEGORY.eq("food")).acontains(edited)));
+    await(all.filter(ID.eq(moreFood.id())).adelete());
+    assertFalse(await(all.acontains(moreFood)));
+
+    IllegalArgumentException unsaved =
+        failure(
+            all.acontains(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "new", "x", null)),
+            IllegalArgumentException.class);
+    assertTrue(unsaved.getMessage().contains("unsaved"), unsaved.getMessage());
+    failure(all.acontains(null), NullPointerException.class);
+  }
+
+  @Test
+  void acontainsOnASliceLooksOnlyAtTheRowsOfTheSlice() {
+    User ann = user(db, "ann");
+    Transaction small = tx(db, ann, "1.00", "small", "food");
+    Transaction middle = tx(db, ann, "2.00", "middle", "food");
+    Transaction big = tx(db, ann, "3.00", "big", "rent");
+    TransactionQuerySet byAmount = Transactions.objects(db).orderBy(AMOUNT.asc());
+
+    assertTrue(await(byAmount.limit(1).acontains(small)));
+    assertFalse(await(byAmount.limit(1).acontains(middle)));
+    assertFalse(await(byAmount.offset(1).acontains(small)));
+    assertTrue(await(byAmount.offset(1).acontains(big)));
+    assertTrue(await(byAmount.offset(1).limit(1).acontains(middle)));
+    assertFalse(await(byAmount.offset(1).limit(1).acontains(big)));
+    assertFalse(await(byAmount.limit(0).acontains(small)));
+    assertFalse(await(byAmount.offset(3).acontains(big)));
+    // The ordering decides the slice, and the filters apply before it.
+    assertTrue(await(byAmount.reverse().limit(1).acontains(big)));
+    TransactionQuerySet topFood =
+        Transactions.objects(db).filter(CATEGORY.eq("food")).orderBy(AMOUNT.desc()).limit(1);
+    assertTrue(await(topFood.acontains(middle)));
+    assertFalse(await(topFood.acontains(big)));
+    assertFalse(await(topFood.acontains(small)));
   }
 }
