@@ -1,8 +1,10 @@
 package dev.asyncmodel;
 
+import static dev.asyncmodel.Rendered.array;
 import static dev.asyncmodel.Rendered.bound;
 import static dev.asyncmodel.Rendered.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,15 +17,18 @@ import dev.asyncmodel.testmodels.Books;
 import dev.asyncmodel.testmodels.Offline;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The statements of {@code alatest}, {@code aearliest} and {@code acontains} on each dialect,
- * rendered as the methods render them.
+ * The statements of {@code alatest}, {@code aearliest}, {@code acontains} and {@code ainBulk} on
+ * each dialect, rendered as the methods render them.
  */
 class SmallTerminalsSqlTest {
   private static final String PG_COLUMNS =
@@ -55,6 +60,10 @@ class SmallTerminalsSqlTest {
 
   private static Statement contains(Db db, BookQuerySet qs, Book record) {
     return Executor.containsStatement(db.dialect, Rendered.query(qs), record);
+  }
+
+  private static List<Statement> inBulk(Db db, BookQuerySet qs, List<Long> ids) {
+    return Executor.inBulkStatements(db.dialect, Rendered.query(qs), ids);
   }
 
   private static void assertStatement(String sql, List<Object> params, Statement statement) {
@@ -176,5 +185,81 @@ class SmallTerminalsSqlTest {
             IllegalArgumentException.class, () -> contains(Db.SQLITE, books(), saved(null)));
     assertEquals(
         "acontains() cannot be used on unsaved objects: this Book has no id", unsaved.getMessage());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // ainBulk
+
+  @ParameterizedTest
+  @EnumSource
+  void inBulkIsOneUnorderedSelectOfTheDistinctIds(Db db) {
+    List<Statement> statements =
+        inBulk(
+            db,
+            books().filter(Books.TITLE.eq("Dune")).orderBy(Books.PRICE.asc()),
+            List.of(3L, 1L, 3L, 2L));
+    assertEquals(1, statements.size());
+    assertStatement(
+        selectBooks(db)
+            + db.pick(
+                " WHERE \"title\" = $1 AND \"id\" = ANY($2)",
+                " WHERE `title` = CAST(? AS BINARY) AND `id` IN (?, ?, ?, ?)",
+                " WHERE \"title\" = ? AND \"id\" IN (?, ?, ?, ?)"),
+        // Where each id is a value of its own, the list is filled up to a power of two.
+        db.pick(
+            params("Dune", array(Long.class, 3L, 1L, 2L)),
+            params("Dune", 3L, 1L, 2L, 2L),
+            params("Dune", 3L, 1L, 2L, 2L)),
+        statements.get(0));
+    assertEquals(List.of(), inBulk(db, books(), List.of()));
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void listsOfNeighbouringLengthsShareOneStatement(Db db) {
+    Statement five = inBulk(db, books(), List.of(1L, 2L, 3L, 4L, 5L)).get(0);
+    Statement seven = inBulk(db, books(), List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L)).get(0);
+    assertSame(five.sql(), seven.sql());
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void aLongListIsSplitWithinTheDatabasesLimitOnBoundValues(Db db) {
+    // The filter binds 20,000 values of its own (on PostgreSQL, one array).
+    List<String> titles = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      titles.add("t" + i);
+    }
+    List<Long> ids = new ArrayList<>();
+    for (long id = 1; id <= 70_000; id++) {
+      ids.add(id);
+    }
+    List<Statement> statements = inBulk(db, books().filter(Books.TITLE.in(titles)), ids);
+    assertEquals(db.pick(1, 3, 9), statements.size());
+    Set<Object> covered = new HashSet<>();
+    for (Statement statement : statements) {
+      assertTrue(
+          statement.params().size() <= db.dialect.maxParams(),
+          statement.params().size() + " values");
+      for (Object value : statement.params()) {
+        if (value instanceof Long id) {
+          covered.add(id);
+        } else if (value instanceof Object[] array && array[0] instanceof Long) {
+          covered.addAll(List.of(array));
+        }
+      }
+    }
+    assertEquals(new HashSet<>(ids), covered);
+  }
+
+  @Test
+  void inBulkRefusesASliceAndANullId() {
+    IllegalStateException sliced =
+        assertThrows(
+            IllegalStateException.class, () -> inBulk(Db.MYSQL, books().limit(2), List.of(1L)));
+    assertTrue(sliced.getMessage().contains("limit or offset"), sliced.getMessage());
+    List<Long> withNull = new ArrayList<>();
+    withNull.add(null);
+    assertThrows(NullPointerException.class, () -> inBulk(Db.MYSQL, books(), withNull));
   }
 }

@@ -73,4 +73,12 @@ class TerminalFailuresTest {
         "unsaved", failedWith(IllegalArgumentException.class, books().acontains(unsaved)));
     failedWith(NullPointerException.class, books().acontains(null));
   }
+
+  @Test
+  void inBulkOfASliceIsAFailedFuture() {
+    assertMentions(
+        "limit or offset",
+        failedWith(IllegalStateException.class, books().limit(2).ainBulk(java.util.List.of(1L))));
+    failedWith(NullPointerException.class, books().ainBulk(null));
+  }
 }

@@ -10,7 +10,9 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -443,6 +445,25 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    */
   public final Future<Boolean> acontains(T record) {
     return run((db, q) -> Executor.contains(db, q, record), state.query);
+  }
+
+  /**
+   * The rows whose primary key is one of {@code ids}, by primary key: Django's {@code
+   * ain_bulk(id_list)}. One {@code SELECT ... WHERE <filters> AND id IN (...)}; on MySQL and
+   * SQLite, which bind each id, a list longer than a statement may bind is read in several. An id
+   * without a row (or whose row the filters exclude) has no entry. No id, no query.
+   *
+   * <pre>{@code
+   * Future<Map<Long, Transaction>> byId = Transactions.objects(db).ainBulk(List.of(3L, 1L, 2L));
+   * }</pre>
+   *
+   * @param ids the primary keys, none null; one given twice is read once
+   * @return a Future of the rows found, keyed by primary key, in the order of {@code ids} (Django's
+   *     dict is in the order the rows came); unmodifiable. Failed with {@link
+   *     IllegalStateException} on a QuerySet with a limit or offset, as in Django
+   */
+  public final Future<Map<Long, T>> ainBulk(Collection<Long> ids) {
+    return run((db, q) -> Executor.inBulk(db, q, ids), state.query);
   }
 
   /**

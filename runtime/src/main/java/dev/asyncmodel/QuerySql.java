@@ -7,6 +7,7 @@ import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.internal.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -117,6 +118,19 @@ public final class QuerySql<T extends Record> {
    */
   public SqlStatement contains(T record) {
     return of(Executor.containsStatement(dialect, query, record));
+  }
+
+  /**
+   * @param ids the primary keys {@code ainBulk} would be given
+   * @return what {@code ainBulk(ids)} runs, in order: one statement, or on MySQL and SQLite one per
+   *     part of a list too long for one; none for no id
+   */
+  public List<SqlStatement> inBulk(Collection<Long> ids) {
+    List<SqlStatement> statements = new ArrayList<>();
+    for (Statement statement : Executor.inBulkStatements(dialect, query, ids)) {
+      statements.add(of(statement));
+    }
+    return List.copyOf(statements);
   }
 
   /**

@@ -613,6 +613,35 @@ public final class Compiler {
     return new ArrayList<>(q.where().size() + more);
   }
 
+  /**
+   * How many values the query's conditions bind where each value of an {@code in} has a placeholder
+   * of its own: what a statement that adds values of its own must leave room for.
+   *
+   * @param q the query
+   * @return the number of values
+   */
+  static int boundValues(Query<?> q) {
+    int n = 0;
+    for (Condition<?> condition : q.where()) {
+      n += boundValues(condition);
+    }
+    return n;
+  }
+
+  private static int boundValues(Condition<?> condition) {
+    if (condition instanceof Lookup<?> lookup) {
+      return lookup.values().size();
+    }
+    if (condition instanceof Junction<?> junction) {
+      int n = 0;
+      for (Condition<?> part : junction.parts()) {
+        n += boundValues(part);
+      }
+      return n;
+    }
+    return boundValues(((Negation<?>) condition).condition());
+  }
+
   private static int index(Field<?> field) {
     return Internals.spec(field).index();
   }

@@ -21,8 +21,12 @@ import dev.asyncmodel.spi.RowReader;
 import dev.asyncmodel.spi.Validation;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -195,6 +199,57 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code in_bulk(id_list)}: the query's rows whose primary key is one of {@code ids}, by
+   * primary key, in the order of {@code ids}. On a database that binds each value of an {@code in}
+   * (MySQL, SQLite), a long list is read in several statements, each within the database's limit on
+   * bound values.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param ids the primary keys, none null; duplicates are read once
+   * @param <T> the model
+   * @return the rows found, keyed by primary key, in the order of {@code ids}
+   */
+  public static <T extends Record> Future<Map<Long, T>> inBulk(
+      Database db, Query<T> q, Collection<Long> ids) {
+    List<Long> wanted = inBulkIds(q, ids);
+    Session session = locking(db, q);
+    if (wanted.isEmpty()) {
+      // No statement, as in Django; but a closed database fails, as for any other list.
+      IllegalStateException unusable = session.unusable();
+      return unusable != null ? Future.failedFuture(unusable) : Future.succeededFuture(Map.of());
+    }
+    ModelMeta<T> model = q.model();
+    Map<Long, T> found = new HashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Statement statement : inBulkSelects(session.dialect(), q, wanted)) {
+      chain =
+          chain.compose(
+              ignored ->
+                  session.select(
+                      statement,
+                      model::read,
+                      rows -> {
+                        for (T row : rows) {
+                          found.put(model.idOf(row), row);
+                        }
+                        return null;
+                      }));
+    }
+    return chain.map(
+        done -> {
+          Map<Long, T> byId = new LinkedHashMap<>();
+          for (Long id : wanted) {
+            T row = found.get(id);
+            if (row != null) {
+              byId.put(id, row);
+            }
+          }
+          return Collections.unmodifiableMap(byId);
+        });
+  }
+
+  /**
    * Django's {@code create}: validates, fills a null {@code @AutoNowAdd}, inserts.
    *
    * @param db where it runs
@@ -350,6 +405,75 @@ public final class Executor {
           "acontains() cannot be used on unsaved objects: this " + q.model().name() + " has no id");
     }
     return id;
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, without a slice
+   * @param ids the primary keys
+   * @param <T> the model
+   * @return what {@code ainBulk(ids)} runs, in order; none for no id
+   */
+  public static <T extends Record> List<Statement> inBulkStatements(
+      Dialect dialect, Query<T> q, Collection<Long> ids) {
+    List<Long> wanted = inBulkIds(q, ids);
+    return wanted.isEmpty() ? List.of() : inBulkSelects(dialect, q, wanted);
+  }
+
+  /** The ids given to {@code in_bulk}, checked, each once, in their order. */
+  private static <T extends Record> List<Long> inBulkIds(Query<T> q, Collection<Long> ids) {
+    Objects.requireNonNull(ids, "ids");
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot use limit or offset with ainBulk(): filter by a condition instead");
+    }
+    Set<Long> distinct = new LinkedHashSet<>();
+    for (Long id : ids) {
+      distinct.add(Objects.requireNonNull(id, "ainBulk got a null id"));
+    }
+    return new ArrayList<>(distinct);
+  }
+
+  /**
+   * The SELECTs of {@code in_bulk}: the query's conditions and {@code pk IN (ids)}, unordered,
+   * since the rows are put in the order of the ids. Where each id is a bound value of its own, the
+   * ids are split into statements within the database's limit on bound values, and each statement's
+   * list is filled up to a power of two with its last id: a few statement shapes serve every length
+   * of list, where one per length would fill the SQL cache and, on MySQL, the server's prepared
+   * statements.
+   */
+  private static <T extends Record> List<Statement> inBulkSelects(
+      Dialect dialect, Query<T> q, List<Long> ids) {
+    Field<T> pk = q.model().primaryKey();
+    boolean array = dialect.inAsArray();
+    int most =
+        array
+            ? ids.size()
+            : Integer.highestOneBit(Math.max(1, dialect.maxParams() - Compiler.boundValues(q)));
+    List<int[]> chunks = chunks(0, ids.size(), most);
+    List<Statement> statements = new ArrayList<>(chunks.size());
+    for (int[] chunk : chunks) {
+      List<Long> values = ids.subList(chunk[0], chunk[0] + chunk[1]);
+      List<Condition<T>> where = new ArrayList<>(q.where().size() + 1);
+      where.addAll(q.where());
+      where.add(Internals.api().in(pk, array ? values : padded(values)));
+      Query<T> byIds = q.withWhere(List.copyOf(where));
+      statements.add(Compiler.select(dialect, byIds, List.of(), -1, 0, q.lock()));
+    }
+    return statements;
+  }
+
+  /** The ids, the last repeated up to the next power of two. */
+  private static List<Long> padded(List<Long> ids) {
+    int size = ids.size();
+    int target = Integer.bitCount(size) == 1 ? size : Integer.highestOneBit(size) << 1;
+    List<Long> values = new ArrayList<>(target);
+    values.addAll(ids);
+    Long last = ids.get(size - 1);
+    while (values.size() < target) {
+      values.add(last);
+    }
+    return values;
   }
 
   /**

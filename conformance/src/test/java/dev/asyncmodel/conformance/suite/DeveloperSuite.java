@@ -159,6 +159,7 @@ public abstract class DeveloperSuite extends ConformanceTest {
                 await(qs.aearliest(AMOUNT, CREATED_AT));
                 await(qs.acontains(stored));
                 await(qs.limit(5).acontains(stored));
+                await(qs.ainBulk(List.of(stored.id(), -1L, -2L)));
                 await(qs.aupdate(CATEGORY.set("groceries")));
               });
       assertRan(sql.all(), log);
@@ -171,6 +172,9 @@ public abstract class DeveloperSuite extends ConformanceTest {
       assertRan(sql.earliest(AMOUNT, CREATED_AT), log);
       assertRan(sql.contains(stored), log);
       assertRan(qs.limit(5).sql().contains(stored), log);
+      for (SqlStatement statement : sql.inBulk(List.of(stored.id(), -1L, -2L))) {
+        assertRan(statement, log);
+      }
       assertRan(sql.update(CATEGORY.set("groceries")), log);
       Transaction made = new Transaction(null, Ref.of(ann), BigDecimal.TEN, SECRET, "x", null);
       List<String> created =

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -408,6 +409,8 @@ public abstract class TerminalSuite extends ConformanceTest {
     failure(all.alatest(CREATED_AT), IllegalStateException.class);
     failure(all.aearliest(CREATED_AT), IllegalStateException.class);
     failure(Users.objects(db).acontains(ann), IllegalStateException.class);
+    failure(all.ainBulk(List.of(1L)), IllegalStateException.class);
+    failure(all.ainBulk(List.of()), IllegalStateException.class);
     failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
@@ -679,5 +682,73 @@ public abstract class TerminalSuite extends ConformanceTest {
     assertTrue(await(topFood.acontains(middle)));
     assertFalse(await(topFood.acontains(big)));
     assertFalse(await(topFood.acontains(small)));
+  }
+
+  @Test
+  void ainBulkMapsEachIdFoundToItsRowInTheOrderOfTheIds() {
+    User ann = user(db, "ann");
+    Transaction a = tx(db, ann, "1.00", "a", "food");
+    Transaction b = tx(db, ann, "2.00", "b", "rent");
+    Transaction c = tx(db, ann, "3.00", "c", "food");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    Map<Long, Transaction> found =
+        await(all.orderBy(ID.asc()).ainBulk(List.of(c.id(), -5L, a.id(), c.id(), b.id())));
+    assertEquals(List.of(c.id(), a.id(), b.id()), new ArrayList<>(found.keySet()));
+    assertEquals(List.of(c, a, b), new ArrayList<>(found.values()));
+    assertEquals(
+        List.of(c.id(), a.id()),
+        new ArrayList<>(
+            await(all.filter(CATEGORY.eq("food")).ainBulk(List.of(c.id(), b.id(), a.id())))
+                .keySet()));
+    assertEquals(Map.of(), await(all.ainBulk(List.of())));
+    assertEquals(Map.of(), await(all.ainBulk(List.of(-1L, -2L))));
+    assertEquals(Map.of(), await(all.filter(CATEGORY.eq("none")).ainBulk(List.of(a.id()))));
+    assertThrows(UnsupportedOperationException.class, () -> found.put(-1L, a));
+
+    IllegalStateException sliced =
+        failure(all.limit(5).ainBulk(List.of(a.id())), IllegalStateException.class);
+    assertTrue(sliced.getMessage().contains("limit or offset"), sliced.getMessage());
+    failure(all.offset(1).ainBulk(List.of()), IllegalStateException.class);
+    List<Long> withNull = new ArrayList<>(List.of(a.id()));
+    withNull.add(null);
+    failure(all.ainBulk(withNull), NullPointerException.class);
+  }
+
+  /**
+   * 70,000 ids: more than MySQL (65,535) or SQLite (32,766) may bind in one statement, so there
+   * they are read in parts; the rows sit just before and after each boundary of a part (16,384 ids
+   * on SQLite, 32,768 on MySQL) and at both ends. PostgreSQL binds them as one array.
+   */
+  @Test
+  void ainBulkReadsAListLongerThanOneStatementMayBind() {
+    User ann = user(db, "ann");
+    List<Transaction> rows = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      rows.add(tx(db, ann, "1.00", "t" + i, i == 3 ? "rent" : "food"));
+    }
+    int[] positions = {0, 16_383, 16_384, 32_767, 32_768, 49_152, 65_536, 69_999};
+    List<Long> ids = new ArrayList<>(70_000);
+    for (int i = 0; i < 70_000; i++) {
+      ids.add(-1L - i);
+    }
+    for (int k = 0; k < positions.length; k++) {
+      ids.set(positions[k], rows.get(positions.length - 1 - k).id());
+    }
+    List<Long> expected = new ArrayList<>();
+    for (int position : positions) {
+      expected.add(ids.get(position));
+    }
+    TransactionQuerySet all = Transactions.objects(db);
+    Map<Long, Transaction> found = await(all.ainBulk(ids));
+    assertEquals(expected, new ArrayList<>(found.keySet()));
+    for (Transaction row : rows) {
+      assertEquals(row, found.get(row.id()));
+    }
+    // A filter binds a value of its own, beside the ids.
+    List<Long> food = new ArrayList<>(expected);
+    food.remove(rows.get(3).id());
+    assertEquals(
+        food, new ArrayList<>(await(all.filter(CATEGORY.eq("food")).ainBulk(ids)).keySet()));
   }
 }
