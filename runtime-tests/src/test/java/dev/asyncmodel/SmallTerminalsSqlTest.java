@@ -27,8 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The statements of {@code alatest}, {@code aearliest}, {@code acontains} and {@code ainBulk} on
- * each dialect, rendered as the methods render them.
+ * The statements of {@code alatest}, {@code aearliest}, {@code acontains}, {@code ainBulk} and
+ * {@code aexplain} on each dialect, rendered as the methods render them.
  */
 class SmallTerminalsSqlTest {
   private static final String PG_COLUMNS =
@@ -261,5 +261,19 @@ class SmallTerminalsSqlTest {
     List<Long> withNull = new ArrayList<>();
     withNull.add(null);
     assertThrows(NullPointerException.class, () -> inBulk(Db.MYSQL, books(), withNull));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // aexplain
+
+  @ParameterizedTest
+  @EnumSource
+  void explainPrefixesTheSelectOfAallAndBindsTheSameValues(Db db) {
+    BookQuerySet qs =
+        books().filter(Books.TITLE.eq("it's")).orderBy(Books.PRICE.desc()).offset(5).limit(10);
+    Statement all = Rendered.select(db, qs);
+    Statement explain = Executor.explainStatement(db.dialect, Rendered.query(qs));
+    assertEquals(db.pick("EXPLAIN ", "EXPLAIN ", "EXPLAIN QUERY PLAN ") + all.sql(), explain.sql());
+    assertEquals(params("it's", 5L), bound(explain));
   }
 }

@@ -467,6 +467,24 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
   }
 
   /**
+   * How the database would run the query {@link #aall()} runs: Django's {@code aexplain()}. It runs
+   * {@code EXPLAIN} on PostgreSQL, MySQL and MariaDB and {@code EXPLAIN QUERY PLAN} on SQLite, with
+   * the QuerySet's values bound as {@code aall()} binds them, and completes with the database's
+   * answer as text: a line per row, its columns separated by a space.
+   *
+   * <pre>{@code
+   * Transactions.objects(db).filter(USER.eq(user)).aexplain().onSuccess(System.out::println);
+   * // Index Scan using transaction_user_id_idx on transaction  (cost=0.14..8.16 rows=1 ...)
+   * //   Index Cond: (user_id = '1'::bigint)
+   * }</pre>
+   *
+   * @return a Future of the plan
+   */
+  public final Future<String> aexplain() {
+    return run(Executor::explain, state.query);
+  }
+
+  /**
    * The number of rows: Django's {@code acount()}. A limit and offset are respected.
    *
    * @return a Future of the count

@@ -134,6 +134,14 @@ public final class QuerySql<T extends Record> {
   }
 
   /**
+   * @return what {@code aexplain()} runs: {@code EXPLAIN} (on SQLite {@code EXPLAIN QUERY PLAN}) of
+   *     what {@code aall()} runs
+   */
+  public SqlStatement explain() {
+    return of(Executor.explainStatement(dialect, query));
+  }
+
+  /**
    * @param record a record to insert
    * @return what {@code acreate(record)} runs; a null {@code @AutoNowAdd} binds the current time
    */

@@ -46,8 +46,33 @@ public final class Compiler {
       int limit,
       int offset,
       @Nullable RowLock lock) {
+    return select(Shape.SELECT, dialect, q, order, limit, offset, lock);
+  }
+
+  /**
+   * {@code EXPLAIN} of the {@code SELECT} that {@code aall()} runs, in the dialect's form ({@code
+   * EXPLAIN QUERY PLAN} on SQLite), with the same bound values.
+   *
+   * @param dialect the database's dialect
+   * @param q the query
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement explain(Dialect dialect, Query<T> q) {
+    return select(Shape.EXPLAIN, dialect, q, q.order(), q.limit(), q.offset(), q.lock());
+  }
+
+  /** A {@code SELECT}, or its {@code EXPLAIN}: {@code kind} is {@link Shape#SELECT} or not. */
+  private static <T extends Record> Statement select(
+      int kind,
+      Dialect dialect,
+      Query<T> q,
+      List<Ordering<T>> order,
+      int limit,
+      int offset,
+      @Nullable RowLock lock) {
     List<Object> params = params(q, 1);
-    Shape shape = Shape.probe(q.model(), Shape.SELECT);
+    Shape shape = Shape.probe(q.model(), kind);
     shapeWhere(q, shape, params, dialect);
     shapeOrder(order, shape);
     if (limit >= 0) {
@@ -63,6 +88,9 @@ public final class Compiler {
     String sql = dialect.cached(shape);
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);
+      if (kind == Shape.EXPLAIN) {
+        dialect.explain(b);
+      }
       renderSelect(b, q, order, limit, offset, lock);
       sql = dialect.cache(shape.key(), b.toString());
     }

@@ -250,6 +250,37 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code explain()}: how the database would run the query {@code aall()} runs, as text.
+   * Each row of the database's answer is a line, its columns separated by a space (a NULL written
+   * {@code NULL}, the spaces at the end of the line left out).
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param <T> the model
+   * @return the plan
+   */
+  public static <T extends Record> Future<String> explain(Database db, Query<T> q) {
+    Session session = locking(db, q);
+    return session.selectByName(
+        Compiler.explain(session.dialect(), q),
+        Executor::planLine,
+        lines -> String.join("\n", lines));
+  }
+
+  /** A row of an EXPLAIN as one line of text: its columns, separated by a space. */
+  private static Function<RowReader, String> planLine(List<String> columns) {
+    int count = columns.size();
+    return row -> {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        String value = row.getString(i);
+        line.append(i == 0 ? "" : " ").append(value == null ? "NULL" : value);
+      }
+      return line.toString().stripTrailing();
+    };
+  }
+
+  /**
    * Django's {@code create}: validates, fills a null {@code @AutoNowAdd}, inserts.
    *
    * @param db where it runs
@@ -474,6 +505,16 @@ public final class Executor {
       values.add(last);
     }
     return values;
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query
+   * @param <T> the model
+   * @return what {@code aexplain()} runs
+   */
+  public static <T extends Record> Statement explainStatement(Dialect dialect, Query<T> q) {
+    return Compiler.explain(dialect, q);
   }
 
   /**

@@ -27,6 +27,7 @@ final class Shape {
   static final int BULK_INSERT = 7;
   static final int BULK_UPDATE = 8;
   static final int CONTAINS = 9;
+  static final int EXPLAIN = 10;
 
   // Tags of the parts of a statement.
   static final int LOOKUP = -1;

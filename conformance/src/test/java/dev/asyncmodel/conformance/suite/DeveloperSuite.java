@@ -160,6 +160,7 @@ public abstract class DeveloperSuite extends ConformanceTest {
                 await(qs.acontains(stored));
                 await(qs.limit(5).acontains(stored));
                 await(qs.ainBulk(List.of(stored.id(), -1L, -2L)));
+                await(qs.aexplain());
                 await(qs.aupdate(CATEGORY.set("groceries")));
               });
       assertRan(sql.all(), log);
@@ -175,6 +176,7 @@ public abstract class DeveloperSuite extends ConformanceTest {
       for (SqlStatement statement : sql.inBulk(List.of(stored.id(), -1L, -2L))) {
         assertRan(statement, log);
       }
+      assertRan(sql.explain(), log);
       assertRan(sql.update(CATEGORY.set("groceries")), log);
       Transaction made = new Transaction(null, Ref.of(ann), BigDecimal.TEN, SECRET, "x", null);
       List<String> created =

@@ -51,6 +51,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -411,6 +412,7 @@ public abstract class TerminalSuite extends ConformanceTest {
     failure(Users.objects(db).acontains(ann), IllegalStateException.class);
     failure(all.ainBulk(List.of(1L)), IllegalStateException.class);
     failure(all.ainBulk(List.of()), IllegalStateException.class);
+    failure(all.aexplain(), IllegalStateException.class);
     failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
@@ -750,5 +752,26 @@ public abstract class TerminalSuite extends ConformanceTest {
     food.remove(rows.get(3).id());
     assertEquals(
         food, new ArrayList<>(await(all.filter(CATEGORY.eq("food")).ainBulk(ids)).keySet()));
+  }
+
+  @Test
+  void aexplainShowsThePlanOfTheQueryWithItsValuesBound() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "it's", "x");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    // Inlined into the SQL, this value would end the string literal and break the statement.
+    String plan =
+        await(
+            all.filter(DESCRIPTION.eq("it's \"quoted\" -- ;"), AMOUNT.gt(BigDecimal.ZERO))
+                .orderBy(AMOUNT.desc())
+                .limit(5)
+                .aexplain());
+    assertTrue(plan.toLowerCase(Locale.ROOT).contains("transaction"), plan);
+    String byId = await(all.filter(ID.eq(t.id())).aexplain());
+    String lower = byId.toLowerCase(Locale.ROOT);
+    assertTrue(
+        lower.contains("pkey") || lower.contains("primary"), "uses the primary key: " + byId);
+    assertFalse(byId.contains("\n\n"), byId);
   }
 }
