@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -188,6 +189,11 @@ class DeletionPlanTest {
     final List<Statement> statements = new ArrayList<>();
     final Map<String, Long> rowsChanged = new LinkedHashMap<>();
     int rowsFound;
+
+    @Override
+    public @Nullable IllegalStateException unusable() {
+      return null;
+    }
 
     @Override
     public Dialect dialect() {

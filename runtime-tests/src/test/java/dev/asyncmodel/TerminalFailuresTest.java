@@ -3,6 +3,7 @@ package dev.asyncmodel;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.asyncmodel.testmodels.Book;
 import dev.asyncmodel.testmodels.BookQuerySet;
 import dev.asyncmodel.testmodels.Books;
 import dev.asyncmodel.testmodels.Offline;
@@ -55,5 +56,29 @@ class TerminalFailuresTest {
   @Test
   void lastOfASliceIsAFailedFuture() {
     assertMentions("slice", failedWith(IllegalStateException.class, books().limit(2).alast()));
+  }
+
+  @Test
+  void latestAndEarliestOfASliceAreFailedFutures() {
+    assertMentions(
+        "slice", failedWith(IllegalStateException.class, books().limit(2).alatest(Books.ID)));
+    assertMentions(
+        "slice", failedWith(IllegalStateException.class, books().offset(2).aearliest(Books.ID)));
+  }
+
+  @Test
+  void containsOfAnUnsavedRecordIsAFailedFuture() {
+    Book unsaved = new Book(null, Ref.ofId(1L), null, "Dune", java.math.BigDecimal.ONE, null);
+    assertMentions(
+        "unsaved", failedWith(IllegalArgumentException.class, books().acontains(unsaved)));
+    failedWith(NullPointerException.class, books().acontains(null));
+  }
+
+  @Test
+  void inBulkOfASliceIsAFailedFuture() {
+    assertMentions(
+        "limit or offset",
+        failedWith(IllegalStateException.class, books().limit(2).ainBulk(java.util.List.of(1L))));
+    failedWith(NullPointerException.class, books().ainBulk(null));
   }
 }

@@ -4,6 +4,7 @@ import dev.asyncmodel.internal.Expr;
 import dev.asyncmodel.internal.Internals;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -43,6 +44,11 @@ final class ApiAccess implements Internals.Api {
   @Override
   public <T extends Record> Condition<T> equal(Field<T> field, Object value) {
     return Lookup.of(field, Lookup.Op.EQ, value);
+  }
+
+  @Override
+  public <T extends Record> Condition<T> in(Field<T> field, Collection<?> values) {
+    return Lookup.in(field, values);
   }
 
   @Override

@@ -10,7 +10,9 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -385,6 +387,113 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    */
   public final Future<Optional<T>> alast() {
     return run((db, q) -> Executor.first(db, q, true), state.query);
+  }
+
+  /**
+   * The row with the greatest value of {@code field}, the next fields breaking ties: Django's
+   * {@code alatest(*fields)}, which orders by the fields descending and gets the first row. Rows
+   * whose value is NULL come last on every database, so a row with a value wins (Django leaves
+   * NULLs where the database puts them, first on PostgreSQL). The QuerySet's own ordering is
+   * replaced.
+   *
+   * <pre>{@code
+   * Future<Transaction> newest = Transactions.objects(db).filter(USER.eq(user)).alatest(CREATED_AT);
+   * }</pre>
+   *
+   * @param field the field to order by
+   * @param more fields that break ties, in order
+   * @return a Future of the row; failed with {@link DoesNotExistException} when the QuerySet has no
+   *     row, {@link IllegalStateException} on a QuerySet with a limit or offset, as in Django
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // copied into a list before it is used
+  public final Future<T> alatest(Field<T> field, Field<T>... more) {
+    return run((db, q) -> Executor.earliest(db, q, listOf(field, more), true), state.query);
+  }
+
+  /**
+   * The row with the least value of {@code field}, the next fields breaking ties: Django's {@code
+   * aearliest(*fields)}, which orders by the fields ascending and gets the first row. Rows whose
+   * value is NULL come last on every database, so a row with a value wins (Django leaves NULLs
+   * where the database puts them, first on MySQL and SQLite). The QuerySet's own ordering is
+   * replaced.
+   *
+   * <pre>{@code
+   * Future<Transaction> oldest = Transactions.objects(db).filter(USER.eq(user)).aearliest(CREATED_AT);
+   * }</pre>
+   *
+   * @param field the field to order by
+   * @param more fields that break ties, in order
+   * @return a Future of the row; failed with {@link DoesNotExistException} when the QuerySet has no
+   *     row, {@link IllegalStateException} on a QuerySet with a limit or offset, as in Django
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // copied into a list before it is used
+  public final Future<T> aearliest(Field<T> field, Field<T>... more) {
+    return run((db, q) -> Executor.earliest(db, q, listOf(field, more), false), state.query);
+  }
+
+  private static <T extends Record> List<Field<T>> listOf(Field<T> first, Field<T>[] more) {
+    List<Field<T>> fields = new ArrayList<>(more.length + 1);
+    fields.add(first);
+    fields.addAll(Arrays.asList(more));
+    return fields;
+  }
+
+  /**
+   * Whether the record's row is among this QuerySet's rows, by primary key: Django's {@code
+   * acontains(obj)}. One {@code SELECT 1 ... WHERE <filters> AND id = ? LIMIT 1}; on a QuerySet
+   * with a limit or offset, only the rows of the slice count. The record's other values are not
+   * compared.
+   *
+   * <pre>{@code
+   * Future<Boolean> mine = Transactions.objects(db).filter(USER.eq(user)).acontains(transaction);
+   * }</pre>
+   *
+   * @param record a record with its primary key, as {@code acreate} or a query returned it
+   * @return a Future of {@code true} when the row is there; failed with {@link
+   *     IllegalArgumentException} when the record has no primary key (Django's "cannot be used on
+   *     unsaved objects")
+   */
+  public final Future<Boolean> acontains(T record) {
+    return run((db, q) -> Executor.contains(db, q, record), state.query);
+  }
+
+  /**
+   * The rows whose primary key is one of {@code ids}, by primary key: Django's {@code
+   * ain_bulk(id_list)}. One {@code SELECT ... WHERE <filters> AND id IN (...)}; on MySQL and
+   * SQLite, which bind each id, a list longer than a statement may bind is read in several. An id
+   * without a row (or whose row the filters exclude) has no entry. No id, no query.
+   *
+   * <pre>{@code
+   * Future<Map<Long, Transaction>> byId = Transactions.objects(db).ainBulk(List.of(3L, 1L, 2L));
+   * }</pre>
+   *
+   * @param ids the primary keys, none null; one given twice is read once
+   * @return a Future of the rows found, keyed by primary key, in the order of {@code ids} (Django's
+   *     dict is in the order the rows came); unmodifiable. Failed with {@link
+   *     IllegalStateException} on a QuerySet with a limit or offset, as in Django
+   */
+  public final Future<Map<Long, T>> ainBulk(Collection<Long> ids) {
+    return run((db, q) -> Executor.inBulk(db, q, ids), state.query);
+  }
+
+  /**
+   * How the database would run the query {@link #aall()} runs: Django's {@code aexplain()}. It runs
+   * {@code EXPLAIN} on PostgreSQL, MySQL and MariaDB and {@code EXPLAIN QUERY PLAN} on SQLite, with
+   * the QuerySet's values bound as {@code aall()} binds them, and completes with the database's
+   * answer as text: a line per row, its columns separated by a space.
+   *
+   * <pre>{@code
+   * Transactions.objects(db).filter(USER.eq(user)).aexplain().onSuccess(System.out::println);
+   * // Index Scan using transaction_user_id_idx on transaction  (cost=0.14..8.16 rows=1 ...)
+   * //   Index Cond: (user_id = '1'::bigint)
+   * }</pre>
+   *
+   * @return a Future of the plan
+   */
+  public final Future<String> aexplain() {
+    return run(Executor::explain, state.query);
   }
 
   /**

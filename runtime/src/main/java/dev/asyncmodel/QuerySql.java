@@ -7,6 +7,7 @@ import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.internal.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -82,6 +83,64 @@ public final class QuerySql<T extends Record> {
    */
   public SqlStatement exists() {
     return of(dev.asyncmodel.internal.Compiler.exists(dialect, query));
+  }
+
+  /**
+   * @param field the field {@code alatest} would be given
+   * @param more the fields that break ties
+   * @return what {@code alatest(field, more...)} runs
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // read at once, never kept
+  public final SqlStatement latest(Field<T> field, Field<T>... more) {
+    return of(Executor.earliestStatement(dialect, query, fields(field, more), true));
+  }
+
+  /**
+   * @param field the field {@code aearliest} would be given
+   * @param more the fields that break ties
+   * @return what {@code aearliest(field, more...)} runs
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // read at once, never kept
+  public final SqlStatement earliest(Field<T> field, Field<T>... more) {
+    return of(Executor.earliestStatement(dialect, query, fields(field, more), false));
+  }
+
+  private static <T extends Record> List<Field<T>> fields(Field<T> first, Field<T>[] more) {
+    List<Field<T>> fields = new ArrayList<>(more.length + 1);
+    fields.add(first);
+    fields.addAll(Arrays.asList(more));
+    return fields;
+  }
+
+  /**
+   * @param record a record with its primary key
+   * @return what {@code acontains(record)} runs
+   */
+  public SqlStatement contains(T record) {
+    return of(Executor.containsStatement(dialect, query, record));
+  }
+
+  /**
+   * @param ids the primary keys {@code ainBulk} would be given
+   * @return what {@code ainBulk(ids)} runs, in order: one statement, or on MySQL and SQLite one per
+   *     part of a list too long for one; none for no id
+   */
+  public List<SqlStatement> inBulk(Collection<Long> ids) {
+    List<SqlStatement> statements = new ArrayList<>();
+    for (Statement statement : Executor.inBulkStatements(dialect, query, ids)) {
+      statements.add(of(statement));
+    }
+    return List.copyOf(statements);
+  }
+
+  /**
+   * @return what {@code aexplain()} runs: {@code EXPLAIN} (on SQLite {@code EXPLAIN QUERY PLAN}) of
+   *     what {@code aall()} runs
+   */
+  public SqlStatement explain() {
+    return of(Executor.explainStatement(dialect, query));
   }
 
   /**

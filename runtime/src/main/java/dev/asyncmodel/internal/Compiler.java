@@ -47,8 +47,33 @@ public final class Compiler {
       int limit,
       int offset,
       @Nullable RowLock lock) {
+    return select(Shape.SELECT, dialect, q, order, limit, offset, lock);
+  }
+
+  /**
+   * {@code EXPLAIN} of the {@code SELECT} that {@code aall()} runs, in the dialect's form ({@code
+   * EXPLAIN QUERY PLAN} on SQLite), with the same bound values.
+   *
+   * @param dialect the database's dialect
+   * @param q the query
+   * @param <T> the model
+   * @return the statement
+   */
+  public static <T extends Record> Statement explain(Dialect dialect, Query<T> q) {
+    return select(Shape.EXPLAIN, dialect, q, q.order(), q.limit(), q.offset(), q.lock());
+  }
+
+  /** A {@code SELECT}, or its {@code EXPLAIN}: {@code kind} is {@link Shape#SELECT} or not. */
+  private static <T extends Record> Statement select(
+      int kind,
+      Dialect dialect,
+      Query<T> q,
+      List<Ordering<T>> order,
+      int limit,
+      int offset,
+      @Nullable RowLock lock) {
     List<Object> params = params(q, 1);
-    Shape shape = Shape.probe(q.model(), Shape.SELECT);
+    Shape shape = Shape.probe(q.model(), kind);
     shapeWhere(q, shape, params, dialect);
     shapeOrder(order, shape, params, dialect, List.of());
     if (limit >= 0) {
@@ -63,19 +88,24 @@ public final class Compiler {
     }
     String sql = dialect.cached(shape);
     if (sql == null) {
-      sql = dialect.cache(shape.key(), renderSelect(dialect, q, order, limit, offset, lock));
+      SqlBuffer b = new SqlBuffer(dialect);
+      if (kind == Shape.EXPLAIN) {
+        dialect.explain(b);
+      }
+      renderSelect(b, q, order, limit, offset, lock);
+      sql = dialect.cache(shape.key(), b.toString());
     }
     return new Statement(sql, params, q.model().name());
   }
 
-  private static <T extends Record> String renderSelect(
-      Dialect dialect,
+  private static <T extends Record> void renderSelect(
+      SqlBuffer b,
       Query<T> q,
       List<Ordering<T>> order,
       int limit,
       int offset,
       @Nullable RowLock lock) {
-    SqlBuffer b = new SqlBuffer(dialect);
+    Dialect dialect = b.dialect();
     b.append("SELECT ");
     columns(b, q.model());
     b.append(" FROM ").quoted(q.model().table());
@@ -85,7 +115,6 @@ public final class Compiler {
     if (lock != null) {
       dialect.forUpdate(b, lock);
     }
-    return b.toString();
   }
 
   /**
@@ -156,6 +185,56 @@ public final class Compiler {
       b.append("SELECT 1 FROM ").quoted(q.model().table());
       renderWhere(b, q);
       dialect.limitOffset(b, limit, q.offset() > 0);
+      sql = dialect.cache(shape.key(), b.toString());
+    }
+    return new Statement(sql, params, q.model().name());
+  }
+
+  /**
+   * Whether the row with primary key {@code id} is among the query's rows: Django's {@code
+   * contains(obj)}. Without a slice, {@link #exists} of the query and {@code pk = id}; with one,
+   * {@code SELECT 1 FROM (SELECT pk ... ORDER BY ... LIMIT ... OFFSET ...) WHERE pk = id}, so that
+   * only the rows of the slice count.
+   *
+   * @param dialect the database's dialect
+   * @param q the query
+   * @param id the primary key looked for
+   * @param <T> the model
+   * @return the statement; it returns a row when the record is there
+   */
+  public static <T extends Record> Statement contains(Dialect dialect, Query<T> q, long id) {
+    Field<T> pk = q.model().primaryKey();
+    if (!q.sliced()) {
+      List<Condition<T>> where = new ArrayList<>(q.where().size() + 1);
+      where.addAll(q.where());
+      where.add(Internals.api().equal(pk, id));
+      return exists(dialect, q.withWhere(List.copyOf(where)));
+    }
+    ColumnSpec pkSpec = Internals.spec(pk);
+    List<Object> params = params(q, 2);
+    Shape shape = Shape.probe(q.model(), Shape.CONTAINS);
+    shapeWhere(q, shape, params, dialect);
+    shapeOrder(q.order(), shape, params, dialect, List.of());
+    if (q.limit() >= 0) {
+      shape.add(Shape.LIMIT, q.limit());
+    }
+    if (q.offset() > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) q.offset());
+    }
+    params.add(dialect.encode(pkSpec, id));
+    String sql = dialect.cached(shape);
+    if (sql == null) {
+      SqlBuffer b = new SqlBuffer(dialect);
+      b.append("SELECT 1 FROM (SELECT ")
+          .quoted(pk.column())
+          .append(" FROM ")
+          .quoted(q.model().table());
+      renderWhere(b, q);
+      renderOrder(b, q.order(), List.of(), List.of());
+      dialect.limitOffset(b, q.limit(), q.offset() > 0);
+      b.append(") ").quoted("sliced").append(" WHERE ").quoted(pk.column()).append(" = ");
+      dialect.value(b, pkSpec);
       sql = dialect.cache(shape.key(), b.toString());
     }
     return new Statement(sql, params, q.model().name());
@@ -728,6 +807,35 @@ public final class Compiler {
   /** A list for the statement's values, sized for one per condition plus {@code more}. */
   private static List<Object> params(Query<?> q, int more) {
     return new ArrayList<>(q.where().size() + more);
+  }
+
+  /**
+   * How many values the query's conditions bind where each value of an {@code in} has a placeholder
+   * of its own: what a statement that adds values of its own must leave room for.
+   *
+   * @param q the query
+   * @return the number of values
+   */
+  static int boundValues(Query<?> q) {
+    int n = 0;
+    for (Condition<?> condition : q.where()) {
+      n += boundValues(condition);
+    }
+    return n;
+  }
+
+  private static int boundValues(Condition<?> condition) {
+    if (condition instanceof Lookup<?> lookup) {
+      return lookup.values().size();
+    }
+    if (condition instanceof Junction<?> junction) {
+      int n = 0;
+      for (Condition<?> part : junction.parts()) {
+        n += boundValues(part);
+      }
+      return n;
+    }
+    return boundValues(((Negation<?>) condition).condition());
   }
 
   private static int index(Field<?> field) {

@@ -289,6 +289,16 @@ public abstract class Dialect {
   }
 
   /**
+   * Begins the statement that shows how the database would run a query: {@code EXPLAIN }, which
+   * PostgreSQL, MySQL and MariaDB have; the query follows.
+   *
+   * @param sql the statement, empty so far
+   */
+  public void explain(SqlBuffer sql) {
+    sql.append("EXPLAIN ");
+  }
+
+  /**
    * The statements that start a transaction, in order: {@code BEGIN}, with the options' isolation
    * level and {@code READ ONLY} where they ask for them.
    *

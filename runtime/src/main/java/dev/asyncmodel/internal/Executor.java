@@ -21,8 +21,12 @@ import dev.asyncmodel.spi.RowReader;
 import dev.asyncmodel.spi.Validation;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -196,6 +200,131 @@ public final class Executor {
   }
 
   /**
+   * Django's {@code earliest(*fields)} and {@code latest(*fields)}: the first row ordered by the
+   * fields, ascending or descending, NULLs last either way.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param fields the fields to order by, at least one
+   * @param latest whether the greatest values come first ({@code latest})
+   * @param <T> the model
+   * @return the row; failed with {@link DoesNotExistException} when the query has none
+   */
+  public static <T extends Record> Future<T> earliest(
+      Database db, Query<T> q, List<Field<T>> fields, boolean latest) {
+    Query<T> ordered = earliestQuery(q, fields, latest);
+    Session session = locking(db, ordered);
+    return session.select(
+        earliestSelect(session.dialect(), ordered),
+        q.model()::read,
+        rows -> {
+          if (rows.isEmpty()) {
+            throw new DoesNotExistException(q.model().name());
+          }
+          return rows.get(0);
+        });
+  }
+
+  /**
+   * Django's {@code contains(obj)}: whether the record's row, by primary key, is among the query's
+   * rows; within the slice when the query has one.
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param record a record with its primary key
+   * @param <T> the model
+   * @return whether the row is there
+   */
+  public static <T extends Record> Future<Boolean> contains(Database db, Query<T> q, T record) {
+    long id = savedId(q, record);
+    Session session = Databases.session(db);
+    return session.select(
+        Compiler.contains(session.dialect(), q, id), row -> 1, rows -> !rows.isEmpty());
+  }
+
+  /**
+   * Django's {@code in_bulk(id_list)}: the query's rows whose primary key is one of {@code ids}, by
+   * primary key, in the order of {@code ids}. On a database that binds each value of an {@code in}
+   * (MySQL, SQLite), a long list is read in several statements, each within the database's limit on
+   * bound values.
+   *
+   * @param db where it runs
+   * @param q the query, without a slice
+   * @param ids the primary keys, none null; duplicates are read once
+   * @param <T> the model
+   * @return the rows found, keyed by primary key, in the order of {@code ids}
+   */
+  public static <T extends Record> Future<Map<Long, T>> inBulk(
+      Database db, Query<T> q, Collection<Long> ids) {
+    List<Long> wanted = inBulkIds(q, ids);
+    Session session = locking(db, q);
+    if (wanted.isEmpty()) {
+      // No statement, as in Django; but a closed database fails, as for any other list.
+      IllegalStateException unusable = session.unusable();
+      return unusable != null ? Future.failedFuture(unusable) : Future.succeededFuture(Map.of());
+    }
+    ModelMeta<T> model = q.model();
+    Map<Long, T> found = new HashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Statement statement : inBulkSelects(session.dialect(), q, wanted)) {
+      chain =
+          chain.compose(
+              ignored ->
+                  session.select(
+                      statement,
+                      model::read,
+                      rows -> {
+                        for (T row : rows) {
+                          found.put(model.idOf(row), row);
+                        }
+                        return null;
+                      }));
+    }
+    return chain.map(
+        done -> {
+          Map<Long, T> byId = new LinkedHashMap<>();
+          for (Long id : wanted) {
+            T row = found.get(id);
+            if (row != null) {
+              byId.put(id, row);
+            }
+          }
+          return Collections.unmodifiableMap(byId);
+        });
+  }
+
+  /**
+   * Django's {@code explain()}: how the database would run the query {@code aall()} runs, as text.
+   * Each row of the database's answer is a line, its columns separated by a space (a NULL written
+   * {@code NULL}, the spaces at the end of the line left out).
+   *
+   * @param db where it runs
+   * @param q the query
+   * @param <T> the model
+   * @return the plan
+   */
+  public static <T extends Record> Future<String> explain(Database db, Query<T> q) {
+    Session session = locking(db, q);
+    return session.selectByName(
+        Compiler.explain(session.dialect(), q),
+        Executor::planLine,
+        lines -> String.join("\n", lines));
+  }
+
+  /** A row of an EXPLAIN as one line of text: its columns, separated by a space. */
+  private static Function<RowReader, String> planLine(List<String> columns) {
+    int count = columns.size();
+    return row -> {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        String value = row.getString(i);
+        line.append(i == 0 ? "" : " ").append(value == null ? "NULL" : value);
+      }
+      return line.toString().stripTrailing();
+    };
+  }
+
+  /**
    * Django's {@code create}: validates, fills a null {@code @AutoNowAdd}, inserts.
    *
    * @param db where it runs
@@ -283,6 +412,153 @@ public final class Executor {
     }
     int limit = q.limit() < 0 ? 1 : Math.min(q.limit(), 1);
     return Compiler.select(dialect, q, order, limit, q.offset(), q.lock());
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, without a slice
+   * @param fields the fields {@code alatest} or {@code aearliest} is given
+   * @param latest {@code alatest()} rather than {@code aearliest()}
+   * @param <T> the model
+   * @return what {@code alatest(fields)} or {@code aearliest(fields)} runs
+   */
+  public static <T extends Record> Statement earliestStatement(
+      Dialect dialect, Query<T> q, List<Field<T>> fields, boolean latest) {
+    return earliestSelect(dialect, earliestQuery(q, fields, latest));
+  }
+
+  /**
+   * The query of {@code earliest} or {@code latest}, checked: its ordering replaced by the fields,
+   * each ascending ({@code earliest}) or descending ({@code latest}), NULLs last either way so that
+   * a row with a value wins over one without on every database. As in Django the ordering runs the
+   * other way after an odd number of {@code reverse()}.
+   */
+  private static <T extends Record> Query<T> earliestQuery(
+      Query<T> q, List<Field<T>> fields, boolean latest) {
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot change a query once a slice has been taken: "
+              + (latest ? "alatest()" : "aearliest()")
+              + " after limit/offset");
+    }
+    if (fields.isEmpty()) {
+      throw new IllegalArgumentException("Name at least one field to order by");
+    }
+    List<Ordering<T>> order = new ArrayList<>(fields.size());
+    for (Field<T> field : fields) {
+      Objects.requireNonNull(field, "field");
+      Ordering<T> ordering = latest ? field.desc() : field.asc();
+      // A NOT NULL column needs no NULLS clause, which could keep the database from reading the
+      // rows in an index's order.
+      order.add(Internals.spec(field).nullable() ? ordering.nullsLast() : ordering);
+    }
+    return q.withOrder(List.copyOf(order));
+  }
+
+  private static <T extends Record> Statement earliestSelect(Dialect dialect, Query<T> ordered) {
+    return Compiler.select(dialect, ordered, ordered.order(), 1, 0, ordered.lock());
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query
+   * @param record a record with its primary key
+   * @param <T> the model
+   * @return what {@code acontains(record)} runs
+   */
+  public static <T extends Record> Statement containsStatement(
+      Dialect dialect, Query<T> q, T record) {
+    return Compiler.contains(dialect, q, savedId(q, record));
+  }
+
+  /** The primary key of a record given to {@code contains}, which must have one. */
+  private static <T extends Record> long savedId(Query<T> q, T record) {
+    Objects.requireNonNull(record, "record");
+    Long id = q.model().idOrNull(record);
+    if (id == null) {
+      throw new IllegalArgumentException(
+          "acontains() cannot be used on unsaved objects: this " + q.model().name() + " has no id");
+    }
+    return id;
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query, without a slice
+   * @param ids the primary keys
+   * @param <T> the model
+   * @return what {@code ainBulk(ids)} runs, in order; none for no id
+   */
+  public static <T extends Record> List<Statement> inBulkStatements(
+      Dialect dialect, Query<T> q, Collection<Long> ids) {
+    List<Long> wanted = inBulkIds(q, ids);
+    return wanted.isEmpty() ? List.of() : inBulkSelects(dialect, q, wanted);
+  }
+
+  /** The ids given to {@code in_bulk}, checked, each once, in their order. */
+  private static <T extends Record> List<Long> inBulkIds(Query<T> q, Collection<Long> ids) {
+    Objects.requireNonNull(ids, "ids");
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot use limit or offset with ainBulk(): filter by a condition instead");
+    }
+    Set<Long> distinct = new LinkedHashSet<>();
+    for (Long id : ids) {
+      distinct.add(Objects.requireNonNull(id, "ainBulk got a null id"));
+    }
+    return new ArrayList<>(distinct);
+  }
+
+  /**
+   * The SELECTs of {@code in_bulk}: the query's conditions and {@code pk IN (ids)}, unordered,
+   * since the rows are put in the order of the ids. Where each id is a bound value of its own, the
+   * ids are split into statements within the database's limit on bound values, and each statement's
+   * list is filled up to a power of two with its last id: a few statement shapes serve every length
+   * of list, where one per length would fill the SQL cache and, on MySQL, the server's prepared
+   * statements.
+   */
+  private static <T extends Record> List<Statement> inBulkSelects(
+      Dialect dialect, Query<T> q, List<Long> ids) {
+    Field<T> pk = q.model().primaryKey();
+    boolean array = dialect.inAsArray();
+    int most =
+        array
+            ? ids.size()
+            : Integer.highestOneBit(Math.max(1, dialect.maxParams() - Compiler.boundValues(q)));
+    List<int[]> chunks = chunks(0, ids.size(), most);
+    List<Statement> statements = new ArrayList<>(chunks.size());
+    for (int[] chunk : chunks) {
+      List<Long> values = ids.subList(chunk[0], chunk[0] + chunk[1]);
+      List<Condition<T>> where = new ArrayList<>(q.where().size() + 1);
+      where.addAll(q.where());
+      where.add(Internals.api().in(pk, array ? values : padded(values)));
+      Query<T> byIds = q.withWhere(List.copyOf(where));
+      statements.add(Compiler.select(dialect, byIds, List.of(), -1, 0, q.lock()));
+    }
+    return statements;
+  }
+
+  /** The ids, the last repeated up to the next power of two. */
+  private static List<Long> padded(List<Long> ids) {
+    int size = ids.size();
+    int target = Integer.bitCount(size) == 1 ? size : Integer.highestOneBit(size) << 1;
+    List<Long> values = new ArrayList<>(target);
+    values.addAll(ids);
+    Long last = ids.get(size - 1);
+    while (values.size() < target) {
+      values.add(last);
+    }
+    return values;
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the query
+   * @param <T> the model
+   * @return what {@code aexplain()} runs
+   */
+  public static <T extends Record> Statement explainStatement(Dialect dialect, Query<T> q) {
+    return Compiler.explain(dialect, q);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.asyncmodel.Field;
 import dev.asyncmodel.Ordering;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +58,14 @@ public final class Internals {
      * @return {@code field = value}
      */
     <T extends Record> Condition<T> equal(Field<T> field, Object value);
+
+    /**
+     * @param field a field
+     * @param values values of the field's type, none null
+     * @param <T> the model
+     * @return {@code field IN (values)}
+     */
+    <T extends Record> Condition<T> in(Field<T> field, Collection<?> values);
 
     /**
      * @param field a field

@@ -58,6 +58,11 @@ final class LoggingSession implements Session {
   }
 
   @Override
+  public @Nullable IllegalStateException unusable() {
+    return inner.unusable();
+  }
+
+  @Override
   public Session withDeadline(Deadline deadline) {
     return wrap(inner.withDeadline(deadline));
   }

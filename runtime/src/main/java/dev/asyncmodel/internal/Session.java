@@ -5,6 +5,7 @@ import dev.asyncmodel.spi.RowReader;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where statements run: a connection pool, or one connection inside a transaction. One
@@ -151,6 +152,15 @@ public interface Session {
    * @return whether this session is inside a transaction
    */
   boolean inTransaction();
+
+  /**
+   * Why a statement could not run now, for a terminal method that completes without running one (an
+   * empty list of ids) and must still fail as every other does on a closed database.
+   *
+   * @return the failure of a statement run now (the database is closed, the atomic block has
+   *     ended), or {@code null} while statements can run
+   */
+  @Nullable IllegalStateException unusable();
 
   /**
    * This session with every statement bounded by {@code deadline} instead of the URL's {@code

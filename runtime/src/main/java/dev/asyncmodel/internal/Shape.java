@@ -26,7 +26,9 @@ final class Shape {
   static final int DELETE = 6;
   static final int BULK_INSERT = 7;
   static final int BULK_UPDATE = 8;
-  static final int VALUES = 9;
+  static final int CONTAINS = 9;
+  static final int EXPLAIN = 10;
+  static final int VALUES = 11;
 
   // Tags of the parts of a statement.
   static final int LOOKUP = -1;

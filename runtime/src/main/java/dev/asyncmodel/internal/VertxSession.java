@@ -157,6 +157,11 @@ public final class VertxSession implements Session {
   }
 
   @Override
+  public @Nullable IllegalStateException unusable() {
+    return lifecycle.unusable();
+  }
+
+  @Override
   public Session withDeadline(Deadline newDeadline) {
     return new VertxSession(shared, reads, writes, lifecycle, transaction, newDeadline, gate);
   }

@@ -126,7 +126,7 @@ public abstract class DeveloperSuite extends ConformanceTest {
   @Test
   void sqlShowsWhatEachTerminalMethodRunsAndTheLogShowsItWithoutValues() {
     User ann = user(db, "ann");
-    tx(db, ann, "5.00", SECRET, "food");
+    Transaction stored = tx(db, ann, "5.00", SECRET, "food");
     Database logging = loggingDatabase();
     try {
       TransactionQuerySet qs =
@@ -155,6 +155,12 @@ public abstract class DeveloperSuite extends ConformanceTest {
                 await(qs.afirst());
                 await(qs.alast());
                 await(qs.agetOptional());
+                await(qs.alatest(CREATED_AT));
+                await(qs.aearliest(AMOUNT, CREATED_AT));
+                await(qs.acontains(stored));
+                await(qs.limit(5).acontains(stored));
+                await(qs.ainBulk(List.of(stored.id(), -1L, -2L)));
+                await(qs.aexplain());
                 await(qs.aupdate(CATEGORY.set("groceries")));
               });
       assertRan(sql.all(), log);
@@ -163,6 +169,14 @@ public abstract class DeveloperSuite extends ConformanceTest {
       assertRan(sql.first(), log);
       assertRan(sql.last(), log);
       assertRan(sql.get(), log);
+      assertRan(sql.latest(CREATED_AT), log);
+      assertRan(sql.earliest(AMOUNT, CREATED_AT), log);
+      assertRan(sql.contains(stored), log);
+      assertRan(qs.limit(5).sql().contains(stored), log);
+      for (SqlStatement statement : sql.inBulk(List.of(stored.id(), -1L, -2L))) {
+        assertRan(statement, log);
+      }
+      assertRan(sql.explain(), log);
       assertRan(sql.update(CATEGORY.set("groceries")), log);
       Transaction made = new Transaction(null, Ref.of(ann), BigDecimal.TEN, SECRET, "x", null);
       List<String> created =

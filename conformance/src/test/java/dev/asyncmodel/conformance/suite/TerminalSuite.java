@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,6 +35,8 @@ import dev.asyncmodel.conformance.model.Invoice;
 import dev.asyncmodel.conformance.model.Invoices;
 import dev.asyncmodel.conformance.model.Note;
 import dev.asyncmodel.conformance.model.Notes;
+import dev.asyncmodel.conformance.model.Review;
+import dev.asyncmodel.conformance.model.ReviewQuerySet;
 import dev.asyncmodel.conformance.model.Reviews;
 import dev.asyncmodel.conformance.model.Transaction;
 import dev.asyncmodel.conformance.model.TransactionQuerySet;
@@ -43,10 +46,12 @@ import dev.asyncmodel.conformance.model.Users;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -402,6 +407,12 @@ public abstract class TerminalSuite extends ConformanceTest {
         IllegalStateException.class);
     failure(all.aupdate(CATEGORY.set("x")), IllegalStateException.class);
     failure(all.adelete(), IllegalStateException.class);
+    failure(all.alatest(CREATED_AT), IllegalStateException.class);
+    failure(all.aearliest(CREATED_AT), IllegalStateException.class);
+    failure(Users.objects(db).acontains(ann), IllegalStateException.class);
+    failure(all.ainBulk(List.of(1L)), IllegalStateException.class);
+    failure(all.ainBulk(List.of()), IllegalStateException.class);
+    failure(all.aexplain(), IllegalStateException.class);
     failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
@@ -518,5 +529,249 @@ public abstract class TerminalSuite extends ConformanceTest {
     assertEquals(new BigDecimal("2.50"), read.amount());
     failure(Transactions.objects(db).aupdate(List.of()), IllegalArgumentException.class);
     assertTrue(db.toString().startsWith("Database[" + backend().name()), db.toString());
+  }
+
+  /** A transaction of {@code user}'s created at {@code at}. */
+  private Transaction dated(User user, String amount, String description, Instant at) {
+    return await(
+        Transactions.objects(db)
+            .acreate(
+                new Transaction(null, Ref.of(user), new BigDecimal(amount), description, "x", at)));
+  }
+
+  @Test
+  void alatestAndAearliestGetTheRowWithTheGreatestOrLeastValue() {
+    TransactionQuerySet all = Transactions.objects(db);
+    DoesNotExistException none = failure(all.alatest(CREATED_AT), DoesNotExistException.class);
+    assertEquals("Transaction", none.model());
+    assertEquals("Transaction matching query does not exist.", none.getMessage());
+    failure(all.aearliest(CREATED_AT), DoesNotExistException.class);
+
+    User ann = user(db, "ann");
+    User bob = user(db, "bob");
+    Instant t0 = Instant.parse("2024-03-01T10:00:00Z");
+    Transaction middle = dated(ann, "9.00", "middle", t0);
+    Transaction oldest = dated(ann, "1.00", "oldest", t0.minusSeconds(3600));
+    Transaction newest = dated(bob, "5.00", "newest", t0.plusSeconds(60));
+    Transaction bobsOldest = dated(bob, "2.00", "bob's oldest", t0.minusSeconds(60));
+
+    assertEquals(newest, await(all.alatest(CREATED_AT)));
+    assertEquals(oldest, await(all.aearliest(CREATED_AT)));
+    assertEquals(middle, await(all.alatest(AMOUNT)));
+    assertEquals(oldest, await(all.aearliest(AMOUNT)));
+    // The QuerySet's filters apply; its ordering is replaced.
+    TransactionQuerySet anns = all.filter(USER.eq(ann)).orderBy(AMOUNT.asc());
+    assertEquals(middle, await(anns.alatest(CREATED_AT)));
+    assertEquals(oldest, await(anns.aearliest(CREATED_AT)));
+    assertEquals(bobsOldest, await(all.filter(USER.eq(bob)).aearliest(CREATED_AT)));
+    failure(all.filter(CATEGORY.eq("none")).alatest(CREATED_AT), DoesNotExistException.class);
+    failure(all.filter(CATEGORY.eq("none")).aearliest(CREATED_AT), DoesNotExistException.class);
+
+    // As in Django, a slice cannot be reordered.
+    IllegalStateException sliced =
+        failure(all.limit(2).alatest(CREATED_AT), IllegalStateException.class);
+    assertTrue(sliced.getMessage().contains("slice"), sliced.getMessage());
+    failure(all.offset(1).aearliest(CREATED_AT), IllegalStateException.class);
+  }
+
+  @Test
+  void alatestAndAearliestBreakTiesWithTheNextFields() {
+    User ann = user(db, "ann");
+    Instant t1 = Instant.parse("2024-03-01T10:00:00Z");
+    Instant t2 = t1.plusSeconds(1);
+    Transaction earlyBig = dated(ann, "9.00", "early big", t1);
+    Transaction earlySmall = dated(ann, "2.00", "early small", t1);
+    Transaction lateSmall = dated(ann, "1.00", "late small", t2);
+    Transaction lateBig = dated(ann, "5.00", "late big", t2);
+    Transaction earlySmallAgain = dated(ann, "2.00", "early small again", t1);
+    TransactionQuerySet all = Transactions.objects(db);
+
+    assertEquals(lateBig, await(all.alatest(CREATED_AT, AMOUNT)));
+    assertEquals(earlySmall.amount(), await(all.aearliest(CREATED_AT, AMOUNT)).amount());
+    // The first field decides; the next only among rows equal in it.
+    assertEquals(earlyBig, await(all.alatest(AMOUNT, CREATED_AT)));
+    assertEquals(lateSmall, await(all.aearliest(AMOUNT, CREATED_AT)));
+    // Equal in both: the third decides.
+    assertEquals(earlySmall, await(all.aearliest(CREATED_AT, AMOUNT, ID)));
+    assertEquals(
+        earlySmallAgain,
+        await(all.filter(AMOUNT.eq(new BigDecimal("2.00"))).alatest(CREATED_AT, CATEGORY, ID)));
+  }
+
+  @Test
+  void alatestAndAearliestPutNullsLastOnEveryDatabase() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "t", "x");
+    LocalDate january = LocalDate.of(2024, 1, 15);
+    LocalDate june = LocalDate.of(2024, 6, 1);
+    Review undatedLow = review(db, t, 1.0, null);
+    Review januaryUnrated = review(db, t, null, january);
+    Review juneRated = review(db, t, 4.0, june);
+    Review juneUnrated = review(db, t, null, june);
+    Review undatedHigh = review(db, t, 5.0, null);
+    ReviewQuerySet all = Reviews.objects(db);
+
+    // PostgreSQL sorts NULL above every value, MySQL and SQLite below: a plain ORDER BY would
+    // give a review without a value to alatest on the one and to aearliest on the others.
+    assertEquals(januaryUnrated, await(all.aearliest(Reviews.DUE)));
+    assertEquals(june, await(all.alatest(Reviews.DUE)).due());
+    assertEquals(undatedHigh, await(all.alatest(Reviews.RATING)));
+    assertEquals(undatedLow, await(all.aearliest(Reviews.RATING)));
+    // NULLs last in a field that breaks a tie too.
+    assertEquals(juneRated, await(all.alatest(Reviews.DUE, Reviews.RATING)));
+    assertEquals(juneRated, await(all.filter(Reviews.DUE.eq(june)).aearliest(Reviews.RATING)));
+    assertEquals(
+        juneUnrated,
+        await(all.filter(Reviews.ID.ne(juneRated.id())).alatest(Reviews.DUE, Reviews.RATING)));
+    // When no row has a value, a row without one is still the answer.
+    Review undated = await(all.filter(Reviews.DUE.isNull(true)).alatest(Reviews.DUE));
+    assertEquals(null, undated.due());
+    assertEquals(null, await(all.filter(Reviews.DUE.isNull(true)).aearliest(Reviews.DUE)).due());
+    // After reverse() the ordering runs the other way, NULLs first, as Django runs an ordering
+    // given after its reverse().
+    assertEquals(null, await(all.reverse().alatest(Reviews.DUE)).due());
+    assertEquals(june, await(all.reverse().reverse().alatest(Reviews.DUE)).due());
+  }
+
+  @Test
+  void acontainsFindsTheRecordByPrimaryKeyAmongTheFilteredRows() {
+    User ann = user(db, "ann");
+    Transaction food = tx(db, ann, "1.00", "food", "food");
+    Transaction moreFood = tx(db, ann, "2.00", "more food", "food");
+    Transaction rent = tx(db, ann, "3.00", "rent", "rent");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    assertTrue(await(all.acontains(rent)));
+    assertTrue(await(all.filter(CATEGORY.eq("food")).acontains(food)));
+    assertFalse(await(all.filter(CATEGORY.eq("food")).acontains(rent)));
+    assertFalse(await(all.exclude(ID.eq(food.id())).acontains(food)));
+    assertFalse(await(all.filter(CATEGORY.eq("none")).acontains(food)));
+    // Only the primary key is compared, as in Django.
+    Transaction edited =
+        new Transaction(food.id(), food.user(), BigDecimal.TEN, "edited", "other", null);
+    assertTrue(await(all.filter(CATEGORY.eq("food")).acontains(edited)));
+    await(all.filter(ID.eq(moreFood.id())).adelete());
+    assertFalse(await(all.acontains(moreFood)));
+
+    IllegalArgumentException unsaved =
+        failure(
+            all.acontains(new Transaction(null, Ref.of(ann), BigDecimal.ONE, "new", "x", null)),
+            IllegalArgumentException.class);
+    assertTrue(unsaved.getMessage().contains("unsaved"), unsaved.getMessage());
+    failure(all.acontains(null), NullPointerException.class);
+  }
+
+  @Test
+  void acontainsOnASliceLooksOnlyAtTheRowsOfTheSlice() {
+    User ann = user(db, "ann");
+    Transaction small = tx(db, ann, "1.00", "small", "food");
+    Transaction middle = tx(db, ann, "2.00", "middle", "food");
+    Transaction big = tx(db, ann, "3.00", "big", "rent");
+    TransactionQuerySet byAmount = Transactions.objects(db).orderBy(AMOUNT.asc());
+
+    assertTrue(await(byAmount.limit(1).acontains(small)));
+    assertFalse(await(byAmount.limit(1).acontains(middle)));
+    assertFalse(await(byAmount.offset(1).acontains(small)));
+    assertTrue(await(byAmount.offset(1).acontains(big)));
+    assertTrue(await(byAmount.offset(1).limit(1).acontains(middle)));
+    assertFalse(await(byAmount.offset(1).limit(1).acontains(big)));
+    assertFalse(await(byAmount.limit(0).acontains(small)));
+    assertFalse(await(byAmount.offset(3).acontains(big)));
+    // The ordering decides the slice, and the filters apply before it.
+    assertTrue(await(byAmount.reverse().limit(1).acontains(big)));
+    TransactionQuerySet topFood =
+        Transactions.objects(db).filter(CATEGORY.eq("food")).orderBy(AMOUNT.desc()).limit(1);
+    assertTrue(await(topFood.acontains(middle)));
+    assertFalse(await(topFood.acontains(big)));
+    assertFalse(await(topFood.acontains(small)));
+  }
+
+  @Test
+  void ainBulkMapsEachIdFoundToItsRowInTheOrderOfTheIds() {
+    User ann = user(db, "ann");
+    Transaction a = tx(db, ann, "1.00", "a", "food");
+    Transaction b = tx(db, ann, "2.00", "b", "rent");
+    Transaction c = tx(db, ann, "3.00", "c", "food");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    Map<Long, Transaction> found =
+        await(all.orderBy(ID.asc()).ainBulk(List.of(c.id(), -5L, a.id(), c.id(), b.id())));
+    assertEquals(List.of(c.id(), a.id(), b.id()), new ArrayList<>(found.keySet()));
+    assertEquals(List.of(c, a, b), new ArrayList<>(found.values()));
+    assertEquals(
+        List.of(c.id(), a.id()),
+        new ArrayList<>(
+            await(all.filter(CATEGORY.eq("food")).ainBulk(List.of(c.id(), b.id(), a.id())))
+                .keySet()));
+    assertEquals(Map.of(), await(all.ainBulk(List.of())));
+    assertEquals(Map.of(), await(all.ainBulk(List.of(-1L, -2L))));
+    assertEquals(Map.of(), await(all.filter(CATEGORY.eq("none")).ainBulk(List.of(a.id()))));
+    assertThrows(UnsupportedOperationException.class, () -> found.put(-1L, a));
+
+    IllegalStateException sliced =
+        failure(all.limit(5).ainBulk(List.of(a.id())), IllegalStateException.class);
+    assertTrue(sliced.getMessage().contains("limit or offset"), sliced.getMessage());
+    failure(all.offset(1).ainBulk(List.of()), IllegalStateException.class);
+    List<Long> withNull = new ArrayList<>(List.of(a.id()));
+    withNull.add(null);
+    failure(all.ainBulk(withNull), NullPointerException.class);
+  }
+
+  /**
+   * 70,000 ids: more than MySQL (65,535) or SQLite (32,766) may bind in one statement, so there
+   * they are read in parts; the rows sit just before and after each boundary of a part (16,384 ids
+   * on SQLite, 32,768 on MySQL) and at both ends. PostgreSQL binds them as one array.
+   */
+  @Test
+  void ainBulkReadsAListLongerThanOneStatementMayBind() {
+    User ann = user(db, "ann");
+    List<Transaction> rows = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      rows.add(tx(db, ann, "1.00", "t" + i, i == 3 ? "rent" : "food"));
+    }
+    int[] positions = {0, 16_383, 16_384, 32_767, 32_768, 49_152, 65_536, 69_999};
+    List<Long> ids = new ArrayList<>(70_000);
+    for (int i = 0; i < 70_000; i++) {
+      ids.add(-1L - i);
+    }
+    for (int k = 0; k < positions.length; k++) {
+      ids.set(positions[k], rows.get(positions.length - 1 - k).id());
+    }
+    List<Long> expected = new ArrayList<>();
+    for (int position : positions) {
+      expected.add(ids.get(position));
+    }
+    TransactionQuerySet all = Transactions.objects(db);
+    Map<Long, Transaction> found = await(all.ainBulk(ids));
+    assertEquals(expected, new ArrayList<>(found.keySet()));
+    for (Transaction row : rows) {
+      assertEquals(row, found.get(row.id()));
+    }
+    // A filter binds a value of its own, beside the ids.
+    List<Long> food = new ArrayList<>(expected);
+    food.remove(rows.get(3).id());
+    assertEquals(
+        food, new ArrayList<>(await(all.filter(CATEGORY.eq("food")).ainBulk(ids)).keySet()));
+  }
+
+  @Test
+  void aexplainShowsThePlanOfTheQueryWithItsValuesBound() {
+    User ann = user(db, "ann");
+    Transaction t = tx(db, ann, "1.00", "it's", "x");
+    TransactionQuerySet all = Transactions.objects(db);
+
+    // Inlined into the SQL, this value would end the string literal and break the statement.
+    String plan =
+        await(
+            all.filter(DESCRIPTION.eq("it's \"quoted\" -- ;"), AMOUNT.gt(BigDecimal.ZERO))
+                .orderBy(AMOUNT.desc())
+                .limit(5)
+                .aexplain());
+    assertTrue(plan.toLowerCase(Locale.ROOT).contains("transaction"), plan);
+    String byId = await(all.filter(ID.eq(t.id())).aexplain());
+    String lower = byId.toLowerCase(Locale.ROOT);
+    assertTrue(
+        lower.contains("pkey") || lower.contains("primary"), "uses the primary key: " + byId);
+    assertFalse(byId.contains("\n\n"), byId);
   }
 }

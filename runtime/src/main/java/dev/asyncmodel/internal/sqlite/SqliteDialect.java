@@ -113,6 +113,15 @@ public final class SqliteDialect extends Dialect {
     }
   }
 
+  /**
+   * {@code EXPLAIN QUERY PLAN}: the plan as rows of text, as Django's SQLite backend asks for it
+   * (SQLite's plain {@code EXPLAIN} lists the bytecode of its virtual machine).
+   */
+  @Override
+  public void explain(SqlBuffer sql) {
+    sql.append("EXPLAIN QUERY PLAN ");
+  }
+
   /** The id comes from {@code last_insert_rowid()} on the writer's connection instead. */
   @Override
   public boolean supportsReturning() {

@@ -99,6 +99,11 @@ final class SqliteSession implements Session {
     return tx != null;
   }
 
+  @Override
+  public @Nullable IllegalStateException unusable() {
+    return lifecycle.unusable();
+  }
+
   /** Something to run with a connection on a worker thread. */
   private interface Work<T> {
     T run(Connection connection) throws SQLException;

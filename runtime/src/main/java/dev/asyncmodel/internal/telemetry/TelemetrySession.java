@@ -324,6 +324,11 @@ public final class TelemetrySession implements Session {
   }
 
   @Override
+  public @Nullable IllegalStateException unusable() {
+    return inner.unusable();
+  }
+
+  @Override
   public Session withDeadline(Deadline deadline) {
     return new TelemetrySession(inner.withDeadline(deadline), instruments, summaries);
   }
