@@ -1,12 +1,15 @@
 package dev.asyncmodel.bench;
 
 import static dev.asyncmodel.bench.model.Transactions.AMOUNT;
+import static dev.asyncmodel.bench.model.Transactions.CATEGORY;
 import static dev.asyncmodel.bench.model.Transactions.CREATED_AT;
 import static dev.asyncmodel.bench.model.Transactions.ID;
 import static dev.asyncmodel.bench.model.Transactions.USER;
 
+import dev.asyncmodel.Aggregate;
 import dev.asyncmodel.Database;
 import dev.asyncmodel.Ref;
+import dev.asyncmodel.bench.Data.CategorySum;
 import dev.asyncmodel.bench.Data.Request;
 import dev.asyncmodel.bench.model.Transaction;
 import dev.asyncmodel.bench.model.Transactions;
@@ -14,6 +17,7 @@ import dev.asyncmodel.bench.model.User;
 import dev.asyncmodel.bench.model.Users;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,6 +27,11 @@ final class AsyncmodelImpl implements Impl.Async {
   private final Database db;
   private final DeletePool deletable;
   private final User[] users;
+
+  /** The aggregates of "sum per category", made once as a user keeps them in constants. */
+  private static final Aggregate<Transaction, Long> GROUP_COUNT = ID.count();
+
+  private static final Aggregate<Transaction, BigDecimal> GROUP_SUM = AMOUNT.sum();
 
   AsyncmodelImpl(String name, Vertx vertx, String url, DeletePool deletable) throws Exception {
     this.name = name;
@@ -66,6 +75,20 @@ final class AsyncmodelImpl implements Impl.Async {
               .filter(USER.eq(user(r.user())))
               .acount()
               .map(n -> Data.checkCount(r, n));
+      case SUM_BY_CATEGORY ->
+          Transactions.objects(db)
+              .filter(USER.eq(user(r.user())))
+              .values(CATEGORY, GROUP_COUNT, GROUP_SUM)
+              .orderBy(CATEGORY.asc())
+              .aall(
+                  row ->
+                      new CategorySum(row.get(CATEGORY), row.get(GROUP_COUNT), row.get(GROUP_SUM)))
+              .map(groups -> Data.checkSumByCategory(r, groups));
+      case INCREMENT ->
+          Transactions.objects(db)
+              .filter(ID.eq(r.id()))
+              .aupdate(AMOUNT.setTo(AMOUNT.plus(Data.INCREMENT)))
+              .map(n -> Data.checkOneRow("increment", n));
       case EXISTS ->
           Transactions.objects(db)
               .filter(USER.eq(user(r.user())))

@@ -136,6 +136,38 @@ public final class Data {
     return count;
   }
 
+  /** One group of "sum per category of a user": what every implementation maps its rows to. */
+  public record CategorySum(String category, long count, BigDecimal sum) {}
+
+  /** The amount "F-increment by pk" adds: small enough that no run makes an amount overflow. */
+  public static final BigDecimal INCREMENT = new BigDecimal("0.01");
+
+  /**
+   * @param r the request
+   * @param groups the user's sum per category, ordered by category
+   * @return {@code groups}
+   */
+  public static List<CategorySum> checkSumByCategory(Request r, List<CategorySum> groups) {
+    long rows = 0;
+    String previous = "";
+    for (CategorySum group : groups) {
+      String before = previous;
+      check(
+          CATEGORIES.contains(group.category())
+              && group.category().compareTo(before) > 0
+              && group.count() > 0
+              && group.sum().scale() == 2,
+          () -> "sum per category of user " + r.user() + " read " + groups);
+      rows += group.count();
+      previous = group.category();
+    }
+    long counted = rows;
+    check(
+        counted == ROWS_PER_USER,
+        () -> "sum per category of user " + r.user() + " counts " + counted + " rows");
+    return groups;
+  }
+
   /**
    * @param r the request
    * @param exists whether the user has rows

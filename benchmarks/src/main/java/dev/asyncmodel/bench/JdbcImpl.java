@@ -3,6 +3,7 @@ package dev.asyncmodel.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncmodel.Ref;
+import dev.asyncmodel.bench.Data.CategorySum;
 import dev.asyncmodel.bench.Data.Request;
 import dev.asyncmodel.bench.model.Transaction;
 import java.sql.Connection;
@@ -30,6 +31,8 @@ final class JdbcImpl implements Impl.Blocking {
   private static final String INSERT = jdbc(VertxImpl.INSERT);
   private static final String INSERT_WITH_ID = jdbc(VertxImpl.INSERT_WITH_ID);
   private static final String UPDATE = jdbc(VertxImpl.UPDATE);
+  private static final String SUM_BY_CATEGORY = jdbc(VertxImpl.SUM_BY_CATEGORY);
+  private static final String INCREMENT = jdbc(VertxImpl.INCREMENT);
   private static final String DELETE = jdbc(VertxImpl.DELETE);
 
   private final HikariDataSource pool;
@@ -129,6 +132,25 @@ final class JdbcImpl implements Impl.Blocking {
                       rs.getLong(1), Ref.ofId(r.user()), r.amount(), "inserted", r.category(), now),
                   deletable);
             }
+          }
+        }
+        case SUM_BY_CATEGORY -> {
+          try (PreparedStatement s = c.prepareStatement(SUM_BY_CATEGORY)) {
+            s.setLong(1, r.user());
+            try (ResultSet rs = s.executeQuery()) {
+              List<CategorySum> groups = new ArrayList<>();
+              while (rs.next()) {
+                groups.add(new CategorySum(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
+              }
+              Data.checkSumByCategory(r, groups);
+            }
+          }
+        }
+        case INCREMENT -> {
+          try (PreparedStatement s = c.prepareStatement(INCREMENT)) {
+            s.setBigDecimal(1, Data.INCREMENT);
+            s.setLong(2, r.id());
+            Data.checkOneRow("increment", s.executeUpdate());
           }
         }
         case UPDATE -> {

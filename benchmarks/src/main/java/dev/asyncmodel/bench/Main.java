@@ -199,7 +199,8 @@ public final class Main {
                              asyncmodel-timeout (query_timeout=5000) and asyncmodel-telemetry
                              (telemetry=opentelemetry, the API without an SDK)
         --pipelining N       pipelining limit of the reads of asyncmodel and vertx-pipelined (4)
-        --ops a,b            get,latest50,count,exists,insert,update,getorcreate,delete (all)
+        --ops a,b            get,latest50,count,sumcat,exists,insert,update,increment,
+                             getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
         --embedded           an embedded PostgreSQL even when PGHOST is set
         --isolated           each implementation in a JVM of its own (-Xms1g -Xmx1g, G1), driven

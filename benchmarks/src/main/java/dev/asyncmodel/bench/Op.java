@@ -7,15 +7,27 @@ public enum Op {
   GET("get", "get by pk"),
   LATEST("latest50", "latest 50 of a user"),
   COUNT("count", "count of a user"),
+  SUM_BY_CATEGORY("sumcat", "sum per category of a user"),
   EXISTS("exists", "exists"),
   INSERT("insert", "insert (acreate)"),
   UPDATE("update", "update by pk"),
+  INCREMENT("increment", "F-increment by pk"),
   GET_OR_CREATE("getorcreate", "get_or_create, existing row"),
   DELETE("delete", "delete by pk");
 
   /** The order a round runs them in: reads on the base data first, then the writes. */
   public static final List<Op> RUN_ORDER =
-      List.of(GET, LATEST, COUNT, EXISTS, GET_OR_CREATE, UPDATE, INSERT, DELETE);
+      List.of(
+          GET,
+          LATEST,
+          COUNT,
+          SUM_BY_CATEGORY,
+          EXISTS,
+          GET_OR_CREATE,
+          UPDATE,
+          INCREMENT,
+          INSERT,
+          DELETE);
 
   private final String key;
   private final String label;
@@ -53,7 +65,7 @@ public enum Op {
     throw new IllegalArgumentException(
         "Unknown operation "
             + key
-            + ": one of get, latest50, count, exists, insert, update,"
+            + ": one of get, latest50, count, sumcat, exists, insert, update, increment,"
             + " getorcreate, delete");
   }
 }

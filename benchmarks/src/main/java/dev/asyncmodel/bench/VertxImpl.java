@@ -1,6 +1,7 @@
 package dev.asyncmodel.bench;
 
 import dev.asyncmodel.Ref;
+import dev.asyncmodel.bench.Data.CategorySum;
 import dev.asyncmodel.bench.Data.Request;
 import dev.asyncmodel.bench.model.Transaction;
 import io.vertx.core.Future;
@@ -40,6 +41,11 @@ final class VertxImpl implements Impl.Async {
       "INSERT INTO \"transaction\" (\"id\", \"user_id\", \"amount\", \"description\","
           + " \"category\", \"created_at\") VALUES ($1, $2, $3, $4, $5, $6) RETURNING \"id\"";
   static final String UPDATE = "UPDATE \"transaction\" SET \"amount\" = $1 WHERE \"id\" = $2";
+  static final String SUM_BY_CATEGORY =
+      "SELECT \"category\", COUNT(*), SUM(\"amount\") FROM \"transaction\" WHERE \"user_id\" = $1"
+          + " GROUP BY \"category\" ORDER BY \"category\"";
+  static final String INCREMENT =
+      "UPDATE \"transaction\" SET \"amount\" = \"amount\" + $1 WHERE \"id\" = $2";
   static final String DELETE = "DELETE FROM \"transaction\" WHERE \"id\" = $1";
 
   private final String name;
@@ -108,6 +114,24 @@ final class VertxImpl implements Impl.Async {
               .execute(Tuple.of(r.user()))
               .map(rows -> Data.checkExists(r, rows.size() > 0));
       case INSERT -> insert(r);
+      case SUM_BY_CATEGORY ->
+          reads
+              .preparedQuery(SUM_BY_CATEGORY)
+              .execute(Tuple.of(r.user()))
+              .map(
+                  rows -> {
+                    List<CategorySum> groups = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                      groups.add(
+                          new CategorySum(row.getString(0), row.getLong(1), row.getBigDecimal(2)));
+                    }
+                    return Data.checkSumByCategory(r, groups);
+                  });
+      case INCREMENT ->
+          writes
+              .preparedQuery(INCREMENT)
+              .execute(Tuple.of(Data.INCREMENT, r.id()))
+              .map(rows -> Data.checkOneRow("increment", rows.rowCount()));
       case UPDATE ->
           writes
               .preparedQuery(UPDATE)
