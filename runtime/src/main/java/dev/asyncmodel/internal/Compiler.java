@@ -76,13 +76,7 @@ public final class Compiler {
     Shape shape = Shape.probe(q.model(), kind);
     shapeWhere(q, shape, params, dialect);
     shapeOrder(order, shape, params, dialect, List.of());
-    if (limit >= 0) {
-      shape.add(Shape.LIMIT, limit);
-    }
-    if (offset > 0) {
-      shape.add(Shape.OFFSET);
-      params.add((long) offset);
-    }
+    shapeSlice(limit, offset, shape, params);
     if (lock != null) {
       shape.add(Shape.FOR_UPDATE, lock.ordinal());
     }
@@ -129,13 +123,7 @@ public final class Compiler {
     List<Object> params = params(q, 1);
     Shape shape = Shape.probe(q.model(), Shape.COUNT);
     shapeWhere(q, shape, params, dialect);
-    if (q.limit() >= 0) {
-      shape.add(Shape.LIMIT, q.limit());
-    }
-    if (q.offset() > 0) {
-      shape.add(Shape.OFFSET);
-      params.add((long) q.offset());
-    }
+    shapeSlice(q.limit(), q.offset(), shape, params);
     String sql = dialect.cached(shape);
     if (sql == null) {
       sql = dialect.cache(shape.key(), renderCount(dialect, q));
@@ -174,11 +162,7 @@ public final class Compiler {
     Shape shape = Shape.probe(q.model(), Shape.EXISTS);
     shapeWhere(q, shape, params, dialect);
     int limit = q.limit() == 0 ? 0 : 1;
-    shape.add(Shape.LIMIT, limit);
-    if (q.offset() > 0) {
-      shape.add(Shape.OFFSET);
-      params.add((long) q.offset());
-    }
+    shapeSlice(limit, q.offset(), shape, params);
     String sql = dialect.cached(shape);
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);
@@ -215,13 +199,7 @@ public final class Compiler {
     Shape shape = Shape.probe(q.model(), Shape.CONTAINS);
     shapeWhere(q, shape, params, dialect);
     shapeOrder(q.order(), shape, params, dialect, List.of());
-    if (q.limit() >= 0) {
-      shape.add(Shape.LIMIT, q.limit());
-    }
-    if (q.offset() > 0) {
-      shape.add(Shape.OFFSET);
-      params.add((long) q.offset());
-    }
+    shapeSlice(q.limit(), q.offset(), shape, params);
     params.add(dialect.encode(pkSpec, id));
     String sql = dialect.cached(shape);
     if (sql == null) {
@@ -666,13 +644,7 @@ public final class Compiler {
       }
       shapeOrder(order, shape, params, dialect, select);
     }
-    if (q.limit() >= 0) {
-      shape.add(Shape.LIMIT, q.limit());
-    }
-    if (q.offset() > 0) {
-      shape.add(Shape.OFFSET);
-      params.add((long) q.offset());
-    }
+    shapeSlice(q.limit(), q.offset(), shape, params);
     String sql = dialect.cached(shape);
     if (sql == null) {
       sql =
@@ -846,6 +818,20 @@ public final class Compiler {
     List<? extends Field<?>> fields = model.fields();
     for (int i = 0; i < fields.size(); i++) {
       b.append(i == 0 ? "" : ", ").quoted(fields.get(i).column());
+    }
+  }
+
+  /**
+   * Adds a slice to the shape: the limit, which the SQL writes as a literal, and whether there is
+   * an offset, which is bound (after every other value: {@code LIMIT}/{@code OFFSET} end a query).
+   */
+  private static void shapeSlice(int limit, int offset, Shape shape, List<Object> params) {
+    if (limit >= 0) {
+      shape.add(Shape.LIMIT, limit);
+    }
+    if (offset > 0) {
+      shape.add(Shape.OFFSET);
+      params.add((long) offset);
     }
   }
 
