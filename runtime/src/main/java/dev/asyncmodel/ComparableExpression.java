@@ -17,8 +17,7 @@ public sealed interface ComparableExpression<T extends Record, V extends Compara
         IntegerExpression,
         FloatExpression,
         DecimalExpression,
-        DateExpression,
-        DateTimeExpression,
+        CalendarExpression,
         TextExpression {
 
   /**
