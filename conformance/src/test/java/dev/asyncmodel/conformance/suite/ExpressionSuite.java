@@ -461,6 +461,15 @@ public abstract class ExpressionSuite extends ConformanceTest {
         ids(all.stream().filter(t -> utc(t).getMonthValue() == 1).toList()),
         idsOf(Transactions.objects(db).filter(CREATED_AT.month().eq(1)).aall()));
     assertEquals(
+        ids(all.stream().filter(t -> List.of(1, 3).contains(utc(t).getMonthValue())).toList()),
+        idsOf(Transactions.objects(db).filter(CREATED_AT.month().in(List.of(1, 3))).aall()));
+    assertEquals(
+        ids(all.stream().filter(t -> utc(t).getMonthValue() != 1).toList()),
+        idsOf(Transactions.objects(db).exclude(CREATED_AT.month().in(List.of(1))).aall()));
+    assertEquals(
+        List.of(),
+        idsOf(Transactions.objects(db).filter(CREATED_AT.month().in(List.of())).aall()));
+    assertEquals(
         ids(all.stream().filter(t -> utc(t).getDayOfMonth() == 31).toList()),
         idsOf(Transactions.objects(db).filter(CREATED_AT.day().eq(31)).aall()));
     assertEquals(
