@@ -143,11 +143,29 @@ public final class Expr {
    * @return {@code left operator right}, of the left operand's type
    */
   public static Expr arithmetic(Arithmetic operator, Expr left, Expr right) {
-    ColumnSpec type = left.type;
-    if (type.type() == ColumnType.DECIMAL && right.type.decimalPlaces() > type.decimalPlaces()) {
-      type = right.type;
+    ColumnSpec type = result(left.type);
+    if (type.type() == ColumnType.DECIMAL) {
+      // The scale a decimal result is read back at, as SQL's exact arithmetic gives it: the larger
+      // of a sum's, the total of a product's, and four more than the dividend's for a quotient
+      // (MySQL's div_precision_increment; PostgreSQL's quotient, with more digits, is rounded).
+      int l = left.places();
+      int r = right.places();
+      int places =
+          switch (operator) {
+            case PLUS, MINUS -> Math.max(l, r);
+            case TIMES -> l + r;
+            case DIVIDED_BY -> l + 4;
+          };
+      type = type.withDecimal(type.maxDigits(), places);
     }
-    return new Expr(Kind.ARITHMETIC, operator.ordinal(), result(type), null, List.of(left, right));
+    return new Expr(Kind.ARITHMETIC, operator.ordinal(), type, null, List.of(left, right));
+  }
+
+  /** The decimal places of a decimal node: a value's own scale, else its type's. */
+  private int places() {
+    return kind == Kind.VALUE && value instanceof java.math.BigDecimal d
+        ? Math.max(d.scale(), 0)
+        : type.decimalPlaces();
   }
 
   /**

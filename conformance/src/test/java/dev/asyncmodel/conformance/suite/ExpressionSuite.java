@@ -428,7 +428,7 @@ public abstract class ExpressionSuite extends ConformanceTest {
                 .distinct()
                 .orderBy(CATEGORY.asc())
                 .aall(row -> row.get(CATEGORY))));
-    DecimalExpression<Transaction> doubled = AMOUNT.times(new BigDecimal("2"));
+    DecimalExpression<Transaction> doubled = AMOUNT.times(new BigDecimal("1.5"));
     List<ValuesRow<Transaction>> rows =
         await(
             Transactions.objects(db)
@@ -438,7 +438,18 @@ public abstract class ExpressionSuite extends ConformanceTest {
                 .limit(2)
                 .aall());
     assertEquals("Coffee beans", rows.get(0).get(DESCRIPTION));
-    assertEquals(0, new BigDecimal("25.00").compareTo(rows.get(0).get(doubled)));
+    // A product is read at the scale of its factors' places together: 12.50 * 1.5 = 18.750.
+    assertEquals(new BigDecimal("18.750"), rows.get(0).get(doubled));
+    DecimalExpression<Transaction> third = AMOUNT.dividedBy(new BigDecimal("3"));
+    assertEquals(
+        List.of(new BigDecimal("4.166667"), new BigDecimal("1.066667")),
+        await(
+            Transactions.objects(db)
+                .filter(USER.eq(ann))
+                .orderBy(ID.asc())
+                .limit(2)
+                .values(third)
+                .aall(row -> row.get(third))));
     assertEquals("bus", rows.get(1).get(DESCRIPTION));
     IllegalArgumentException notSelected =
         assertThrows(IllegalArgumentException.class, () -> rows.get(0).get(CATEGORY));
