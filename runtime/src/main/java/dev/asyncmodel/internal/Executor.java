@@ -260,8 +260,7 @@ public final class Executor {
     Session session = locking(db, q);
     if (wanted.isEmpty()) {
       // No statement, as in Django; but a closed database fails, as for any other list.
-      IllegalStateException unusable = session.unusable();
-      return unusable != null ? Future.failedFuture(unusable) : Future.succeededFuture(Map.of());
+      return nothingToRun(session, Map.of());
     }
     ModelMeta<T> model = q.model();
     Map<Long, T> found = new HashMap<>();
@@ -624,6 +623,15 @@ public final class Executor {
     return Compiler.update(dialect, q, checkedAssignments(q, assignments));
   }
 
+  /**
+   * The result of a call with nothing to send (an empty list), or the failure every terminal method
+   * gives on a closed database or an ended atomic block, as if a statement had been sent.
+   */
+  private static <X> Future<X> nothingToRun(Session session, X result) {
+    IllegalStateException unusable = session.unusable();
+    return unusable != null ? Future.failedFuture(unusable) : Future.succeededFuture(result);
+  }
+
   private static <T extends Record> void checkReversible(Query<T> q) {
     if (q.sliced()) {
       throw new IllegalStateException(
@@ -787,10 +795,10 @@ public final class Executor {
     if (!invalid.isEmpty()) {
       throw new ValidationException(model.name(), invalid);
     }
-    if (n == 0) {
-      return Future.succeededFuture(List.of());
-    }
     Session session = Databases.session(db);
+    if (n == 0) {
+      return nothingToRun(session, List.of());
+    }
     // Rows with an id and rows without bind different columns: two groups of statements.
     int pkIndex = Internals.spec(pk).index();
     List<Integer> order = new ArrayList<>(n);
@@ -991,10 +999,10 @@ public final class Executor {
     if (!invalid.isEmpty()) {
       throw new ValidationException(model.name(), invalid);
     }
-    if (n == 0) {
-      return Future.succeededFuture(0L);
-    }
     Session session = Databases.session(db);
+    if (n == 0) {
+      return nothingToRun(session, 0L);
+    }
     List<int[]> batches;
     if (session.dialect().bulkByArrays()) {
       // One row per key, the first given, as a CASE would take it: a join would take any.

@@ -478,8 +478,7 @@ public abstract class ExpressionSuite extends ConformanceTest {
         ids(all.stream().filter(t -> utc(t).getMonthValue() != 1).toList()),
         idsOf(Transactions.objects(db).exclude(CREATED_AT.month().in(List.of(1))).aall()));
     assertEquals(
-        List.of(),
-        idsOf(Transactions.objects(db).filter(CREATED_AT.month().in(List.of())).aall()));
+        List.of(), idsOf(Transactions.objects(db).filter(CREATED_AT.month().in(List.of())).aall()));
     assertEquals(
         ids(all.stream().filter(t -> utc(t).getDayOfMonth() == 31).toList()),
         idsOf(Transactions.objects(db).filter(CREATED_AT.day().eq(31)).aall()));

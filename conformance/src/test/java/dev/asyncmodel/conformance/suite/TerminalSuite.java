@@ -413,6 +413,10 @@ public abstract class TerminalSuite extends ConformanceTest {
     failure(all.ainBulk(List.of(1L)), IllegalStateException.class);
     failure(all.ainBulk(List.of()), IllegalStateException.class);
     failure(all.aexplain(), IllegalStateException.class);
+    failure(all.abulkCreate(List.of()), IllegalStateException.class);
+    failure(all.abulkUpdate(List.of(), CATEGORY), IllegalStateException.class);
+    failure(all.aaggregate(AMOUNT.sum()), IllegalStateException.class);
+    failure(all.values(CATEGORY).aall(), IllegalStateException.class);
     failure(Users.objects(db).agetOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(Users.objects(db).aupdateOrCreate(ann, Users.USERNAME), IllegalStateException.class);
     failure(db.atomic(t -> Users.objects(t).acount()), IllegalStateException.class);
