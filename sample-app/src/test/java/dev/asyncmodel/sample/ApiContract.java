@@ -29,6 +29,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,6 +146,27 @@ abstract class ApiContract {
                 .encode());
     assertEquals(201, reply.status(), reply::toString);
     return reply.json();
+  }
+
+  /**
+   * A transaction made through the library, with a {@code created_at} of the test's choosing, which
+   * the API does not take; answered as the API shows it.
+   */
+  private JsonObject createAt(Login login, String amount, String category, String createdAt) {
+    Transaction made =
+        await(
+            Transactions.objects(app.database())
+                .acreate(
+                    new Transaction(
+                        null,
+                        dev.asyncmodel.Ref.of(user(login)),
+                        new BigDecimal(amount),
+                        "made at " + createdAt,
+                        category,
+                        Instant.parse(createdAt))));
+    JsonObject json = http.get("/api/transactions/" + made.id(), login).json();
+    assertEquals(createdAt, json.getString("created_at"), "stored as given");
+    return json;
   }
 
   private User user(Login login) {
@@ -831,6 +853,96 @@ abstract class ApiContract {
         "page");
   }
 
+  @Test
+  void listFiltersByTheYearAndTheMonthOfCreatedAtInUtc() {
+    Login login = signUp();
+    Login other = signUp();
+    JsonObject march2025 = createAt(login, "1.00", "food", "2025-03-10T12:00:00Z");
+    JsonObject lastOfMarch = createAt(login, "2.00", "food", "2026-03-31T23:30:00Z");
+    JsonObject firstOfApril = createAt(login, "3.00", "rent", "2026-04-01T00:30:00Z");
+    JsonObject newYearsEve = createAt(login, "4.00", "food", "2026-12-31T23:59:59.999999Z");
+    createAt(other, "5.00", "food", "2026-03-15T10:00:00Z");
+
+    assertEquals(
+        new JsonArray(List.of(newYearsEve, firstOfApril, lastOfMarch)),
+        list(http.get("/api/transactions?year=2026", login)),
+        "newest first");
+    assertEquals(
+        new JsonArray(List.of(march2025)), list(http.get("/api/transactions?year=2025", login)));
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch, march2025)),
+        list(http.get("/api/transactions?month=3", login)),
+        "a month of any year; 23:30 UTC on the 31st is still March");
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=2026&month=3", login)));
+    assertEquals(
+        new JsonArray(List.of(firstOfApril)),
+        list(http.get("/api/transactions?month=4&year=2026", login)),
+        "00:30 UTC on the 1st is April");
+    assertEquals(
+        new JsonArray(List.of(newYearsEve)), list(http.get("/api/transactions?month=12", login)));
+    assertEquals(0, list(http.get("/api/transactions?year=2025&month=4", login)).size());
+    assertEquals(0, list(http.get("/api/transactions?year=2027", login)).size());
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=2026&category=food&max_amount=3", login)),
+        "with the other filters, AND");
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=2026&month=3&offset=0", login)));
+    assertEquals(0, list(http.get("/api/transactions?year=2026&month=3&offset=1", login)).size());
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=" + query(" 2026 ") + "&month=%2B03", login)),
+        "whitespace around, a sign and leading zeros are fine");
+    assertEquals(
+        4, list(http.get("/api/transactions?year=&month=", login)).size(), "empty: no filter");
+  }
+
+  @Test
+  void listRefusesAMalformedYearOrMonthNamingIt() {
+    Login login = signUp();
+    createAt(login, "1.00", "food", "2026-03-31T23:30:00Z");
+    String[][] cases = {
+      {"year=abc", "year", "A valid integer is required."},
+      {"year=2026.0", "year", "A valid integer is required."},
+      {"year=1e3", "year", "A valid integer is required."},
+      {"year=0", "year", "Ensure this value is greater than or equal to 1."},
+      {"year=-2026", "year", "Ensure this value is greater than or equal to 1."},
+      {"year=10000", "year", "Ensure this value is less than or equal to 9999."},
+      {"year=99999999999999999999", "year", "Ensure this value is less than or equal to 9999."},
+      {"month=0", "month", "Ensure this value is greater than or equal to 1."},
+      {"month=13", "month", "Ensure this value is less than or equal to 12."},
+      {"month=march", "month", "A valid integer is required."},
+      {"month=1.5", "month", "A valid integer is required."},
+      {"month=" + query("\u0663"), "month", "A valid integer is required."},
+      {"month=" + query("1 2"), "month", "A valid integer is required."},
+      {"year=2026&year=2025", "year", "This parameter appears more than once."},
+    };
+    for (String[] c : cases) {
+      JsonObject errors = assertBadRequest(http.get("/api/transactions?" + c[0], login), c[1]);
+      assertEquals(c[2], message(errors, c[1]), c[0]);
+    }
+    JsonObject both =
+        assertBadRequest(
+            http.get("/api/transactions?year=x&month=13&min_amount=y", login),
+            "min_amount",
+            "year",
+            "month");
+    assertEquals("A valid integer is required.", message(both, "year"));
+    assertEquals("Ensure this value is less than or equal to 12.", message(both, "month"));
+    assertEquals(
+        List.of("min_amount", "year", "month"),
+        List.copyOf(both.fieldNames()),
+        "in the parameters' order");
+    JsonObject unknown = assertBadRequest(http.get("/api/transactions?day=3", login), "day");
+    assertEquals(
+        "Unknown query parameter: use category, min_amount, max_amount, search, offset, year,"
+            + " month.",
+        message(unknown, "day"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // GET /api/transactions/stats
 
@@ -1195,7 +1307,7 @@ abstract class ApiContract {
     assertTrue(examples.size() >= 15, "the page's examples were found: " + examples.size());
     java.util.Map<String, java.util.Map<Long, Long>> ids = new java.util.HashMap<>();
     for (DocExample example : examples) {
-      String target = example.target();
+      String target = DocExample.target(example.target(), ids);
       java.util.regex.Matcher idInPath =
           Pattern.compile("^/api/transactions/([0-9]+)$").matcher(target);
       if (idInPath.matches()) {

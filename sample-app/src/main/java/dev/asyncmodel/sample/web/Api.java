@@ -15,6 +15,7 @@ import io.vertx.ext.web.Router;
  * GET    /healthz                    200 when the database answers within 1 s, else 503
  * POST   /api/users                  sign up: {"username", "password"}       201
  * GET    /api/transactions           newest 50, ?category= ?min_amount= ?max_amount= ?search= ?offset=
+ *                                    ?year= ?month= (of created_at, in UTC)
  * POST   /api/transactions           {"amount", "description", "category"}   201
  * POST   /api/transactions/import    [{"amount", "description", "category"}, ...]: all or none, 201
  * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest"}

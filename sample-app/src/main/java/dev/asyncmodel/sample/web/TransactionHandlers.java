@@ -67,6 +67,13 @@ final class TransactionHandlers {
     if (query.search() != null) {
       qs = qs.filter(DESCRIPTION.icontains(query.search()));
     }
+    // The year and the month of created_at in UTC, computed by the database.
+    if (query.year() != null) {
+      qs = qs.filter(CREATED_AT.year().eq(query.year()));
+    }
+    if (query.month() != null) {
+      qs = qs.filter(CREATED_AT.month().eq(query.month()));
+    }
     // Newest first; the id breaks ties between transactions made in the same microsecond.
     qs.orderBy(CREATED_AT.desc(), ID.desc())
         .offset(query.offset())
@@ -231,7 +238,6 @@ final class TransactionHandlers {
     }
   }
 
-  /** {@code GET /api/transactions/{id}}. */
   /** {@code GET /api/transactions/{id}}. */
   void get(RoutingContext ctx) {
     Database db = RequestDeadline.db(ctx);
