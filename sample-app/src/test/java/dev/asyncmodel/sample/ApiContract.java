@@ -946,6 +946,17 @@ abstract class ApiContract {
   // ---------------------------------------------------------------------------------------------
   // GET /api/transactions/stats
 
+  private static final Set<String> STATS_KEYS =
+      Set.of(
+          "total",
+          "has_transactions",
+          "latest",
+          "oldest",
+          "sum",
+          "average",
+          "by_category",
+          "by_month");
+
   @Test
   void statsAreTheSpecsTotalExistsLatestAndOldest() {
     Login login = signUp();
@@ -955,19 +966,182 @@ abstract class ApiContract {
             .put("total", 0)
             .put("has_transactions", false)
             .putNull("latest")
-            .putNull("oldest"),
-        empty);
+            .putNull("oldest")
+            .putNull("sum")
+            .putNull("average")
+            .put("by_category", new JsonArray())
+            .put("by_month", new JsonArray()),
+        empty,
+        "no transaction: no sum, no average, no groups");
     JsonObject oldest = create(login, "1.00", "first", "c");
     create(login, "2.00", "second", "c");
     JsonObject latest = create(login, "3.00", "third", "c");
     Reply reply = http.get("/api/transactions/stats", login);
     assertEquals(200, reply.status());
     JsonObject stats = reply.json();
-    assertEquals(Set.of("total", "has_transactions", "latest", "oldest"), stats.fieldNames());
+    assertEquals(STATS_KEYS, stats.fieldNames());
     assertEquals(3, stats.getInteger("total"));
     assertTrue(stats.getBoolean("has_transactions"));
     assertEquals(latest, stats.getJsonObject("latest"));
     assertEquals(oldest, stats.getJsonObject("oldest"));
+    assertEquals("6.00", stats.getString("sum"));
+    assertEquals("2.00", stats.getString("average"));
+  }
+
+  /**
+   * The sums, counts and averages, overall, by category and by month in UTC, against what the test
+   * computes from the transactions it made: several categories, months on both sides of midnight
+   * UTC at the end of a month and of a year, negative amounts, and another user's transactions that
+   * must not count.
+   */
+  @Test
+  void statsSumAverageAndGroupsAreTheCallersByCategoryAndByMonthInUtc() {
+    Login login = signUp();
+    Login other = signUp();
+    String[][] made = {
+      // amount, category, created_at
+      {"12.50", "food", "2026-01-31T23:30:00Z"},
+      {"4.20", "food", "2026-02-01T00:30:00Z"},
+      {"950.00", "rent", "2026-01-31T23:59:59.999999Z"},
+      {"950.00", "rent", "2026-02-28T23:30:00Z"},
+      {"-20.00", "refund", "2026-03-01T00:00:00Z"},
+      {"0.05", "fees", "2025-12-31T23:30:00Z"},
+      {"0.05", "fees", "2026-01-01T00:00:00Z"},
+      {"7.75", "bills", "2026-02-14T12:00:00Z"},
+      {"7.75", "books", "2026-02-14T12:00:00Z"},
+      {"3.33", "food", "2026-03-31T23:59:59Z"},
+    };
+    for (String[] m : made) {
+      createAt(login, m[0], m[1], m[2]);
+    }
+    createAt(other, "1000.00", "food", "2026-01-15T10:00:00Z");
+    createAt(other, "1.00", "other", "2026-05-15T10:00:00Z");
+
+    // What the answer should be, computed here from the rows made.
+    java.util.Map<String, BigDecimal> sumByCategory = new java.util.TreeMap<>();
+    java.util.Map<String, Long> countByCategory = new java.util.TreeMap<>();
+    java.util.Map<String, BigDecimal> sumByMonth = new java.util.TreeMap<>();
+    java.util.Map<String, Long> countByMonth = new java.util.TreeMap<>();
+    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+    for (String[] m : made) {
+      BigDecimal amount = new BigDecimal(m[0]);
+      String month =
+          java.time.YearMonth.from(Instant.parse(m[2]).atOffset(java.time.ZoneOffset.UTC))
+              .toString();
+      sum = sum.add(amount);
+      sumByCategory.merge(m[1], amount, BigDecimal::add);
+      countByCategory.merge(m[1], 1L, Long::sum);
+      sumByMonth.merge(month, amount, BigDecimal::add);
+      countByMonth.merge(month, 1L, Long::sum);
+    }
+    List<String> categories = new ArrayList<>(sumByCategory.keySet());
+    categories.sort(
+        java.util.Comparator.comparing((String c) -> sumByCategory.get(c))
+            .reversed()
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    JsonArray byCategory = new JsonArray();
+    for (String c : categories) {
+      byCategory.add(
+          new JsonObject()
+              .put("category", c)
+              .put("count", countByCategory.get(c))
+              .put("sum", sumByCategory.get(c).toPlainString()));
+    }
+    JsonArray byMonth = new JsonArray();
+    sumByMonth.forEach(
+        (month, monthSum) ->
+            byMonth.add(
+                new JsonObject()
+                    .put("month", month)
+                    .put("count", countByMonth.get(month))
+                    .put("sum", monthSum.toPlainString())));
+
+    JsonObject stats = http.get("/api/transactions/stats", login).json();
+    assertEquals(STATS_KEYS, stats.fieldNames());
+    assertEquals(made.length, stats.getInteger("total"));
+    assertEquals(sum.toPlainString(), stats.getString("sum"));
+    assertEquals("1915.63", stats.getString("sum"), "the figures the test expects");
+    assertEquals(
+        sum.divide(BigDecimal.valueOf(made.length), 2, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString(),
+        stats.getString("average"));
+    assertEquals(byCategory, stats.getJsonArray("by_category"), stats::encode);
+    assertEquals(byMonth, stats.getJsonArray("by_month"), stats::encode);
+    // Spelled out once, so that a mistake shared by the test's own computation shows too.
+    assertEquals(
+        List.of("rent", "food", "bills", "books", "fees", "refund"),
+        stats.getJsonArray("by_category").stream()
+            .map(g -> ((JsonObject) g).getString("category"))
+            .toList(),
+        "by sum descending, then category ascending");
+    assertEquals(
+        new JsonArray()
+            .add(new JsonObject().put("month", "2025-12").put("count", 1).put("sum", "0.05"))
+            .add(new JsonObject().put("month", "2026-01").put("count", 3).put("sum", "962.55"))
+            .add(new JsonObject().put("month", "2026-02").put("count", 4).put("sum", "969.70"))
+            .add(new JsonObject().put("month", "2026-03").put("count", 2).put("sum", "-16.67")),
+        stats.getJsonArray("by_month"));
+    JsonObject others = http.get("/api/transactions/stats", other).json();
+    assertEquals("1001.00", others.getString("sum"));
+    assertEquals("500.50", others.getString("average"));
+    assertEquals(2, others.getJsonArray("by_category").size());
+    assertEquals(2, others.getJsonArray("by_month").size());
+  }
+
+  /** The average of each set of amounts, exactly at a half cent, rounded half to even. */
+  @Test
+  void statsAverageIsRoundedHalfEvenFromTheExactSumAndCount() {
+    String[][] cases = {
+      // amounts, average: a half-up rounding would give the other neighbour where noted
+      {"0.02 0.03", "0.02"}, // 0.025: half-up 0.03
+      {"0.01 0.02", "0.02"}, // 0.015
+      {"1.00 1.05", "1.02"}, // 1.025: half-up 1.03
+      {"-0.02 -0.03", "-0.02"}, // -0.025: half-up (away from zero) -0.03
+      {"2.00 2.01 2.02 2.01", "2.01"}, // 2.01 exactly
+      {"0.01 0.01 0.02", "0.01"}, // 0.01333...
+      {"0.01 0.02 0.02", "0.02"}, // 0.01666...
+      {"10.00 0.01 0.01 0.00", "2.50"}, // 2.505: half-up 2.51
+      {"99999999.99 99999999.98", "99999999.98"}, // 99999999.985, the sum past the column
+    };
+    for (String[] c : cases) {
+      Login login = signUp();
+      for (String amount : c[0].split(" ")) {
+        create(login, amount, "avg", "c");
+      }
+      JsonObject stats = http.get("/api/transactions/stats", login).json();
+      assertEquals(c[1], stats.getString("average"), c[0]);
+    }
+  }
+
+  /**
+   * 5,001 amounts of 0.01 and 5,000 of 0.00: the mean is 0.0050004999..., 0.01 at 2 places. The
+   * database's average, rounded to 6 places first (0.005000), would round to 0.00 half-even: the
+   * app divides the exact sum by the count instead.
+   */
+  @Test
+  void statsAverageIsNotTheDatabasesAverageRoundedAgain() {
+    Login login = signUp();
+    User user = user(login);
+    List<Transaction> rows = new ArrayList<>();
+    for (int i = 0; i < 10_001; i++) {
+      rows.add(
+          new Transaction(
+              null,
+              dev.asyncmodel.Ref.of(user),
+              new BigDecimal(i < 5_001 ? "0.01" : "0.00"),
+              "cent " + i,
+              "c",
+              null));
+    }
+    await(Transactions.objects(app.database()).abulkCreate(rows));
+    JsonObject stats = http.get("/api/transactions/stats", login).json();
+    assertEquals(10_001, stats.getInteger("total"));
+    assertEquals("50.01", stats.getString("sum"));
+    assertEquals("0.01", stats.getString("average"));
+    assertEquals(
+        new JsonArray()
+            .add(new JsonObject().put("category", "c").put("count", 10_001).put("sum", "50.01")),
+        stats.getJsonArray("by_category"));
   }
 
   // ---------------------------------------------------------------------------------------------

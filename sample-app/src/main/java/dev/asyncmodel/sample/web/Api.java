@@ -18,7 +18,8 @@ import io.vertx.ext.web.Router;
  *                                    ?year= ?month= (of created_at, in UTC)
  * POST   /api/transactions           {"amount", "description", "category"}   201
  * POST   /api/transactions/import    [{"amount", "description", "category"}, ...]: all or none, 201
- * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest"}
+ * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest", "sum",
+ *                                    "average", "by_category", "by_month"}
  * GET    /api/transactions/export    every transaction, by id, as NDJSON, streamed
  * GET    /api/transactions/{id}
  * PATCH  /api/transactions/{id}      any of amount, description, category
