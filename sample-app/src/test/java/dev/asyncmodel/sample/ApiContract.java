@@ -304,11 +304,15 @@ abstract class ApiContract {
       {"GET", "/api/transactions/" + id},
       {"PATCH", "/api/transactions/" + id},
       {"DELETE", "/api/transactions/" + id},
+      {"POST", "/api/transactions/" + id + "/adjust"},
     };
     String body = "{\"amount\": \"1.00\", \"description\": \"x\", \"category\": \"y\"}";
     for (String[] route : routes) {
       HttpMethod method = HttpMethod.valueOf(route[0]);
-      String sent = method == HttpMethod.GET || method == HttpMethod.DELETE ? null : body;
+      String sent =
+          method == HttpMethod.GET || method == HttpMethod.DELETE
+              ? null
+              : route[1].endsWith("/adjust") ? "{\"delta\": \"1.00\"}" : body;
       Reply none = http.call(method, route[1], null, sent);
       assertEquals(401, none.status(), route[1] + ": " + none);
       assertEquals(
@@ -326,6 +330,10 @@ abstract class ApiContract {
       assertEquals(401, reply.status(), header + ": " + reply);
     }
     assertEquals(1L, rows(alice), "nothing was written without valid credentials");
+    assertEquals(
+        "1.00",
+        http.get("/api/transactions/" + id, alice).json().getString("amount"),
+        "nothing was adjusted without valid credentials");
   }
 
   private static String b64(String text) {
@@ -1191,6 +1199,212 @@ abstract class ApiContract {
     assertEquals(0L, rows(login));
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // POST /api/transactions/{id}/adjust
+
+  private Reply adjust(Login login, long id, String body) {
+    return http.post("/api/transactions/" + id + "/adjust", login, body);
+  }
+
+  @Test
+  void adjustAddsTheDeltaAndAnswersTheTransactionAfterIt() {
+    Login login = signUp();
+    JsonObject created = create(login, "10.00", "Lunch", "food");
+    long id = created.getLong("id");
+    String uri = "/api/transactions/" + id;
+
+    Reply reply = adjust(login, id, "{\"delta\": \"-2.50\"}");
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals("application/json; charset=utf-8", reply.headers().get("content-type"));
+    JsonObject after = reply.json();
+    assertTransactionShape(after);
+    assertEquals(created.copy().put("amount", "7.50"), after, "only the amount changed");
+    assertEquals(after, http.get(uri, login).json(), "as GET shows it");
+
+    String[][] steps = {
+      // delta as sent, the amount after it
+      {"1.25", "8.75"},
+      {"\"1e1\"", "18.75"},
+      {"\" +0.5 \"", "19.25"},
+      {"0", "19.25"},
+      {"\"-0.00\"", "19.25"},
+      {"-19.25", "0.00"},
+      {"\"-30\"", "-30.00"},
+      {"-99999969.99", "-99999999.99"},
+      {"199999999.98", "99999999.99"}, // a delta over the column's range is refused by its rules
+    };
+    for (String[] step : steps) {
+      Reply r = adjust(login, id, "{\"delta\": " + step[0] + "}");
+      if (step[0].startsWith("199")) {
+        JsonObject errors = assertBadRequest(r, "delta");
+        assertEquals(
+            "Ensure that there are no more than 10 digits in total.", message(errors, "delta"));
+        continue;
+      }
+      assertEquals(200, r.status(), step[0] + ": " + r);
+      assertEquals(step[1], r.json().getString("amount"), step[0]);
+      assertEquals(step[1], http.get(uri, login).json().getString("amount"), step[0]);
+    }
+    Reply back = adjust(login, id, "{\"delta\": 99999999.99}");
+    assertEquals(200, back.status(), back::toString);
+    assertEquals("0.00", back.json().getString("amount"), "the column's whole range");
+    Transaction row = await(Transactions.objects(app.database()).aget(Transactions.ID.eq(id)));
+    assertEquals(new BigDecimal("0.00"), row.amount());
+    assertEquals(1L, rows(login));
+  }
+
+  @Test
+  void adjustRefusesEachMalformedDeltaWithA400AndChangesNothing() {
+    Login login = signUp();
+    JsonObject created = create(login, "10.00", "Lunch", "food");
+    long id = created.getLong("id");
+    String[][] cases = {
+      // body, the field named, its message (null: any)
+      {"{}", "delta", "This field is required."},
+      {"{\"amount\": \"1.00\"}", "delta amount", "This field is required."},
+      {"{\"delta\": null}", "delta", "This field cannot be null."},
+      {"{\"delta\": true}", "delta", "A valid number is required."},
+      {"{\"delta\": [1]}", "delta", "A valid number is required."},
+      {"{\"delta\": {\"v\": 1}}", "delta", "A valid number is required."},
+      {"{\"delta\": \"abc\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"NaN\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"Infinity\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"1,50\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"1e99999999999\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"0.005\"}", "delta", "Ensure that there are no more than 2 decimal places."},
+      {"{\"delta\": -1.001}", "delta", "Ensure that there are no more than 2 decimal places."},
+      {
+        "{\"delta\": 123456789}",
+        "delta",
+        "Ensure that there are no more than 8 digits before the decimal point."
+      },
+      {
+        "{\"delta\": \"-123456789.00\"}",
+        "delta",
+        "Ensure that there are no more than 8 digits before the decimal point."
+      },
+      {"{\"delta\": 1e300}", "delta", null},
+      {"{\"delta\": \"1\", \"delta\": \"2\"}", "delta", "This field appears more than once."},
+      {"{\"delta\": \"1\", \"amount\": \"2\"}", "amount", "Unknown field."},
+      {"{\"delta\": \"1\", \"id\": 2}", "id", "Unknown field."},
+      {"", "__all__", null},
+      {"{\"delta\": ", "__all__", null},
+      {"[{\"delta\": \"1\"}]", "__all__", "The request body must be a JSON object, not an array."},
+      {"\"1.00\"", "__all__", null},
+      {"1.00", "__all__", null},
+    };
+    for (String[] c : cases) {
+      String[] fields = c[1].split(" ");
+      JsonObject errors = assertBadRequest(adjust(login, id, c[0]), fields);
+      if (c[2] != null) {
+        assertEquals(c[2], message(errors, fields[0]), c[0]);
+      }
+    }
+    assertEquals(created, http.get("/api/transactions/" + id, login).json(), "nothing changed");
+    // A malformed delta for an id that is not the caller's: the body is checked first, as PATCH.
+    assertBadRequest(adjust(login, 999_999_999L, "{\"delta\": \"x\"}"), "delta");
+  }
+
+  @Test
+  void adjustPastTheAmountColumnIs400OnDeltaAndChangesNothing() {
+    Login login = signUp();
+    JsonObject big = create(login, "99999999.00", "big", "c");
+    JsonObject low = create(login, "-99999999.99", "low", "c");
+    String[][] cases = {
+      // the transaction, a delta that fits the column alone but not added
+      {String.valueOf(big.getLong("id")), "1.00"},
+      {String.valueOf(big.getLong("id")), "\"99999999.99\""},
+      {String.valueOf(low.getLong("id")), "-0.01"},
+      {String.valueOf(low.getLong("id")), "\"-50000000\""},
+    };
+    for (String[] c : cases) {
+      long id = Long.parseLong(c[0]);
+      JsonObject errors = assertBadRequest(adjust(login, id, "{\"delta\": " + c[1] + "}"), "delta");
+      assertEquals(
+          "Ensure that the amount after this change has no more than 8 digits before the decimal"
+              + " point.",
+          message(errors, "delta"),
+          c[1]);
+    }
+    assertEquals(big, http.get("/api/transactions/" + big.getLong("id"), login).json());
+    assertEquals(low, http.get("/api/transactions/" + low.getLong("id"), login).json());
+    // Up to the edge is fine, and the app still answers on that connection.
+    Reply edge = adjust(login, big.getLong("id"), "{\"delta\": \"0.99\"}");
+    assertEquals(200, edge.status(), edge::toString);
+    assertEquals("99999999.99", edge.json().getString("amount"));
+    Reply edgeLow = adjust(login, low.getLong("id"), "{\"delta\": 199999999.98}");
+    assertBadRequest(edgeLow, "delta");
+    Reply up = adjust(login, low.getLong("id"), "{\"delta\": 99999999.99}");
+    assertEquals("0.00", up.json().getString("amount"));
+  }
+
+  @Test
+  void adjustIs404ForAnotherUsersIdAndAMissingOneAndChangesNothing() {
+    Login alice = signUp();
+    Login bob = signUp();
+    JsonObject mine = create(alice, "42.00", "Alice's", "private");
+    long id = mine.getLong("id");
+    Reply missing = http.get("/api/transactions/999999999", bob);
+    assertEquals(404, missing.status());
+    for (Reply reply :
+        List.of(
+            adjust(bob, id, "{\"delta\": \"1.00\"}"),
+            adjust(bob, 999_999_999L, "{\"delta\": \"1.00\"}"),
+            adjust(alice, 999_999_999L, "{\"delta\": \"1.00\"}"),
+            adjust(bob, id, "{\"delta\": 99999999.99}"))) {
+      assertEquals(404, reply.status(), reply::toString);
+      assertEquals(missing.body(), reply.body(), "exactly like a missing one");
+      assertEquals(missing.headers().get("content-type"), reply.headers().get("content-type"));
+    }
+    assertEquals(mine, http.get("/api/transactions/" + id, alice).json(), "untouched");
+  }
+
+  @Test
+  void adjustBodyOverTheLimitIs413() {
+    Login login = signUp();
+    JsonObject created = create(login, "1.00", "d", "c");
+    Reply reply =
+        adjust(
+            login,
+            created.getLong("id"),
+            "{\"delta\": \"1.00\", \"pad\": \"" + "x".repeat(70_000) + "\"}");
+    assertEquals(413, reply.status(), reply::toString);
+    assertEquals(created, http.get("/api/transactions/" + created.getLong("id"), login).json());
+  }
+
+  /**
+   * Twenty concurrent adjustments of +1.00 to one transaction: no update is lost, and each answer
+   * is the row as its own update left it, so the twenty answers are twenty different amounts.
+   */
+  @Test
+  void twentyConcurrentAdjustmentsAllCount() {
+    Login login = signUp();
+    JsonObject created = create(login, "5.00", "shared", "c");
+    long id = created.getLong("id");
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      replies.add(
+          http.send(
+              HttpMethod.POST,
+              "/api/transactions/" + id + "/adjust",
+              login,
+              Buffer.buffer("{\"delta\": \"1.00\"}")));
+    }
+    Set<String> answered = new HashSet<>();
+    for (Future<Reply> future : replies) {
+      Reply reply = await(future);
+      assertEquals(200, reply.status(), reply::toString);
+      answered.add(reply.json().getString("amount"));
+    }
+    Set<String> expected = new HashSet<>();
+    for (int i = 1; i <= 20; i++) {
+      expected.add(new BigDecimal("5.00").add(BigDecimal.valueOf(i)).toPlainString());
+    }
+    assertEquals(expected, answered, "each answer is the state right after its own update");
+    assertEquals("25.00", http.get("/api/transactions/" + id, login).json().getString("amount"));
+  }
+
   @Test
   void aUserSeesAndChangesOnlyTheirOwnTransactions() {
     Login alice = signUp();
@@ -1241,6 +1455,9 @@ abstract class ApiContract {
             "/api/transactions/1.5",
             "/api/transactions/99999999999999999999",
             "/api/transactions/1/x",
+            "/api/transactions/abc/adjust",
+            "/api/transactions/1/adjust/x",
+            "/api/transactions/stats/adjust",
             "/api/users/1")) {
       Reply reply = http.get(uri, login);
       assertEquals(404, reply.status(), uri + ": " + reply);
@@ -1253,6 +1470,8 @@ abstract class ApiContract {
       {HttpMethod.POST, "/api/transactions/1"},
       {HttpMethod.POST, "/api/transactions/stats"},
       {HttpMethod.DELETE, "/api/transactions/stats"},
+      {HttpMethod.GET, "/api/transactions/1/adjust"},
+      {HttpMethod.PATCH, "/api/transactions/1/adjust"},
       {HttpMethod.GET, "/api/users"},
     };
     for (Object[] w : wrong) {
@@ -1483,11 +1702,14 @@ abstract class ApiContract {
     for (DocExample example : examples) {
       String target = DocExample.target(example.target(), ids);
       java.util.regex.Matcher idInPath =
-          Pattern.compile("^/api/transactions/([0-9]+)$").matcher(target);
+          Pattern.compile("^/api/transactions/([0-9]+)(/adjust)?$").matcher(target);
       if (idInPath.matches()) {
         long documented = Long.parseLong(idInPath.group(1));
         Long mapped = ids.getOrDefault("transaction", java.util.Map.of()).get(documented);
-        target = "/api/transactions/" + (mapped == null ? documented : mapped);
+        target =
+            "/api/transactions/"
+                + (mapped == null ? documented : mapped)
+                + (idInPath.group(2) == null ? "" : idInPath.group(2));
       }
       Answer answer = raw.curl(example.method(), target, example.user(), example.data());
       String what = example.command() + " -> " + answer;

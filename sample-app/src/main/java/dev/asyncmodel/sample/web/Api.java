@@ -24,6 +24,7 @@ import io.vertx.ext.web.Router;
  * GET    /api/transactions/{id}
  * PATCH  /api/transactions/{id}      any of amount, description, category
  * DELETE /api/transactions/{id}      204
+ * POST   /api/transactions/{id}/adjust  {"delta"}: amount = amount + delta, in one UPDATE
  * </pre>
  *
  * Every {@code /api/transactions} route needs HTTP Basic credentials of a user. Other paths answer
@@ -73,6 +74,7 @@ public final class Api {
     router.getWithRegex(ID).handler(auth).handler(transactions::get);
     router.patchWithRegex(ID).handler(body).handler(auth).handler(transactions::patch);
     router.deleteWithRegex(ID).handler(auth).handler(transactions::delete);
+    router.postWithRegex(ID + "/adjust").handler(body).handler(auth).handler(transactions::adjust);
 
     router.route().failureHandler(Responses::failure);
     // Vert.x Web calls these for what it answers itself: no route (404), no method (405), a path or

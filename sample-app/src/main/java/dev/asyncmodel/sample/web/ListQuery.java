@@ -1,13 +1,9 @@
 package dev.asyncmodel.sample.web;
 
-import dev.asyncmodel.Ref;
-import dev.asyncmodel.sample.model.Transaction;
-import dev.asyncmodel.sample.model.Transactions;
 import io.vertx.core.MultiMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -94,19 +90,7 @@ record ListQuery(
       return null;
     }
     BigDecimal value = Fields.decimal(text, name, errors);
-    if (value == null) {
-      return null;
-    }
-    Transaction probe = new Transaction(null, Ref.ofId(0), value, "-", "-", null);
-    Errors columnErrors = new Errors(List.of());
-    Fields.addAll(Transactions.validate(probe), Set.of("amount"), columnErrors);
-    if (!columnErrors.isEmpty()) {
-      for (String message : columnErrors.messages("amount")) {
-        errors.add(name, message);
-      }
-      return null;
-    }
-    return value;
+    return value == null ? null : TransactionInput.asAmount(value, name, errors);
   }
 
   /**

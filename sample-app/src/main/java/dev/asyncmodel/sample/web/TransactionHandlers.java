@@ -9,6 +9,7 @@ import static dev.asyncmodel.sample.model.Transactions.USER;
 
 import dev.asyncmodel.Aggregate;
 import dev.asyncmodel.Assignment;
+import dev.asyncmodel.DataException;
 import dev.asyncmodel.Database;
 import dev.asyncmodel.DateTimeExpression;
 import dev.asyncmodel.DoesNotExistException;
@@ -348,6 +349,48 @@ final class TransactionHandlers {
                                 : mine(tx, ctx).aget(ID.eq(id))))
         .onSuccess(t -> Responses.json(ctx, 200, json(t)))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * What a client is told when {@code amount + delta} does not fit the amount column: the database
+   * refused the update, SQLSTATE 22003.
+   */
+  static final String DELTA_OVERFLOW =
+      "Ensure that the amount after this change has no more than 8 digits before the decimal"
+          + " point.";
+
+  /**
+   * {@code POST /api/transactions/{id}/adjust}: adds {@code delta} to the amount in one {@code
+   * UPDATE ... SET amount = amount + $1}, computed by the database from the row as it is, so that
+   * concurrent adjustments all count; then reads the transaction in the same database transaction,
+   * where this update's row lock still holds, so the answer is the row as this update left it. A
+   * sum that does not fit {@code @Decimal(10, 2)} is refused by the database and changes nothing:
+   * 400 on {@code delta}.
+   */
+  void adjust(RoutingContext ctx) {
+    Database db = RequestDeadline.db(ctx);
+    long id = id(ctx);
+    BigDecimal delta = TransactionInput.delta(JsonBody.object(BodyReader.body(ctx)));
+    db.atomic(
+            tx ->
+                mine(tx, ctx)
+                    .filter(ID.eq(id))
+                    .aupdate(AMOUNT.setTo(AMOUNT.plus(delta)))
+                    .compose(
+                        matched ->
+                            matched == 0
+                                ? Future.failedFuture(HttpError.notFound())
+                                : mine(tx, ctx).aget(ID.eq(id))))
+        .recover(TransactionHandlers::overflow)
+        .onSuccess(t -> Responses.json(ctx, 200, json(t)))
+        .onFailure(ctx::fail);
+  }
+
+  private static <T> Future<T> overflow(Throwable failure) {
+    if (failure instanceof DataException refused && "22003".equals(refused.sqlState())) {
+      return Future.failedFuture(HttpError.badRequest(TransactionInput.DELTA, DELTA_OVERFLOW));
+    }
+    return Future.failedFuture(failure);
   }
 
   /** {@code DELETE /api/transactions/{id}}: 204, or 404. */
