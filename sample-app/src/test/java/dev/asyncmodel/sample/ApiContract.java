@@ -29,6 +29,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -145,6 +146,27 @@ abstract class ApiContract {
                 .encode());
     assertEquals(201, reply.status(), reply::toString);
     return reply.json();
+  }
+
+  /**
+   * A transaction made through the library, with a {@code created_at} of the test's choosing, which
+   * the API does not take; answered as the API shows it.
+   */
+  private JsonObject createAt(Login login, String amount, String category, String createdAt) {
+    Transaction made =
+        await(
+            Transactions.objects(app.database())
+                .acreate(
+                    new Transaction(
+                        null,
+                        dev.asyncmodel.Ref.of(user(login)),
+                        new BigDecimal(amount),
+                        "made at " + createdAt,
+                        category,
+                        Instant.parse(createdAt))));
+    JsonObject json = http.get("/api/transactions/" + made.id(), login).json();
+    assertEquals(createdAt, json.getString("created_at"), "stored as given");
+    return json;
   }
 
   private User user(Login login) {
@@ -282,11 +304,15 @@ abstract class ApiContract {
       {"GET", "/api/transactions/" + id},
       {"PATCH", "/api/transactions/" + id},
       {"DELETE", "/api/transactions/" + id},
+      {"POST", "/api/transactions/" + id + "/adjust"},
     };
     String body = "{\"amount\": \"1.00\", \"description\": \"x\", \"category\": \"y\"}";
     for (String[] route : routes) {
       HttpMethod method = HttpMethod.valueOf(route[0]);
-      String sent = method == HttpMethod.GET || method == HttpMethod.DELETE ? null : body;
+      String sent =
+          method == HttpMethod.GET || method == HttpMethod.DELETE
+              ? null
+              : route[1].endsWith("/adjust") ? "{\"delta\": \"1.00\"}" : body;
       Reply none = http.call(method, route[1], null, sent);
       assertEquals(401, none.status(), route[1] + ": " + none);
       assertEquals(
@@ -304,6 +330,10 @@ abstract class ApiContract {
       assertEquals(401, reply.status(), header + ": " + reply);
     }
     assertEquals(1L, rows(alice), "nothing was written without valid credentials");
+    assertEquals(
+        "1.00",
+        http.get("/api/transactions/" + id, alice).json().getString("amount"),
+        "nothing was adjusted without valid credentials");
   }
 
   private static String b64(String text) {
@@ -831,8 +861,109 @@ abstract class ApiContract {
         "page");
   }
 
+  @Test
+  void listFiltersByTheYearAndTheMonthOfCreatedAtInUtc() {
+    Login login = signUp();
+    Login other = signUp();
+    JsonObject march2025 = createAt(login, "1.00", "food", "2025-03-10T12:00:00Z");
+    JsonObject lastOfMarch = createAt(login, "2.00", "food", "2026-03-31T23:30:00Z");
+    JsonObject firstOfApril = createAt(login, "3.00", "rent", "2026-04-01T00:30:00Z");
+    JsonObject newYearsEve = createAt(login, "4.00", "food", "2026-12-31T23:59:59.999999Z");
+    createAt(other, "5.00", "food", "2026-03-15T10:00:00Z");
+
+    assertEquals(
+        new JsonArray(List.of(newYearsEve, firstOfApril, lastOfMarch)),
+        list(http.get("/api/transactions?year=2026", login)),
+        "newest first");
+    assertEquals(
+        new JsonArray(List.of(march2025)), list(http.get("/api/transactions?year=2025", login)));
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch, march2025)),
+        list(http.get("/api/transactions?month=3", login)),
+        "a month of any year; 23:30 UTC on the 31st is still March");
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=2026&month=3", login)));
+    assertEquals(
+        new JsonArray(List.of(firstOfApril)),
+        list(http.get("/api/transactions?month=4&year=2026", login)),
+        "00:30 UTC on the 1st is April");
+    assertEquals(
+        new JsonArray(List.of(newYearsEve)), list(http.get("/api/transactions?month=12", login)));
+    assertEquals(0, list(http.get("/api/transactions?year=2025&month=4", login)).size());
+    assertEquals(0, list(http.get("/api/transactions?year=2027", login)).size());
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=2026&category=food&max_amount=3", login)),
+        "with the other filters, AND");
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=2026&month=3&offset=0", login)));
+    assertEquals(0, list(http.get("/api/transactions?year=2026&month=3&offset=1", login)).size());
+    assertEquals(
+        new JsonArray(List.of(lastOfMarch)),
+        list(http.get("/api/transactions?year=" + query(" 2026 ") + "&month=%2B03", login)),
+        "whitespace around, a sign and leading zeros are fine");
+    assertEquals(
+        4, list(http.get("/api/transactions?year=&month=", login)).size(), "empty: no filter");
+  }
+
+  @Test
+  void listRefusesAMalformedYearOrMonthNamingIt() {
+    Login login = signUp();
+    createAt(login, "1.00", "food", "2026-03-31T23:30:00Z");
+    String[][] cases = {
+      {"year=abc", "year", "A valid integer is required."},
+      {"year=2026.0", "year", "A valid integer is required."},
+      {"year=1e3", "year", "A valid integer is required."},
+      {"year=0", "year", "Ensure this value is greater than or equal to 1."},
+      {"year=-2026", "year", "Ensure this value is greater than or equal to 1."},
+      {"year=10000", "year", "Ensure this value is less than or equal to 9999."},
+      {"year=99999999999999999999", "year", "Ensure this value is less than or equal to 9999."},
+      {"month=0", "month", "Ensure this value is greater than or equal to 1."},
+      {"month=13", "month", "Ensure this value is less than or equal to 12."},
+      {"month=march", "month", "A valid integer is required."},
+      {"month=1.5", "month", "A valid integer is required."},
+      {"month=" + query("\u0663"), "month", "A valid integer is required."},
+      {"month=" + query("1 2"), "month", "A valid integer is required."},
+      {"year=2026&year=2025", "year", "This parameter appears more than once."},
+    };
+    for (String[] c : cases) {
+      JsonObject errors = assertBadRequest(http.get("/api/transactions?" + c[0], login), c[1]);
+      assertEquals(c[2], message(errors, c[1]), c[0]);
+    }
+    JsonObject both =
+        assertBadRequest(
+            http.get("/api/transactions?year=x&month=13&min_amount=y", login),
+            "min_amount",
+            "year",
+            "month");
+    assertEquals("A valid integer is required.", message(both, "year"));
+    assertEquals("Ensure this value is less than or equal to 12.", message(both, "month"));
+    assertEquals(
+        List.of("min_amount", "year", "month"),
+        List.copyOf(both.fieldNames()),
+        "in the parameters' order");
+    JsonObject unknown = assertBadRequest(http.get("/api/transactions?day=3", login), "day");
+    assertEquals(
+        "Unknown query parameter: use category, min_amount, max_amount, search, offset, year,"
+            + " month.",
+        message(unknown, "day"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // GET /api/transactions/stats
+
+  private static final Set<String> STATS_KEYS =
+      Set.of(
+          "total",
+          "has_transactions",
+          "latest",
+          "oldest",
+          "sum",
+          "average",
+          "by_category",
+          "by_month");
 
   @Test
   void statsAreTheSpecsTotalExistsLatestAndOldest() {
@@ -843,19 +974,182 @@ abstract class ApiContract {
             .put("total", 0)
             .put("has_transactions", false)
             .putNull("latest")
-            .putNull("oldest"),
-        empty);
+            .putNull("oldest")
+            .putNull("sum")
+            .putNull("average")
+            .put("by_category", new JsonArray())
+            .put("by_month", new JsonArray()),
+        empty,
+        "no transaction: no sum, no average, no groups");
     JsonObject oldest = create(login, "1.00", "first", "c");
     create(login, "2.00", "second", "c");
     JsonObject latest = create(login, "3.00", "third", "c");
     Reply reply = http.get("/api/transactions/stats", login);
     assertEquals(200, reply.status());
     JsonObject stats = reply.json();
-    assertEquals(Set.of("total", "has_transactions", "latest", "oldest"), stats.fieldNames());
+    assertEquals(STATS_KEYS, stats.fieldNames());
     assertEquals(3, stats.getInteger("total"));
     assertTrue(stats.getBoolean("has_transactions"));
     assertEquals(latest, stats.getJsonObject("latest"));
     assertEquals(oldest, stats.getJsonObject("oldest"));
+    assertEquals("6.00", stats.getString("sum"));
+    assertEquals("2.00", stats.getString("average"));
+  }
+
+  /**
+   * The sums, counts and averages, overall, by category and by month in UTC, against what the test
+   * computes from the transactions it made: several categories, months on both sides of midnight
+   * UTC at the end of a month and of a year, negative amounts, and another user's transactions that
+   * must not count.
+   */
+  @Test
+  void statsSumAverageAndGroupsAreTheCallersByCategoryAndByMonthInUtc() {
+    Login login = signUp();
+    Login other = signUp();
+    String[][] made = {
+      // amount, category, created_at
+      {"12.50", "food", "2026-01-31T23:30:00Z"},
+      {"4.20", "food", "2026-02-01T00:30:00Z"},
+      {"950.00", "rent", "2026-01-31T23:59:59.999999Z"},
+      {"950.00", "rent", "2026-02-28T23:30:00Z"},
+      {"-20.00", "refund", "2026-03-01T00:00:00Z"},
+      {"0.05", "fees", "2025-12-31T23:30:00Z"},
+      {"0.05", "fees", "2026-01-01T00:00:00Z"},
+      {"7.75", "bills", "2026-02-14T12:00:00Z"},
+      {"7.75", "books", "2026-02-14T12:00:00Z"},
+      {"3.33", "food", "2026-03-31T23:59:59Z"},
+    };
+    for (String[] m : made) {
+      createAt(login, m[0], m[1], m[2]);
+    }
+    createAt(other, "1000.00", "food", "2026-01-15T10:00:00Z");
+    createAt(other, "1.00", "other", "2026-05-15T10:00:00Z");
+
+    // What the answer should be, computed here from the rows made.
+    java.util.Map<String, BigDecimal> sumByCategory = new java.util.TreeMap<>();
+    java.util.Map<String, Long> countByCategory = new java.util.TreeMap<>();
+    java.util.Map<String, BigDecimal> sumByMonth = new java.util.TreeMap<>();
+    java.util.Map<String, Long> countByMonth = new java.util.TreeMap<>();
+    BigDecimal sum = BigDecimal.ZERO.setScale(2);
+    for (String[] m : made) {
+      BigDecimal amount = new BigDecimal(m[0]);
+      String month =
+          java.time.YearMonth.from(Instant.parse(m[2]).atOffset(java.time.ZoneOffset.UTC))
+              .toString();
+      sum = sum.add(amount);
+      sumByCategory.merge(m[1], amount, BigDecimal::add);
+      countByCategory.merge(m[1], 1L, Long::sum);
+      sumByMonth.merge(month, amount, BigDecimal::add);
+      countByMonth.merge(month, 1L, Long::sum);
+    }
+    List<String> categories = new ArrayList<>(sumByCategory.keySet());
+    categories.sort(
+        java.util.Comparator.comparing((String c) -> sumByCategory.get(c))
+            .reversed()
+            .thenComparing(java.util.Comparator.naturalOrder()));
+    JsonArray byCategory = new JsonArray();
+    for (String c : categories) {
+      byCategory.add(
+          new JsonObject()
+              .put("category", c)
+              .put("count", countByCategory.get(c))
+              .put("sum", sumByCategory.get(c).toPlainString()));
+    }
+    JsonArray byMonth = new JsonArray();
+    sumByMonth.forEach(
+        (month, monthSum) ->
+            byMonth.add(
+                new JsonObject()
+                    .put("month", month)
+                    .put("count", countByMonth.get(month))
+                    .put("sum", monthSum.toPlainString())));
+
+    JsonObject stats = http.get("/api/transactions/stats", login).json();
+    assertEquals(STATS_KEYS, stats.fieldNames());
+    assertEquals(made.length, stats.getInteger("total"));
+    assertEquals(sum.toPlainString(), stats.getString("sum"));
+    assertEquals("1915.63", stats.getString("sum"), "the figures the test expects");
+    assertEquals(
+        sum.divide(BigDecimal.valueOf(made.length), 2, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString(),
+        stats.getString("average"));
+    assertEquals(byCategory, stats.getJsonArray("by_category"), stats::encode);
+    assertEquals(byMonth, stats.getJsonArray("by_month"), stats::encode);
+    // Spelled out once, so that a mistake shared by the test's own computation shows too.
+    assertEquals(
+        List.of("rent", "food", "bills", "books", "fees", "refund"),
+        stats.getJsonArray("by_category").stream()
+            .map(g -> ((JsonObject) g).getString("category"))
+            .toList(),
+        "by sum descending, then category ascending");
+    assertEquals(
+        new JsonArray()
+            .add(new JsonObject().put("month", "2025-12").put("count", 1).put("sum", "0.05"))
+            .add(new JsonObject().put("month", "2026-01").put("count", 3).put("sum", "962.55"))
+            .add(new JsonObject().put("month", "2026-02").put("count", 4).put("sum", "969.70"))
+            .add(new JsonObject().put("month", "2026-03").put("count", 2).put("sum", "-16.67")),
+        stats.getJsonArray("by_month"));
+    JsonObject others = http.get("/api/transactions/stats", other).json();
+    assertEquals("1001.00", others.getString("sum"));
+    assertEquals("500.50", others.getString("average"));
+    assertEquals(2, others.getJsonArray("by_category").size());
+    assertEquals(2, others.getJsonArray("by_month").size());
+  }
+
+  /** The average of each set of amounts, exactly at a half cent, rounded half to even. */
+  @Test
+  void statsAverageIsRoundedHalfEvenFromTheExactSumAndCount() {
+    String[][] cases = {
+      // amounts, average: a half-up rounding would give the other neighbour where noted
+      {"0.02 0.03", "0.02"}, // 0.025: half-up 0.03
+      {"0.01 0.02", "0.02"}, // 0.015
+      {"1.00 1.05", "1.02"}, // 1.025: half-up 1.03
+      {"-0.02 -0.03", "-0.02"}, // -0.025: half-up (away from zero) -0.03
+      {"2.00 2.01 2.02 2.01", "2.01"}, // 2.01 exactly
+      {"0.01 0.01 0.02", "0.01"}, // 0.01333...
+      {"0.01 0.02 0.02", "0.02"}, // 0.01666...
+      {"10.00 0.01 0.01 0.00", "2.50"}, // 2.505: half-up 2.51
+      {"99999999.99 99999999.98", "99999999.98"}, // 99999999.985, the sum past the column
+    };
+    for (String[] c : cases) {
+      Login login = signUp();
+      for (String amount : c[0].split(" ")) {
+        create(login, amount, "avg", "c");
+      }
+      JsonObject stats = http.get("/api/transactions/stats", login).json();
+      assertEquals(c[1], stats.getString("average"), c[0]);
+    }
+  }
+
+  /**
+   * 5,001 amounts of 0.01 and 5,000 of 0.00: the mean is 0.0050004999..., 0.01 at 2 places. The
+   * database's average, rounded to 6 places first (0.005000), would round to 0.00 half-even: the
+   * app divides the exact sum by the count instead.
+   */
+  @Test
+  void statsAverageIsNotTheDatabasesAverageRoundedAgain() {
+    Login login = signUp();
+    User user = user(login);
+    List<Transaction> rows = new ArrayList<>();
+    for (int i = 0; i < 10_001; i++) {
+      rows.add(
+          new Transaction(
+              null,
+              dev.asyncmodel.Ref.of(user),
+              new BigDecimal(i < 5_001 ? "0.01" : "0.00"),
+              "cent " + i,
+              "c",
+              null));
+    }
+    await(Transactions.objects(app.database()).abulkCreate(rows));
+    JsonObject stats = http.get("/api/transactions/stats", login).json();
+    assertEquals(10_001, stats.getInteger("total"));
+    assertEquals("50.01", stats.getString("sum"));
+    assertEquals("0.01", stats.getString("average"));
+    assertEquals(
+        new JsonArray()
+            .add(new JsonObject().put("category", "c").put("count", 10_001).put("sum", "50.01")),
+        stats.getJsonArray("by_category"));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -903,6 +1197,212 @@ abstract class ApiContract {
     assertEquals(404, http.get(uri, login).status());
     assertEquals(404, http.call(HttpMethod.DELETE, uri, login, null).status());
     assertEquals(0L, rows(login));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // POST /api/transactions/{id}/adjust
+
+  private Reply adjust(Login login, long id, String body) {
+    return http.post("/api/transactions/" + id + "/adjust", login, body);
+  }
+
+  @Test
+  void adjustAddsTheDeltaAndAnswersTheTransactionAfterIt() {
+    Login login = signUp();
+    JsonObject created = create(login, "10.00", "Lunch", "food");
+    long id = created.getLong("id");
+    String uri = "/api/transactions/" + id;
+
+    Reply reply = adjust(login, id, "{\"delta\": \"-2.50\"}");
+    assertEquals(200, reply.status(), reply::toString);
+    assertEquals("application/json; charset=utf-8", reply.headers().get("content-type"));
+    JsonObject after = reply.json();
+    assertTransactionShape(after);
+    assertEquals(created.copy().put("amount", "7.50"), after, "only the amount changed");
+    assertEquals(after, http.get(uri, login).json(), "as GET shows it");
+
+    String[][] steps = {
+      // delta as sent, the amount after it
+      {"1.25", "8.75"},
+      {"\"1e1\"", "18.75"},
+      {"\" +0.5 \"", "19.25"},
+      {"0", "19.25"},
+      {"\"-0.00\"", "19.25"},
+      {"-19.25", "0.00"},
+      {"\"-30\"", "-30.00"},
+      {"-99999969.99", "-99999999.99"},
+      {"199999999.98", "99999999.99"}, // a delta over the column's range is refused by its rules
+    };
+    for (String[] step : steps) {
+      Reply r = adjust(login, id, "{\"delta\": " + step[0] + "}");
+      if (step[0].startsWith("199")) {
+        JsonObject errors = assertBadRequest(r, "delta");
+        assertEquals(
+            "Ensure that there are no more than 10 digits in total.", message(errors, "delta"));
+        continue;
+      }
+      assertEquals(200, r.status(), step[0] + ": " + r);
+      assertEquals(step[1], r.json().getString("amount"), step[0]);
+      assertEquals(step[1], http.get(uri, login).json().getString("amount"), step[0]);
+    }
+    Reply back = adjust(login, id, "{\"delta\": 99999999.99}");
+    assertEquals(200, back.status(), back::toString);
+    assertEquals("0.00", back.json().getString("amount"), "the column's whole range");
+    Transaction row = await(Transactions.objects(app.database()).aget(Transactions.ID.eq(id)));
+    assertEquals(new BigDecimal("0.00"), row.amount());
+    assertEquals(1L, rows(login));
+  }
+
+  @Test
+  void adjustRefusesEachMalformedDeltaWithA400AndChangesNothing() {
+    Login login = signUp();
+    JsonObject created = create(login, "10.00", "Lunch", "food");
+    long id = created.getLong("id");
+    String[][] cases = {
+      // body, the field named, its message (null: any)
+      {"{}", "delta", "This field is required."},
+      {"{\"amount\": \"1.00\"}", "delta amount", "This field is required."},
+      {"{\"delta\": null}", "delta", "This field cannot be null."},
+      {"{\"delta\": true}", "delta", "A valid number is required."},
+      {"{\"delta\": [1]}", "delta", "A valid number is required."},
+      {"{\"delta\": {\"v\": 1}}", "delta", "A valid number is required."},
+      {"{\"delta\": \"abc\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"NaN\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"Infinity\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"1,50\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"1e99999999999\"}", "delta", "A valid number is required."},
+      {"{\"delta\": \"0.005\"}", "delta", "Ensure that there are no more than 2 decimal places."},
+      {"{\"delta\": -1.001}", "delta", "Ensure that there are no more than 2 decimal places."},
+      {
+        "{\"delta\": 123456789}",
+        "delta",
+        "Ensure that there are no more than 8 digits before the decimal point."
+      },
+      {
+        "{\"delta\": \"-123456789.00\"}",
+        "delta",
+        "Ensure that there are no more than 8 digits before the decimal point."
+      },
+      {"{\"delta\": 1e300}", "delta", null},
+      {"{\"delta\": \"1\", \"delta\": \"2\"}", "delta", "This field appears more than once."},
+      {"{\"delta\": \"1\", \"amount\": \"2\"}", "amount", "Unknown field."},
+      {"{\"delta\": \"1\", \"id\": 2}", "id", "Unknown field."},
+      {"", "__all__", null},
+      {"{\"delta\": ", "__all__", null},
+      {"[{\"delta\": \"1\"}]", "__all__", "The request body must be a JSON object, not an array."},
+      {"\"1.00\"", "__all__", null},
+      {"1.00", "__all__", null},
+    };
+    for (String[] c : cases) {
+      String[] fields = c[1].split(" ");
+      JsonObject errors = assertBadRequest(adjust(login, id, c[0]), fields);
+      if (c[2] != null) {
+        assertEquals(c[2], message(errors, fields[0]), c[0]);
+      }
+    }
+    assertEquals(created, http.get("/api/transactions/" + id, login).json(), "nothing changed");
+    // A malformed delta for an id that is not the caller's: the body is checked first, as PATCH.
+    assertBadRequest(adjust(login, 999_999_999L, "{\"delta\": \"x\"}"), "delta");
+  }
+
+  @Test
+  void adjustPastTheAmountColumnIs400OnDeltaAndChangesNothing() {
+    Login login = signUp();
+    JsonObject big = create(login, "99999999.00", "big", "c");
+    JsonObject low = create(login, "-99999999.99", "low", "c");
+    String[][] cases = {
+      // the transaction, a delta that fits the column alone but not added
+      {String.valueOf(big.getLong("id")), "1.00"},
+      {String.valueOf(big.getLong("id")), "\"99999999.99\""},
+      {String.valueOf(low.getLong("id")), "-0.01"},
+      {String.valueOf(low.getLong("id")), "\"-50000000\""},
+    };
+    for (String[] c : cases) {
+      long id = Long.parseLong(c[0]);
+      JsonObject errors = assertBadRequest(adjust(login, id, "{\"delta\": " + c[1] + "}"), "delta");
+      assertEquals(
+          "Ensure that the amount after this change has no more than 8 digits before the decimal"
+              + " point.",
+          message(errors, "delta"),
+          c[1]);
+    }
+    assertEquals(big, http.get("/api/transactions/" + big.getLong("id"), login).json());
+    assertEquals(low, http.get("/api/transactions/" + low.getLong("id"), login).json());
+    // Up to the edge is fine, and the app still answers on that connection.
+    Reply edge = adjust(login, big.getLong("id"), "{\"delta\": \"0.99\"}");
+    assertEquals(200, edge.status(), edge::toString);
+    assertEquals("99999999.99", edge.json().getString("amount"));
+    Reply edgeLow = adjust(login, low.getLong("id"), "{\"delta\": 199999999.98}");
+    assertBadRequest(edgeLow, "delta");
+    Reply up = adjust(login, low.getLong("id"), "{\"delta\": 99999999.99}");
+    assertEquals("0.00", up.json().getString("amount"));
+  }
+
+  @Test
+  void adjustIs404ForAnotherUsersIdAndAMissingOneAndChangesNothing() {
+    Login alice = signUp();
+    Login bob = signUp();
+    JsonObject mine = create(alice, "42.00", "Alice's", "private");
+    long id = mine.getLong("id");
+    Reply missing = http.get("/api/transactions/999999999", bob);
+    assertEquals(404, missing.status());
+    for (Reply reply :
+        List.of(
+            adjust(bob, id, "{\"delta\": \"1.00\"}"),
+            adjust(bob, 999_999_999L, "{\"delta\": \"1.00\"}"),
+            adjust(alice, 999_999_999L, "{\"delta\": \"1.00\"}"),
+            adjust(bob, id, "{\"delta\": 99999999.99}"))) {
+      assertEquals(404, reply.status(), reply::toString);
+      assertEquals(missing.body(), reply.body(), "exactly like a missing one");
+      assertEquals(missing.headers().get("content-type"), reply.headers().get("content-type"));
+    }
+    assertEquals(mine, http.get("/api/transactions/" + id, alice).json(), "untouched");
+  }
+
+  @Test
+  void adjustBodyOverTheLimitIs413() {
+    Login login = signUp();
+    JsonObject created = create(login, "1.00", "d", "c");
+    Reply reply =
+        adjust(
+            login,
+            created.getLong("id"),
+            "{\"delta\": \"1.00\", \"pad\": \"" + "x".repeat(70_000) + "\"}");
+    assertEquals(413, reply.status(), reply::toString);
+    assertEquals(created, http.get("/api/transactions/" + created.getLong("id"), login).json());
+  }
+
+  /**
+   * Twenty concurrent adjustments of +1.00 to one transaction: no update is lost, and each answer
+   * is the row as its own update left it, so the twenty answers are twenty different amounts.
+   */
+  @Test
+  void twentyConcurrentAdjustmentsAllCount() {
+    Login login = signUp();
+    JsonObject created = create(login, "5.00", "shared", "c");
+    long id = created.getLong("id");
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      replies.add(
+          http.send(
+              HttpMethod.POST,
+              "/api/transactions/" + id + "/adjust",
+              login,
+              Buffer.buffer("{\"delta\": \"1.00\"}")));
+    }
+    Set<String> answered = new HashSet<>();
+    for (Future<Reply> future : replies) {
+      Reply reply = await(future);
+      assertEquals(200, reply.status(), reply::toString);
+      answered.add(reply.json().getString("amount"));
+    }
+    Set<String> expected = new HashSet<>();
+    for (int i = 1; i <= 20; i++) {
+      expected.add(new BigDecimal("5.00").add(BigDecimal.valueOf(i)).toPlainString());
+    }
+    assertEquals(expected, answered, "each answer is the state right after its own update");
+    assertEquals("25.00", http.get("/api/transactions/" + id, login).json().getString("amount"));
   }
 
   @Test
@@ -955,6 +1455,9 @@ abstract class ApiContract {
             "/api/transactions/1.5",
             "/api/transactions/99999999999999999999",
             "/api/transactions/1/x",
+            "/api/transactions/abc/adjust",
+            "/api/transactions/1/adjust/x",
+            "/api/transactions/stats/adjust",
             "/api/users/1")) {
       Reply reply = http.get(uri, login);
       assertEquals(404, reply.status(), uri + ": " + reply);
@@ -967,6 +1470,8 @@ abstract class ApiContract {
       {HttpMethod.POST, "/api/transactions/1"},
       {HttpMethod.POST, "/api/transactions/stats"},
       {HttpMethod.DELETE, "/api/transactions/stats"},
+      {HttpMethod.GET, "/api/transactions/1/adjust"},
+      {HttpMethod.PATCH, "/api/transactions/1/adjust"},
       {HttpMethod.GET, "/api/users"},
     };
     for (Object[] w : wrong) {
@@ -1195,13 +1700,16 @@ abstract class ApiContract {
     assertTrue(examples.size() >= 15, "the page's examples were found: " + examples.size());
     java.util.Map<String, java.util.Map<Long, Long>> ids = new java.util.HashMap<>();
     for (DocExample example : examples) {
-      String target = example.target();
+      String target = DocExample.target(example.target(), ids);
       java.util.regex.Matcher idInPath =
-          Pattern.compile("^/api/transactions/([0-9]+)$").matcher(target);
+          Pattern.compile("^/api/transactions/([0-9]+)(/adjust)?$").matcher(target);
       if (idInPath.matches()) {
         long documented = Long.parseLong(idInPath.group(1));
         Long mapped = ids.getOrDefault("transaction", java.util.Map.of()).get(documented);
-        target = "/api/transactions/" + (mapped == null ? documented : mapped);
+        target =
+            "/api/transactions/"
+                + (mapped == null ? documented : mapped)
+                + (idInPath.group(2) == null ? "" : idInPath.group(2));
       }
       Answer answer = raw.curl(example.method(), target, example.user(), example.data());
       String what = example.command() + " -> " + answer;

@@ -15,13 +15,16 @@ import io.vertx.ext.web.Router;
  * GET    /healthz                    200 when the database answers within 1 s, else 503
  * POST   /api/users                  sign up: {"username", "password"}       201
  * GET    /api/transactions           newest 50, ?category= ?min_amount= ?max_amount= ?search= ?offset=
+ *                                    ?year= ?month= (of created_at, in UTC)
  * POST   /api/transactions           {"amount", "description", "category"}   201
  * POST   /api/transactions/import    [{"amount", "description", "category"}, ...]: all or none, 201
- * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest"}
+ * GET    /api/transactions/stats     {"total", "has_transactions", "latest", "oldest", "sum",
+ *                                    "average", "by_category", "by_month"}
  * GET    /api/transactions/export    every transaction, by id, as NDJSON, streamed
  * GET    /api/transactions/{id}
  * PATCH  /api/transactions/{id}      any of amount, description, category
  * DELETE /api/transactions/{id}      204
+ * POST   /api/transactions/{id}/adjust  {"delta"}: amount = amount + delta, in one UPDATE
  * </pre>
  *
  * Every {@code /api/transactions} route needs HTTP Basic credentials of a user. Other paths answer
@@ -71,6 +74,7 @@ public final class Api {
     router.getWithRegex(ID).handler(auth).handler(transactions::get);
     router.patchWithRegex(ID).handler(body).handler(auth).handler(transactions::patch);
     router.deleteWithRegex(ID).handler(auth).handler(transactions::delete);
+    router.postWithRegex(ID + "/adjust").handler(body).handler(auth).handler(transactions::adjust);
 
     router.route().failureHandler(Responses::failure);
     // Vert.x Web calls these for what it answers itself: no route (404), no method (405), a path or

@@ -35,6 +35,9 @@ record TransactionInput(
   /** The members a client may send, in the order errors are reported. */
   static final List<String> FIELDS = List.of("amount", "description", "category");
 
+  /** The one member of an adjustment's body. */
+  static final String DELTA = "delta";
+
   /** Members of a transaction's JSON that the server sets. */
   private static final Set<String> READ_ONLY = Set.of("id", "user", "created_at");
 
@@ -106,6 +109,61 @@ record TransactionInput(
       changes.add(CATEGORY.set(category));
     }
     return changes;
+  }
+
+  /**
+   * The body of {@code POST /api/transactions/{id}/adjust}: {@code {"delta": "-2.50"}}, a JSON
+   * number or decimal string as {@code amount} takes it, under the same rules (at most 2 decimal
+   * places, 8 digits before the point), and nothing else.
+   *
+   * @param body the request's members
+   * @return the delta, at scale 2
+   * @throws HttpError 400 naming each bad member
+   */
+  static BigDecimal delta(Map<String, JsonBody.Value> body) {
+    Errors errors = new Errors(List.of(DELTA));
+    JsonBody.Value sent = body.get(DELTA);
+    BigDecimal delta = null;
+    if (sent == null) {
+      errors.add(DELTA, Fields.REQUIRED);
+    } else {
+      delta = Fields.decimal(sent, DELTA, errors);
+      if (!errors.has(DELTA)) {
+        delta = asAmount(delta, DELTA, errors);
+      }
+    }
+    for (String name : body.keySet()) {
+      if (!name.equals(DELTA)) {
+        errors.add(name, "Unknown field.");
+      }
+    }
+    errors.throwIfAny();
+    if (delta == null) {
+      throw new IllegalStateException("A delta without a value and without an error");
+    }
+    return delta.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /**
+   * A number checked by the {@code amount} column's rules, the generated validation's (NOT NULL,
+   * {@code @Decimal(maxDigits = 10, decimalPlaces = 2)}), its errors reported under another name.
+   *
+   * @param value the number, or null when it was JSON null
+   * @param name the member or parameter it came from
+   * @param errors where the column's errors go, under {@code name}
+   * @return the number, or null when it breaks a rule
+   */
+  static @Nullable BigDecimal asAmount(@Nullable BigDecimal value, String name, Errors errors) {
+    Transaction probe = new Transaction(null, Ref.ofId(0), value, "-", "-", null);
+    Errors columnErrors = new Errors(List.of());
+    Fields.addAll(Transactions.validate(probe), Set.of("amount"), columnErrors);
+    if (columnErrors.isEmpty()) {
+      return value;
+    }
+    for (String message : columnErrors.messages("amount")) {
+      errors.add(name, message);
+    }
+    return null;
   }
 
   private static void unknown(Map<String, JsonBody.Value> body, Errors errors) {
