@@ -51,9 +51,10 @@ final class Exprs {
   }
 
   /**
-   * Django's default names of what a projection selects: a field's name, {@code amount__sum} for an
-   * aggregate, {@code created_at__month} for a transform, {@code amount__plus} for arithmetic; a
-   * name taken already gets {@code _2}, {@code _3}, ...
+   * Django's default names of what a projection selects: a field's name as Django's {@code
+   * values()} and {@code model_to_dict} key it ({@code created_at}, {@code user}: the model's dict
+   * key), {@code amount__sum} for an aggregate, {@code created_at__month} for a transform, {@code
+   * amount__plus} for arithmetic; a name taken already gets {@code _2}, {@code _3}, ...
    *
    * @param exprs the selections' trees
    * @return their names, in order
@@ -74,7 +75,7 @@ final class Exprs {
 
   private static String name(Expr e) {
     return switch (e.kind()) {
-      case COLUMN -> e.type().property();
+      case COLUMN -> e.type().dictKey();
       case VALUE -> "value";
       case ARITHMETIC ->
           name(e.args().get(0))

@@ -56,8 +56,8 @@ public final class ValuesRow<T extends Record> {
   }
 
   /**
-   * @return the values by name, in the order selected: a field's name, else Django's default alias
-   *     ({@code amount__sum}, {@code created_at__month})
+   * @return the values by name, in the order selected: a field's key in {@code toDict} ({@code
+   *     created_at}), else Django's default alias ({@code amount__sum}, {@code created_at__month})
    */
   public Map<String, @Nullable Object> toMap() {
     Map<String, @Nullable Object> map = new LinkedHashMap<>();

@@ -551,6 +551,14 @@ public abstract class ExpressionSuite extends ConformanceTest {
                 .orderBy(month.asc())
                 .aall(row -> row.get(month) + " " + row.get(count) + " " + row.get(total)));
     assertEquals(want, got);
+    // Django's names: a field by its dict key, an expression by its default alias.
+    assertEquals(
+        List.of("created_at__trunc_month", "id__count", "created_at"),
+        List.copyOf(
+            await(Transactions.objects(db).values(month, count, CREATED_AT).limit(1).aall())
+                .get(0)
+                .toMap()
+                .keySet()));
     // truncYear and the year/month pair of Django's values("created_at__year", ...).
     IntegerExpression<Transaction, Integer> year = CREATED_AT.year();
     IntegerExpression<Transaction, Integer> monthNumber = CREATED_AT.month();
