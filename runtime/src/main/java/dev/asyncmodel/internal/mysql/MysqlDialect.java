@@ -350,7 +350,7 @@ public final class MysqlDialect extends Dialect {
    * number 10 is not the string "10". (Django's {@code JSON_EXTRACT(...) = JSON_EXTRACT(?, '$')}
    * finds no string on MariaDB, whose JSON is text; objects and arrays keep that form, and there
    * compare as text, key order included, as Django's do.) A text is compared unquoted and binary, a
-   * number as a number.
+   * number as a double, as MariaDB reads its JSON numbers.
    */
   @Override
   public void jsonLookup(JsonSql sql, ColumnSpec column, JsonLookup<?> lookup) {
