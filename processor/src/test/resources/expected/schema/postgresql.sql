@@ -66,7 +66,9 @@ CREATE TABLE IF NOT EXISTS "lab_specimen" (
   "previous_kind" varchar NULL,
   "category_id" bigint NULL REFERENCES "category" ("id") DEFERRABLE INITIALLY DEFERRED,
   "owner_id" bigint NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED,
-  "legacy_code" varchar(8) NOT NULL
+  "legacy_code" varchar(8) NOT NULL,
+  "attributes" jsonb NOT NULL,
+  "tags" jsonb NULL
 );
 CREATE INDEX IF NOT EXISTS "lab_specimen_category_id_idx" ON "lab_specimen" ("category_id");
 CREATE INDEX IF NOT EXISTS "lab_specimen_owner_id_idx" ON "lab_specimen" ("owner_id");

@@ -85,6 +85,13 @@ final class Exprs {
           name(e.args().get(0))
               + "__"
               + Expr.Transform.values()[e.op()].name().toLowerCase(Locale.ROOT);
+      case JSON -> {
+        StringBuilder path = new StringBuilder(name(e.args().get(0)));
+        for (Object step : e.path()) {
+          path.append("__").append(step);
+        }
+        yield path.toString();
+      }
       case AGGREGATE -> {
         Expr.Aggregate aggregate = Expr.Aggregate.values()[e.op()];
         String function =

@@ -57,6 +57,8 @@ public final class Names {
   public static final ClassName DATE_FIELD = ClassName.get(PACKAGE, "DateField");
   public static final ClassName DATE_TIME_FIELD = ClassName.get(PACKAGE, "DateTimeField");
   public static final ClassName REF_FIELD = ClassName.get(PACKAGE, "RefField");
+  public static final ClassName JSON_OBJECT_FIELD = ClassName.get(PACKAGE, "JsonObjectField");
+  public static final ClassName JSON_ARRAY_FIELD = ClassName.get(PACKAGE, "JsonArrayField");
   public static final ClassName ON_DELETE = ClassName.get(PACKAGE, "OnDelete");
 
   /**
@@ -73,6 +75,7 @@ public final class Names {
   public static final ClassName VALUES = ClassName.get(SPI, "Values");
 
   public static final ClassName JSON_OBJECT = ClassName.get("io.vertx.core.json", "JsonObject");
+  public static final ClassName JSON_ARRAY = ClassName.get("io.vertx.core.json", "JsonArray");
   public static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
 

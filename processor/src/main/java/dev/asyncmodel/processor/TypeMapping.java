@@ -21,7 +21,7 @@ final class TypeMapping {
   static final String SUPPORTED =
       "String, boolean, int, long, short, double, float (or their boxes), BigDecimal, Instant,"
           + " OffsetDateTime, LocalDate, LocalDateTime, LocalTime, UUID, byte[], an enum,"
-          + " Ref<Model>";
+          + " JsonObject, JsonArray, Ref<Model>";
 
   /**
    * A component's mapping.
@@ -48,6 +48,8 @@ final class TypeMapping {
           Map.entry("java.time.LocalDateTime", ColumnKind.LOCAL_DATE_TIME),
           Map.entry("java.time.LocalTime", ColumnKind.LOCAL_TIME),
           Map.entry("java.util.UUID", ColumnKind.UUID),
+          Map.entry(Names.JSON_OBJECT.canonicalName(), ColumnKind.JSON_OBJECT),
+          Map.entry(Names.JSON_ARRAY.canonicalName(), ColumnKind.JSON_ARRAY),
           Map.entry(Names.REF_TYPE, ColumnKind.REF));
 
   /**

@@ -9,6 +9,8 @@ import dev.asyncmodel.Field;
 import dev.asyncmodel.FieldError;
 import dev.asyncmodel.FloatField;
 import dev.asyncmodel.IntegerField;
+import dev.asyncmodel.JsonArrayField;
+import dev.asyncmodel.JsonObjectField;
 import dev.asyncmodel.Model;
 import dev.asyncmodel.OnDelete;
 import dev.asyncmodel.RefField;
@@ -19,6 +21,7 @@ import dev.asyncmodel.spi.ColumnType;
 import dev.asyncmodel.spi.ModelMeta;
 import dev.asyncmodel.spi.RowReader;
 import dev.asyncmodel.spi.Values;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -248,11 +251,25 @@ public final class Specimens {
           ColumnSpec.of(28, "legacy_code", "code", ColumnType.STRING).withMaxLength(8)
               .withDictKey("code"));
 
+  /**
+   * {@code lab_specimen.attributes}: {@code jsonb}, not null.
+   */
+  public static final JsonObjectField<Specimen> ATTRIBUTES =
+      new JsonObjectField<Specimen>(
+          ColumnSpec.of(29, "attributes", "attributes", ColumnType.JSON));
+
+  /**
+   * {@code lab_specimen.tags}: {@code jsonb}, nullable.
+   */
+  public static final JsonArrayField<Specimen> TAGS =
+      new JsonArrayField<Specimen>(
+          ColumnSpec.of(30, "tags", "tags", ColumnType.JSON).withNullable());
+
   private static final ModelMeta<Specimen> META = new ModelMeta<Specimen>(
       Specimen.class,
       "Specimen",
       "lab_specimen",
-      List.<Field<Specimen>>of(ID, NAME, NOTES, ACTIVE, VERIFIED, COUNT, RANK, TOTAL, PARENT_ID, LEVEL, TIER, WEIGHT, HEIGHT, RATIO, SCORE, PRICE, DISCOUNT, CREATED_AT, SEEN_AT, BORN_ON, UPDATED_AT, OPENS_AT, TOKEN, SECRET, KIND, PREVIOUS_KIND, CATEGORY, OWNER, CODE),
+      List.<Field<Specimen>>of(ID, NAME, NOTES, ACTIVE, VERIFIED, COUNT, RANK, TOTAL, PARENT_ID, LEVEL, TIER, WEIGHT, HEIGHT, RATIO, SCORE, PRICE, DISCOUNT, CREATED_AT, SEEN_AT, BORN_ON, UPDATED_AT, OPENS_AT, TOKEN, SECRET, KIND, PREVIOUS_KIND, CATEGORY, OWNER, CODE, ATTRIBUTES, TAGS),
       Specimens::fromRow,
       Specimens::values,
       Specimens::fromValues);
@@ -347,7 +364,9 @@ public final class Specimens {
         row.<Specimen.Kind>getEnum(25, Specimen.Kind::valueOf),
         row.<Category>getRef(26),
         row.<User>getRef(27),
-        row.getString(28));
+        row.getString(28),
+        row.getJsonObject(29),
+        row.getJsonArray(30));
   }
 
   /**
@@ -361,7 +380,7 @@ public final class Specimens {
         specimen.discount(), specimen.createdAt(), specimen.seenAt(), specimen.bornOn(),
         specimen.updatedAt(), specimen.opensAt(), specimen.token(), specimen.secret(),
         specimen.kind(), specimen.previousKind(), specimen.category(), specimen.owner(),
-        specimen.code()};
+        specimen.code(), specimen.attributes(), specimen.tags()};
   }
 
   /**
@@ -397,6 +416,8 @@ public final class Specimens {
         (Specimen.Kind) values[25],
         Values.<Category>ref(values[26]),
         Values.<User>ref(values[27]),
-        (String) values[28]);
+        (String) values[28],
+        (JsonObject) values[29],
+        (JsonArray) values[30]);
   }
 }

@@ -11,6 +11,8 @@ import dev.asyncmodel.MaxLength;
 import dev.asyncmodel.OnDelete;
 import dev.asyncmodel.Ref;
 import dev.asyncmodel.Unique;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +53,9 @@ public record Specimen(
     @Nullable Kind previousKind,
     @ForeignKey(onDelete = OnDelete.SET_NULL) @Nullable Ref<Category> category,
     @ForeignKey(onDelete = OnDelete.DO_NOTHING) Ref<User> owner,
-    @Column("legacy_code") @MaxLength(8) String code) {
+    @Column("legacy_code") @MaxLength(8) String code,
+    JsonObject attributes,
+    @Nullable JsonArray tags) {
 
   /** A nested enum, stored by name. */
   public enum Kind {

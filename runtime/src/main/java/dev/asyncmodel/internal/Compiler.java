@@ -4,6 +4,7 @@ import dev.asyncmodel.Assignment;
 import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Field;
+import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.Junction;
 import dev.asyncmodel.Lookup;
 import dev.asyncmodel.Lookup.Op;
@@ -800,6 +801,17 @@ public final class Compiler {
     if (condition instanceof Lookup<?> lookup) {
       return lookup.values().size();
     }
+    if (condition instanceof Comparison<?> comparison) {
+      int n = values(Internals.api().left(comparison));
+      for (Expr operand : Internals.api().right(comparison)) {
+        n += values(operand);
+      }
+      return n;
+    }
+    if (condition instanceof JsonLookup<?> json) {
+      // A dialect binds a path up to three times, and each key once, and one value.
+      return 3 + json.keys().size() + 1 + json.path().size();
+    }
     if (condition instanceof Junction<?> junction) {
       int n = 0;
       for (Condition<?> part : junction.parts()) {
@@ -808,6 +820,20 @@ public final class Compiler {
       return n;
     }
     return boundValues(((Negation<?>) condition).condition());
+  }
+
+  /** The values an expression binds: one per value, two per JSON path at most. */
+  private static int values(Expr e) {
+    int n =
+        switch (e.kind()) {
+          case VALUE -> 1;
+          case JSON -> 2;
+          default -> 0;
+        };
+    for (Expr arg : e.args()) {
+      n += values(arg);
+    }
+    return n;
   }
 
   private static int index(Field<?> field) {
@@ -863,6 +889,8 @@ public final class Compiler {
           shape,
           params,
           dialect);
+    } else if (condition instanceof JsonLookup<?> json) {
+      ExprSql.shapeJson(json, Internals.spec(json.field()), shape, params, dialect);
     } else if (condition instanceof Junction<?> junction) {
       List<? extends Condition<?>> parts = junction.parts();
       shape.add(Shape.JUNCTION, junction.connector().ordinal()).add(parts.size());
@@ -948,6 +976,8 @@ public final class Compiler {
       Internals.Api api = Internals.api();
       ExprSql.renderComparison(
           api.left(comparison), comparison.op(), api.right(comparison), negated, sql);
+    } else if (condition instanceof JsonLookup<?> json) {
+      ExprSql.renderJson(json, Internals.spec(json.field()), negated, sql);
     } else if (condition instanceof Junction<?> junction) {
       List<? extends Condition<?>> parts = junction.parts();
       String connector = junction.connector() == Junction.Connector.OR ? " OR " : " AND ";

@@ -156,6 +156,32 @@ public abstract class Dialect {
   }
 
   /**
+   * Writes a lookup on a JSON column ({@code data__a=1}, {@code data__has_key="a"}): Django's SQL
+   * for the database, with the keys, paths and values as parameters. The text may depend only on
+   * what the shape holds (see {@link JsonSql}).
+   *
+   * @param sql where to write
+   * @param column the JSON column
+   * @param lookup the lookup
+   */
+  public void jsonLookup(JsonSql sql, ColumnSpec column, dev.asyncmodel.JsonLookup<?> lookup) {
+    throw new UnsupportedOperationException(name() + " has no JSON lookups");
+  }
+
+  /**
+   * Writes the value at a path into a JSON column as text or as a number: Django's {@code KT()} and
+   * its {@code Cast}.
+   *
+   * @param sql where to write
+   * @param column the JSON column
+   * @param path keys and indexes, one at least
+   * @param cast what the value is read as
+   */
+  public void jsonExtract(JsonSql sql, ColumnSpec column, List<Object> path, Expr.JsonCast cast) {
+    throw new UnsupportedOperationException(name() + " has no JSON paths");
+  }
+
+  /**
    * Appends the value an {@code UPDATE} assigns from an expression ({@code SET "amount" = ...}). By
    * default the expression itself: the database rounds a decimal to the column's places and refuses
    * one that does not fit (SQLSTATE 22003).

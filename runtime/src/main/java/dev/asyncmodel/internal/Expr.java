@@ -28,7 +28,20 @@ public final class Expr {
     /** A {@link Transform} of one operand. */
     TRANSFORM,
     /** An {@link Aggregate} of one operand, or of the rows ({@code COUNT(*)}). */
-    AGGREGATE
+    AGGREGATE,
+    /**
+     * The value at a path into a JSON column, as a {@link JsonCast}: Django's {@code KT()}. Its
+     * value is the path, keys and indexes; its operand the column.
+     */
+    JSON
+  }
+
+  /** What a path into a JSON column is read as. */
+  public enum JsonCast {
+    /** Django's {@code KeyTextTransform}: a string without quotes, else the JSON text. */
+    TEXT,
+    /** {@code Cast(KT(...), FloatField())}. */
+    DOUBLE
   }
 
   /** Django's {@code +}, {@code -}, {@code *} and {@code /} of {@code F()} expressions. */
@@ -184,6 +197,31 @@ public final class Expr {
   }
 
   /**
+   * @param cast what the value is read as
+   * @param column the JSON column
+   * @param path keys ({@code String}) and indexes ({@code Integer}), one at least
+   * @return the value at the path
+   */
+  public static Expr json(JsonCast cast, Expr column, List<Object> path) {
+    if (path.isEmpty()) {
+      throw new IllegalArgumentException("a JSON path needs a key or an index");
+    }
+    ColumnSpec type = result(cast == JsonCast.TEXT ? ColumnType.STRING : ColumnType.DOUBLE);
+    return new Expr(Kind.JSON, cast.ordinal(), type, List.copyOf(path), List.of(column));
+  }
+
+  /**
+   * @return a {@link Kind#JSON} node's path: keys ({@code String}) and indexes ({@code Integer})
+   */
+  @SuppressWarnings("unchecked") // made only by json(), with a list
+  public List<Object> path() {
+    if (kind != Kind.JSON) {
+      throw new IllegalStateException(kind + " has no path");
+    }
+    return (List<Object>) java.util.Objects.requireNonNull(value);
+  }
+
+  /**
    * Django's result types: a count is a {@code Long}; the sum of integers a {@code Long}, of floats
    * a {@code Double}, of decimals a {@code BigDecimal} at the field's scale; the average of
    * integers or floats a {@code Double}, of decimals a {@code BigDecimal} at the field's scale plus
@@ -294,6 +332,7 @@ public final class Expr {
     return switch (kind) {
       case COLUMN -> type.nullable();
       case VALUE -> false;
+      case JSON -> true;
       case AGGREGATE -> op >= Aggregate.SUM.ordinal();
       default -> args.stream().anyMatch(Expr::nullable);
     };
@@ -315,6 +354,15 @@ public final class Expr {
               + "("
               + (args.isEmpty() ? "*" : args.get(0).toString())
               + ")";
+      case JSON -> {
+        StringBuilder lookup = new StringBuilder(args.get(0).type.property());
+        for (Object step : path()) {
+          lookup.append("__").append(step);
+        }
+        yield op == JsonCast.TEXT.ordinal()
+            ? "KT(" + lookup + ")"
+            : "Cast(KT(" + lookup + "), FloatField())";
+      }
     };
   }
 }

@@ -1,9 +1,11 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.internal.Expr.Aggregate;
 import dev.asyncmodel.internal.Expr.Arithmetic;
 import dev.asyncmodel.internal.Expr.Transform;
+import dev.asyncmodel.spi.ColumnSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,7 @@ final class ExprSql {
   private static final int ARITHMETIC = 3;
   private static final int TRANSFORM = 4;
   private static final int AGGREGATE = 5;
+  private static final int JSON = 6;
 
   /**
    * Adds an expression's structure to the shape and its values to the parameters.
@@ -53,6 +56,21 @@ final class ExprSql {
           shape(arg, shape, params, dialect);
         }
       }
+      case JSON -> {
+        ColumnSpec column = e.args().get(0).type();
+        shape.add(JSON, e.op()).add(column.index());
+        shapePath(e.path(), shape);
+        dialect.jsonExtract(
+            JsonSql.params(dialect, params), column, e.path(), Expr.JsonCast.values()[e.op()]);
+      }
+    }
+  }
+
+  /** A path's length and the kind of each step: the SQL differs for a key and an index. */
+  private static void shapePath(List<Object> path, Shape shape) {
+    shape.add(path.size());
+    for (Object step : path) {
+      shape.add(step instanceof Integer ? 1 : 0);
     }
   }
 
@@ -82,6 +100,9 @@ final class ExprSql {
         dialect.transform(
             b, Transform.values()[e.op()], source.type().type(), () -> render(source, b));
       }
+      case JSON ->
+          dialect.jsonExtract(
+              JsonSql.text(b), e.args().get(0).type(), e.path(), Expr.JsonCast.values()[e.op()]);
       case AGGREGATE -> {
         Aggregate aggregate = Aggregate.values()[e.op()];
         if (e.args().isEmpty()) {
@@ -194,6 +215,39 @@ final class ExprSql {
     }
     if (!sides.isEmpty()) {
       b.append(")");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Lookups on JSON columns.
+
+  /**
+   * Under a NOT, Django adds {@code AND column IS NOT NULL} for a nullable JSON column, as for any
+   * lookup but {@code isnull}: {@code exclude(data__a=1)} keeps the rows whose column is NULL.
+   */
+  private static boolean twoValued(ColumnSpec column, JsonLookup<?> lookup, boolean negated) {
+    return negated
+        && column.nullable()
+        && lookup.op() != JsonLookup.Op.IS_NULL
+        && lookup.op() != JsonLookup.Op.NOT_NULL;
+  }
+
+  static void shapeJson(
+      JsonLookup<?> lookup, ColumnSpec column, Shape shape, List<Object> params, Dialect dialect) {
+    shape.add(Shape.JSON, column.index()).add(lookup.op().ordinal(), lookup.kind().ordinal());
+    shape.add(lookup.keys().size());
+    shapePath(lookup.path(), shape);
+    dialect.jsonLookup(JsonSql.params(dialect, params), column, lookup);
+  }
+
+  static void renderJson(JsonLookup<?> lookup, ColumnSpec column, boolean negated, SqlBuffer b) {
+    boolean twoValued = twoValued(column, lookup, negated);
+    if (twoValued) {
+      b.append("(");
+    }
+    b.dialect().jsonLookup(JsonSql.text(b), column, lookup);
+    if (twoValued) {
+      b.append(" AND ").quoted(column.column()).append(" IS NOT NULL)");
     }
   }
 

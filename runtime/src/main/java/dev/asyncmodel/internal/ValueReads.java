@@ -31,6 +31,7 @@ final class ValueReads {
       case LOCAL_TIME -> row.getLocalTime(i);
       case UUID -> row.getUuid(i);
       case BYTES -> row.getBytes(i);
+      case JSON -> row.getJson(i);
       // The API refuses to select one: a projection does not know the enum's class.
       case ENUM -> throw new IllegalStateException("An enum column cannot be read by a projection");
     };

@@ -36,5 +36,10 @@ public enum ColumnType {
   /** {@code byte[]}: {@code bytea}. */
   BYTES,
   /** An enum, stored by {@code name()}: {@code varchar}. */
-  ENUM
+  ENUM,
+  /**
+   * A {@code JsonObject} or {@code JsonArray}: Django's {@code JSONField}, {@code jsonb} on
+   * PostgreSQL, {@code json} on MySQL and MariaDB, JSON text on SQLite.
+   */
+  JSON
 }

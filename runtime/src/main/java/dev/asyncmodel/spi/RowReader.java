@@ -1,6 +1,9 @@
 package dev.asyncmodel.spi;
 
 import dev.asyncmodel.Ref;
+import dev.asyncmodel.internal.DjangoJson;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,5 +130,46 @@ public interface RowReader {
   default <M extends Record> @Nullable Ref<M> getRef(int i) {
     Long id = getLong(i);
     return id == null ? null : Ref.ofId(id);
+  }
+
+  /**
+   * A JSON column's value. By default the column's text, read as JSON; a database with a JSON type
+   * of its own (PostgreSQL's {@code jsonb}) reads its driver's value.
+   *
+   * @param i column position
+   * @return a {@link JsonObject}, {@link JsonArray}, {@code String}, {@code Number} or {@code
+   *     Boolean}; {@code null} for SQL NULL and for JSON null
+   */
+  default @Nullable Object getJson(int i) {
+    String text = getString(i);
+    return text == null ? null : DjangoJson.loads(text);
+  }
+
+  /**
+   * @param i column position
+   * @return the JSON object the column holds; {@code null} for SQL NULL and for JSON null
+   * @throws IllegalStateException when the column holds JSON that is not an object
+   */
+  default @Nullable JsonObject getJsonObject(int i) {
+    Object value = getJson(i);
+    if (value == null || value instanceof JsonObject) {
+      return (JsonObject) value;
+    }
+    throw new IllegalStateException(
+        "Column " + (i + 1) + " holds the JSON " + value + ", which is not an object");
+  }
+
+  /**
+   * @param i column position
+   * @return the JSON array the column holds; {@code null} for SQL NULL and for JSON null
+   * @throws IllegalStateException when the column holds JSON that is not an array
+   */
+  default @Nullable JsonArray getJsonArray(int i) {
+    Object value = getJson(i);
+    if (value == null || value instanceof JsonArray) {
+      return (JsonArray) value;
+    }
+    throw new IllegalStateException(
+        "Column " + (i + 1) + " holds the JSON " + value + ", which is not an array");
   }
 }

@@ -1,9 +1,9 @@
 package dev.asyncmodel.processor.model;
 
 /**
- * The column kinds, one per supported Java type. Each but {@link #REF} has a runtime {@code
- * ColumnType} constant of the same name; a foreign key's column holds the target's id, a {@code
- * LONG}.
+ * The column kinds, one per supported Java type. Each but {@link #REF} and the two JSON kinds has a
+ * runtime {@code ColumnType} constant of the same name; a foreign key's column holds the target's
+ * id, a {@code LONG}, and a {@code JsonObject} or {@code JsonArray} column is a {@code JSON} one.
  */
 public enum ColumnKind {
   LONG("getLong", "bigint"),
@@ -22,6 +22,8 @@ public enum ColumnKind {
   UUID("getUuid", "uuid"),
   BYTES("getBytes", "bytea"),
   ENUM("getEnum", "varchar"),
+  JSON_OBJECT("getJsonObject", "jsonb"),
+  JSON_ARRAY("getJsonArray", "jsonb"),
   REF("getRef", "bigint");
 
   private final String reader;
@@ -42,8 +44,17 @@ public enum ColumnKind {
     return sqlType;
   }
 
-  /** The runtime {@code ColumnType} constant. */
+  /** The runtime {@code ColumnType} constant: one {@code JSON} for objects and arrays. */
   public String columnType() {
-    return this == REF ? LONG.name() : name();
+    return switch (this) {
+      case REF -> LONG.name();
+      case JSON_OBJECT, JSON_ARRAY -> "JSON";
+      default -> name();
+    };
+  }
+
+  /** Whether the column is Django's {@code JSONField}. */
+  public boolean isJson() {
+    return this == JSON_OBJECT || this == JSON_ARRAY;
   }
 }

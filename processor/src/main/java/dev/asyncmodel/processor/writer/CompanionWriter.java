@@ -109,6 +109,8 @@ public final class CompanionWriter {
           case LONG, INT, SHORT -> ParameterizedTypeName.get(Names.INTEGER_FIELD, record, boxed);
           case DOUBLE, FLOAT -> ParameterizedTypeName.get(Names.FLOAT_FIELD, record, boxed);
           case DECIMAL -> ParameterizedTypeName.get(Names.DECIMAL_FIELD, record);
+          case JSON_OBJECT -> ParameterizedTypeName.get(Names.JSON_OBJECT_FIELD, record);
+          case JSON_ARRAY -> ParameterizedTypeName.get(Names.JSON_ARRAY_FIELD, record);
           case LOCAL_DATE -> ParameterizedTypeName.get(Names.DATE_FIELD, record);
           case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE_TIME ->
               ParameterizedTypeName.get(Names.DATE_TIME_FIELD, record, boxed);

@@ -44,6 +44,7 @@ public final class SchemaWriter {
         if (column.unique()) {
           line.append(" UNIQUE");
         }
+        line.append(dialect.columnCheck(column));
       }
       if (column.target() != null) {
         line.append(dialect.inlineForeignKey(column));

@@ -1,10 +1,13 @@
 package dev.asyncmodel.internal.mysql;
 
 import dev.asyncmodel.Isolation;
+import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.DjangoJson;
 import dev.asyncmodel.internal.DjangoText;
 import dev.asyncmodel.internal.Expr;
+import dev.asyncmodel.internal.JsonSql;
 import dev.asyncmodel.internal.Operand;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -118,6 +121,7 @@ public final class MysqlDialect extends Dialect {
       case UUID -> DjangoText.hex((UUID) value);
       case BYTES -> Buffer.buffer((byte[]) value);
       case ENUM -> ((Enum<?>) value).name();
+      case JSON -> DjangoJson.dumps(value);
       default -> value;
     };
   }
@@ -327,5 +331,128 @@ public final class MysqlDialect extends Dialect {
   protected boolean isTimeout(
       @Nullable String state, @Nullable Integer code, @Nullable String own) {
     return code != null && (code == 1969 || code == 3024);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // JSON: Django's JSON_EXTRACT, JSON_CONTAINS_PATH and JSON_CONTAINS, each path a parameter.
+
+  /** {@code JSON_EXTRACT(`data`, ?)}, bound to the path ({@code $} for the whole value). */
+  private static void extract(JsonSql sql, ColumnSpec column, List<Object> steps) {
+    sql.append("JSON_EXTRACT(").column(column).append(", ").param(DjangoJson.mysqlPath(steps));
+    sql.append(")");
+  }
+
+  /** The JSON types of numbers, as MySQL and MariaDB name them. */
+  private static final String NUMBER_TYPES = "('INTEGER', 'UNSIGNED INTEGER', 'DOUBLE', 'DECIMAL')";
+
+  /**
+   * Values compare as JSON, as on PostgreSQL: the JSON type first, then the value, so that the
+   * number 10 is not the string "10". (Django's {@code JSON_EXTRACT(...) = JSON_EXTRACT(?, '$')}
+   * finds no string on MariaDB, whose JSON is text; objects and arrays keep that form, and there
+   * compare as text, key order included, as Django's do.) A text is compared unquoted and binary, a
+   * number as a double, as MariaDB reads its JSON numbers.
+   */
+  @Override
+  public void jsonLookup(JsonSql sql, ColumnSpec column, JsonLookup<?> lookup) {
+    List<Object> path = lookup.path();
+    switch (lookup.op()) {
+      case EQ, GT, GTE, LT, LTE -> {
+        String operator =
+            switch (lookup.op()) {
+              case EQ -> " = ";
+              case GT -> " > ";
+              case GTE -> " >= ";
+              case LT -> " < ";
+              default -> " <= ";
+            };
+        switch (lookup.kind()) {
+          case NULL -> {
+            sql.append("JSON_TYPE(");
+            extract(sql, column, path);
+            sql.append(") = 'NULL'");
+          }
+          case STRUCTURE -> {
+            extract(sql, column, path);
+            sql.append(" = JSON_EXTRACT(").param(DjangoJson.dumps(lookup.value()));
+            sql.append(", '$')");
+          }
+          default -> {
+            JsonLookup.Kind kind = lookup.kind();
+            sql.append("(JSON_TYPE(");
+            extract(sql, column, path);
+            sql.append(
+                switch (kind) {
+                  case STRING -> ") = 'STRING' AND JSON_UNQUOTE(";
+                  case BOOLEAN -> ") = 'BOOLEAN' AND JSON_UNQUOTE(";
+                  default -> ") IN " + NUMBER_TYPES + " AND ";
+                });
+            extract(sql, column, path);
+            sql.append(kind == JsonLookup.Kind.NUMBER ? "" : ")").append(operator);
+            Object value = java.util.Objects.requireNonNull(lookup.value());
+            switch (kind) {
+              case STRING -> sql.append("CAST(").param(value).append(" AS BINARY))");
+              case BOOLEAN -> sql.param(value.toString()).append(")");
+              // The client sends a decimal as text, which MariaDB would compare as text.
+              default -> sql.append("CAST(").param(value).append(" AS DOUBLE))");
+            }
+          }
+        }
+      }
+      case IS_NULL -> {
+        extract(sql, column, path);
+        sql.append(" IS NULL");
+      }
+      case NOT_NULL ->
+          sql.append("JSON_CONTAINS_PATH(")
+              .column(column)
+              .append(", 'one', ")
+              .param(DjangoJson.mysqlPath(path))
+              .append(")");
+      case HAS_KEY, HAS_KEYS, HAS_ANY_KEYS -> {
+        sql.append("JSON_CONTAINS_PATH(").column(column);
+        sql.append(lookup.op() == JsonLookup.Op.HAS_KEYS ? ", 'all'" : ", 'one'");
+        for (String key : lookup.keys()) {
+          StringBuilder keyPath = new StringBuilder(DjangoJson.mysqlPath(path));
+          DjangoJson.mysqlStep(keyPath, key);
+          sql.append(", ").param(keyPath.toString());
+        }
+        sql.append(")");
+      }
+      case CONTAINS, CONTAINED_BY -> {
+        String value = DjangoJson.dumps(lookup.value());
+        sql.append("JSON_CONTAINS(");
+        if (lookup.op() == JsonLookup.Op.CONTAINED_BY) {
+          sql.param(value).append(", ");
+        }
+        if (path.isEmpty()) {
+          sql.column(column);
+        } else {
+          extract(sql, column, path);
+        }
+        if (lookup.op() == JsonLookup.Op.CONTAINS) {
+          sql.append(", ").param(value);
+        }
+        sql.append(")");
+      }
+    }
+  }
+
+  /**
+   * Django's {@code KT()} on MariaDB: {@code JSON_UNQUOTE(JSON_EXTRACT(...))}, with JSON null as
+   * SQL NULL (as PostgreSQL's {@code ->>} gives it); a number is cast from that text.
+   */
+  @Override
+  public void jsonExtract(JsonSql sql, ColumnSpec column, List<Object> path, Expr.JsonCast cast) {
+    if (cast == Expr.JsonCast.DOUBLE) {
+      sql.append("CAST(JSON_UNQUOTE(");
+      extract(sql, column, path);
+      sql.append(") AS DOUBLE)");
+      return;
+    }
+    sql.append("(CASE WHEN JSON_TYPE(");
+    extract(sql, column, path);
+    sql.append(") = 'NULL' THEN NULL ELSE JSON_UNQUOTE(");
+    extract(sql, column, path);
+    sql.append(") END)");
   }
 }

@@ -1,6 +1,7 @@
 package dev.asyncmodel.internal.mysql;
 
 import dev.asyncmodel.internal.DerivedReads;
+import dev.asyncmodel.internal.DjangoJson;
 import dev.asyncmodel.internal.DjangoText;
 import dev.asyncmodel.internal.RowAdapter;
 import io.vertx.core.buffer.Buffer;
@@ -120,6 +121,19 @@ final class MysqlRowReader implements RowAdapter, DerivedReads {
       return LocalTime.ofNanoOfDay(d.toNanos());
     }
     return DjangoText.parseTime(v.toString());
+  }
+
+  /**
+   * MariaDB's {@code json} is {@code longtext}, read as text; MySQL's own JSON type comes decoded
+   * by the driver.
+   */
+  @Override
+  public @Nullable Object getJson(int i) {
+    Object v = row().getValue(i);
+    if (v instanceof Buffer b) {
+      return DjangoJson.loads(b.toString());
+    }
+    return v instanceof String s ? DjangoJson.loads(s) : DjangoJson.normalize(v);
   }
 
   @Override

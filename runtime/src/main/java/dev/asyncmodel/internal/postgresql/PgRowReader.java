@@ -110,6 +110,12 @@ final class PgRowReader implements RowAdapter {
     return row().getUUID(i);
   }
 
+  /** {@code jsonb} comes decoded by the driver. */
+  @Override
+  public @Nullable Object getJson(int i) {
+    return dev.asyncmodel.internal.DjangoJson.normalize(row().getValue(i));
+  }
+
   @Override
   public byte @Nullable [] getBytes(int i) {
     Buffer value = row().getBuffer(i);

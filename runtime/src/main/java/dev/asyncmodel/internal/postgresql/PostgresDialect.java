@@ -1,7 +1,10 @@
 package dev.asyncmodel.internal.postgresql;
 
+import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.DjangoJson;
 import dev.asyncmodel.internal.Expr;
+import dev.asyncmodel.internal.JsonSql;
 import dev.asyncmodel.internal.Operand;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -83,6 +86,7 @@ public final class PostgresDialect extends Dialect {
       case LOCAL_TIME -> encoded.toArray(new LocalTime[n]);
       case UUID -> encoded.toArray(new UUID[n]);
       case BYTES -> encoded.toArray(new Buffer[n]);
+      case JSON -> throw new IllegalStateException("A JSON column has no in lookup");
     };
   }
 
@@ -97,11 +101,19 @@ public final class PostgresDialect extends Dialect {
   }
 
   /**
-   * Decimals go as their text, {@code $n::text[]::numeric[]}: exact, and the driver cannot encode a
-   * {@code Numeric[]} that holds a null.
+   * Decimals and JSON go as their text, {@code $n::text[]::numeric[]}: exact, and the driver cannot
+   * encode a {@code Numeric[]} that holds a null.
    */
   @Override
   public Object columnArray(ColumnSpec column, List<@Nullable Object> encoded) {
+    if (column.type() == ColumnType.JSON) {
+      String[] texts = new String[encoded.size()];
+      for (int i = 0; i < texts.length; i++) {
+        Object value = encoded.get(i);
+        texts[i] = value == null ? null : DjangoJson.dumps(value);
+      }
+      return texts;
+    }
     if (column.type() != dev.asyncmodel.spi.ColumnType.DECIMAL) {
       return array(column, encoded);
     }
@@ -116,7 +128,7 @@ public final class PostgresDialect extends Dialect {
   @Override
   public void arrayOf(SqlBuffer sql, ColumnSpec column) {
     sql.param().append("::");
-    if (column.type() == dev.asyncmodel.spi.ColumnType.DECIMAL) {
+    if (column.type() == ColumnType.DECIMAL || column.type() == ColumnType.JSON) {
       sql.append("text[]::");
     }
     sql.append(typeName(column)).append("[]");
@@ -144,6 +156,7 @@ public final class PostgresDialect extends Dialect {
       case LOCAL_TIME -> "time";
       case UUID -> "uuid";
       case BYTES -> "bytea";
+      case JSON -> "jsonb";
     };
   }
 
@@ -247,6 +260,65 @@ public final class PostgresDialect extends Dialect {
             source == ColumnType.LOCAL_DATE ? " AS date)" : zoned ? " AT TIME ZONE 'UTC')" : "");
       }
       default -> super.transform(sql, transform, source, arg);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // JSON: jsonb's operators, as Django renders them, each key and value a parameter.
+
+  /**
+   * The value at the path: {@code (("data" -> $1) -> $2::integer)}, one {@code ->} per step, a key
+   * bound as text and an index as an integer. (Django writes one {@code #>} for a longer path,
+   * whose text array would also take a key of digits for an index; this keeps a key a key.)
+   */
+  private static void path(JsonSql sql, ColumnSpec column, List<Object> steps, boolean lastAsText) {
+    sql.append("(".repeat(steps.size())).column(column);
+    for (int i = 0; i < steps.size(); i++) {
+      Object step = steps.get(i);
+      sql.append(lastAsText && i == steps.size() - 1 ? " ->> " : " -> ").param(step);
+      sql.append(step instanceof Integer ? "::integer)" : ")");
+    }
+  }
+
+  /** A JSON value bound as its text and cast: {@code $1::text::jsonb}. */
+  private static void jsonValue(JsonSql sql, @Nullable Object value) {
+    sql.param(DjangoJson.dumps(value)).append("::text::jsonb");
+  }
+
+  @Override
+  public void jsonLookup(JsonSql sql, ColumnSpec column, JsonLookup<?> lookup) {
+    path(sql, column, lookup.path(), false);
+    switch (lookup.op()) {
+      case EQ, GT, GTE, LT, LTE -> {
+        sql.append(
+            switch (lookup.op()) {
+              case EQ -> " = ";
+              case GT -> " > ";
+              case GTE -> " >= ";
+              case LT -> " < ";
+              default -> " <= ";
+            });
+        jsonValue(sql, lookup.value());
+      }
+      case IS_NULL -> sql.append(" IS NULL");
+      case NOT_NULL -> sql.append(" IS NOT NULL");
+      case HAS_KEY -> sql.append(" ? ").param(lookup.keys().get(0));
+      case HAS_KEYS -> sql.append(" ?& ").param(lookup.keys().toArray(new String[0]));
+      case HAS_ANY_KEYS -> sql.append(" ?| ").param(lookup.keys().toArray(new String[0]));
+      case CONTAINS -> jsonValue(sql.append(" @> "), lookup.value());
+      case CONTAINED_BY -> jsonValue(sql.append(" <@ "), lookup.value());
+    }
+  }
+
+  /** Django's {@code KT()}: {@code ->>} for the last step; a number is cast from that text. */
+  @Override
+  public void jsonExtract(JsonSql sql, ColumnSpec column, List<Object> path, Expr.JsonCast cast) {
+    if (cast == Expr.JsonCast.DOUBLE) {
+      sql.append("CAST(");
+      path(sql, column, path, true);
+      sql.append(" AS double precision)");
+    } else {
+      path(sql, column, path, true);
     }
   }
 }

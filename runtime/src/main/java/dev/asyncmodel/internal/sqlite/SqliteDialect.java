@@ -1,9 +1,12 @@
 package dev.asyncmodel.internal.sqlite;
 
+import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.TransactionOptions;
 import dev.asyncmodel.internal.Dialect;
+import dev.asyncmodel.internal.DjangoJson;
 import dev.asyncmodel.internal.DjangoText;
 import dev.asyncmodel.internal.Expr;
+import dev.asyncmodel.internal.JsonSql;
 import dev.asyncmodel.internal.Operand;
 import dev.asyncmodel.internal.SqlBuffer;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -80,6 +83,7 @@ public final class SqliteDialect extends Dialect {
       case LOCAL_TIME -> DjangoText.time((LocalTime) value);
       case UUID -> DjangoText.hex((UUID) value);
       case ENUM -> ((Enum<?>) value).name();
+      case JSON -> DjangoJson.dumps(value);
       default -> value;
     };
   }
@@ -275,5 +279,105 @@ public final class SqliteDialect extends Dialect {
         .append(", ")
         .append(Integer.toString(target.decimalPlaces()))
         .append(")");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // JSON: the JSON1 functions, as Django renders them, each path a parameter.
+
+  /**
+   * Django's key transform on SQLite: {@code JSON_EXTRACT} gives {@code null}, {@code true} and
+   * {@code false} as SQL NULL, 1 and 0, so their JSON type stands for them.
+   */
+  private static void value(JsonSql sql, ColumnSpec column, String path) {
+    sql.append("(CASE WHEN JSON_TYPE(").column(column).append(", ").param(path);
+    sql.append(") IN ('null', 'true', 'false') THEN JSON_TYPE(").column(column).append(", ");
+    sql.param(path).append(") ELSE JSON_EXTRACT(").column(column).append(", ").param(path);
+    sql.append(") END)");
+  }
+
+  private static void type(JsonSql sql, ColumnSpec column, String path, String test) {
+    sql.append("JSON_TYPE(").column(column).append(", ").param(path).append(test);
+  }
+
+  @Override
+  public void jsonLookup(JsonSql sql, ColumnSpec column, JsonLookup<?> lookup) {
+    String path = DjangoJson.sqlitePath(lookup.path());
+    switch (lookup.op()) {
+      case EQ -> {
+        JsonLookup.Kind kind = lookup.kind();
+        if (kind == JsonLookup.Kind.STRING) {
+          // Django's CASE gives true as the text 'true': a string is tested for its type too, so
+          // that eq("true") does not match the boolean, as on the other databases.
+          sql.append("(JSON_TYPE(").column(column).append(", ").param(path);
+          sql.append(") = 'text' AND JSON_EXTRACT(").column(column).append(", ").param(path);
+          sql.append(") = ").param(lookup.value()).append(")");
+          return;
+        }
+        if (kind == JsonLookup.Kind.NULL || kind == JsonLookup.Kind.BOOLEAN) {
+          // Django compares its CASE with 'true', which the string "true" also gives: the JSON
+          // type alone is exact.
+          type(sql, column, path, ") = ");
+          sql.param(DjangoJson.dumps(lookup.value()));
+        } else {
+          value(sql, column, path);
+          sql.append(" = JSON_EXTRACT(").param(DjangoJson.dumps(lookup.value())).append(", '$')");
+        }
+      }
+      case GT, GTE, LT, LTE -> {
+        value(sql, column, path);
+        sql.append(
+            switch (lookup.op()) {
+              case GT -> " > ";
+              case GTE -> " >= ";
+              case LT -> " < ";
+              default -> " <= ";
+            });
+        Object value = java.util.Objects.requireNonNull(lookup.value());
+        if (lookup.kind() == JsonLookup.Kind.NUMBER) {
+          sql.append("CAST(").param(value.toString()).append(" AS NUMERIC)");
+        } else {
+          sql.param(value);
+        }
+      }
+      case IS_NULL -> type(sql, column, path, ") IS NULL");
+      case NOT_NULL -> type(sql, column, path, ") IS NOT NULL");
+      case HAS_KEY, HAS_KEYS, HAS_ANY_KEYS -> {
+        List<String> keys = lookup.keys();
+        String connector = lookup.op() == JsonLookup.Op.HAS_KEYS ? " AND " : " OR ";
+        sql.append(keys.size() > 1 ? "(" : "");
+        for (int i = 0; i < keys.size(); i++) {
+          StringBuilder keyPath = new StringBuilder(path);
+          DjangoJson.sqliteStep(keyPath, keys.get(i));
+          sql.append(i == 0 ? "" : connector);
+          type(sql, column, keyPath.toString(), ") IS NOT NULL");
+        }
+        sql.append(keys.size() > 1 ? ")" : "");
+      }
+      case CONTAINS, CONTAINED_BY ->
+          throw new UnsupportedOperationException(
+              (lookup.op() == JsonLookup.Op.CONTAINS ? "contains" : "containedBy")
+                  + " on a JSON field is not supported on SQLite, which has no JSON containment"
+                  + " function (Django raises NotSupportedError): test the keys with hasKey or"
+                  + " key(...).eq(...) instead ["
+                  + lookup
+                  + "]");
+    }
+  }
+
+  /**
+   * Django's {@code KT()}: the text of a string, {@code true} and {@code false} as words, NULL for
+   * JSON null, other values as SQLite writes them; a number read as {@code REAL}.
+   */
+  @Override
+  public void jsonExtract(JsonSql sql, ColumnSpec column, List<Object> path, Expr.JsonCast cast) {
+    String text = DjangoJson.sqlitePath(path);
+    if (cast == Expr.JsonCast.DOUBLE) {
+      sql.append("CAST(JSON_EXTRACT(").column(column).append(", ").param(text);
+      sql.append(") AS REAL)");
+      return;
+    }
+    sql.append("(CASE JSON_TYPE(").column(column).append(", ").param(text);
+    sql.append(") WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(JSON_EXTRACT(");
+    sql.column(column).append(", ").param(text).append(") AS TEXT) END)");
   }
 }

@@ -41,6 +41,15 @@ public sealed interface DdlDialect permits PostgresDdl, MysqlDdl, SqliteDdl {
   }
 
   /**
+   * @param column a valid column
+   * @return the CHECK constraint Django puts on the column's line, with its leading space, or an
+   *     empty string
+   */
+  default String columnCheck(ColumnInfo column) {
+    return "";
+  }
+
+  /**
    * @param target the referenced model
    * @return {@code REFERENCES table (id)}
    */

@@ -40,6 +40,8 @@ final class MysqlDdl implements DdlDialect {
       case UUID -> "char(32)";
       case BYTES -> "longblob";
       case ENUM -> "varchar(255)";
+      // MariaDB makes it longtext with a CHECK (JSON_VALID(...)) of its own, as for Django.
+      case JSON_OBJECT, JSON_ARRAY -> "json";
     };
   }
 

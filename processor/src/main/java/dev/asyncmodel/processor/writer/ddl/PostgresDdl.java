@@ -32,6 +32,7 @@ final class PostgresDdl implements DdlDialect {
       case UUID -> "uuid";
       case BYTES -> "bytea";
       case ENUM -> "varchar";
+      case JSON_OBJECT, JSON_ARRAY -> "jsonb";
     };
   }
 }

@@ -34,6 +34,17 @@ final class SqliteDdl implements DdlDialect {
       case UUID -> "char(32)";
       case BYTES -> "BLOB";
       case ENUM -> "varchar";
+      case JSON_OBJECT, JSON_ARRAY -> "text";
     };
+  }
+
+  /** Django's JSONField check on SQLite, which has no JSON type: the text must be valid JSON. */
+  @Override
+  public String columnCheck(ColumnInfo column) {
+    if (!column.kind().isJson()) {
+      return "";
+    }
+    String name = quote(column.column());
+    return " CHECK ((JSON_VALID(" + name + ") OR " + name + " IS NULL))";
   }
 }
