@@ -63,7 +63,7 @@ public final class ValuesQuerySet<T extends Record> {
     }
     this.db = db;
     this.query = query;
-    this.projected = new ValuesRow.Projected(List.copyOf(exprs), Exprs.names(exprs));
+    this.projected = new ValuesRow.Projected(List.copyOf(exprs));
     this.having = List.of();
     this.distinct = false;
     this.overSlice = false;
@@ -226,7 +226,6 @@ public final class ValuesQuerySet<T extends Record> {
                 target,
                 query,
                 shape.exprs(),
-                shape.names(),
                 having,
                 distinct,
                 overSlice,
@@ -252,8 +251,7 @@ public final class ValuesQuerySet<T extends Record> {
 
   /** The statement on a dialect: for {@link #sql()} and for tests of each dialect's SQL. */
   Statement statement(Dialect dialect) {
-    return Compiler.values(
-        dialect, query, projected.exprs(), projected.names(), having, distinct, overSlice);
+    return Compiler.values(dialect, query, projected.exprs(), having, distinct, overSlice);
   }
 
   private <X> Future<X> run(Function<Database, Future<X>> operation) {

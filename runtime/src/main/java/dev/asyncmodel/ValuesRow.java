@@ -30,8 +30,32 @@ public final class ValuesRow<T extends Record> {
     this.values = values;
   }
 
-  /** What a projection selects: the trees, in order, and their names. */
-  record Projected(List<Expr> exprs, List<String> names) {}
+  /**
+   * What a projection selects: the trees, in order, and their names, which are made only when a row
+   * is shown or read by name, not for each query.
+   */
+  static final class Projected {
+    private final List<Expr> exprs;
+    private @Nullable List<String> names;
+
+    Projected(List<Expr> exprs) {
+      this.exprs = exprs;
+    }
+
+    List<Expr> exprs() {
+      return exprs;
+    }
+
+    List<String> names() {
+      List<String> made = names;
+      if (made == null) {
+        // Immutable and the same each time: a race makes it twice, never wrong.
+        made = Expr.names(exprs);
+        names = made;
+      }
+      return made;
+    }
+  }
 
   /**
    * The value of a selected field, expression or aggregate.

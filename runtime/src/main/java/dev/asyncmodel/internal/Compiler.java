@@ -612,7 +612,6 @@ public final class Compiler {
    * @param dialect the database's dialect
    * @param q the query: its conditions, ordering and slice
    * @param select the selections, in order
-   * @param names their names, which aliases of the expressions that are not columns use
    * @param having the conditions on groups, ANDed
    * @param distinct whether {@code SELECT DISTINCT}
    * @param overSlice whether the aggregates read the query's slice, as a subquery (Django's {@code
@@ -624,7 +623,6 @@ public final class Compiler {
       Dialect dialect,
       Query<T> q,
       List<Expr> select,
-      List<String> names,
       List<Condition<T>> having,
       boolean distinct,
       boolean overSlice) {
@@ -650,7 +648,8 @@ public final class Compiler {
     if (sql == null) {
       sql =
           dialect.cache(
-              shape.key(), renderValues(dialect, q, select, names, having, distinct, overSlice));
+              shape.key(),
+              renderValues(dialect, q, select, Expr.names(select), having, distinct, overSlice));
     }
     return new Statement(sql, params, q.model().name());
   }

@@ -71,7 +71,6 @@ public final class Executor {
    * @param db where it runs
    * @param q the query
    * @param select the selections
-   * @param names their names
    * @param having the conditions on groups
    * @param distinct whether {@code SELECT DISTINCT}
    * @param overSlice whether aggregates read the query's slice as a subquery
@@ -84,14 +83,13 @@ public final class Executor {
       Database db,
       Query<T> q,
       List<Expr> select,
-      List<String> names,
       List<Condition<T>> having,
       boolean distinct,
       boolean overSlice,
       Function<@Nullable Object[], R> mapper) {
     Session session = Databases.session(db);
     Statement statement =
-        Compiler.values(session.dialect(), q, select, names, having, distinct, overSlice);
+        Compiler.values(session.dialect(), q, select, having, distinct, overSlice);
     int size = select.size();
     ColumnSpec[] types = new ColumnSpec[size];
     for (int i = 0; i < size; i++) {

@@ -2,8 +2,12 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ColumnType;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -271,8 +275,7 @@ public final class Expr {
   }
 
   private static ColumnSpec result(ColumnType type) {
-    return ColumnSpec.of(0, "", type.name().toLowerCase(java.util.Locale.ROOT), type)
-        .withNullable();
+    return ColumnSpec.of(0, "", type.name().toLowerCase(Locale.ROOT), type).withNullable();
   }
 
   /**
@@ -338,6 +341,58 @@ public final class Expr {
     };
   }
 
+  /**
+   * Django's default names of what a projection selects: a field's name as Django's {@code
+   * values()} and {@code model_to_dict} key it ({@code created_at}, {@code user}: the model's dict
+   * key), {@code amount__sum} for an aggregate, {@code created_at__month} for a transform, {@code
+   * amount__plus} for arithmetic; a name taken already gets {@code _2}, {@code _3}, ...
+   *
+   * @param exprs the selections' trees
+   * @return their names, in order
+   */
+  public static List<String> names(List<Expr> exprs) {
+    List<String> names = new ArrayList<>(exprs.size());
+    Set<String> taken = new HashSet<>();
+    for (Expr e : exprs) {
+      String base = name(e);
+      String name = base;
+      for (int n = 2; !taken.add(name); n++) {
+        name = base + "_" + n;
+      }
+      names.add(name);
+    }
+    return List.copyOf(names);
+  }
+
+  private static String name(Expr e) {
+    return switch (e.kind()) {
+      case COLUMN -> e.type().dictKey();
+      case VALUE -> "value";
+      case ARITHMETIC ->
+          name(e.args().get(0))
+              + "__"
+              + Arithmetic.values()[e.op()].name().toLowerCase(Locale.ROOT);
+      case TRANSFORM ->
+          name(e.args().get(0)) + "__" + Transform.values()[e.op()].name().toLowerCase(Locale.ROOT);
+      case JSON -> {
+        StringBuilder path = new StringBuilder(name(e.args().get(0)));
+        for (Object step : e.path()) {
+          path.append("__").append(step);
+        }
+        yield path.toString();
+      }
+      case AGGREGATE -> {
+        Aggregate aggregate = Aggregate.values()[e.op()];
+        String function =
+            switch (aggregate) {
+              case COUNT_ALL, COUNT, COUNT_DISTINCT -> "count";
+              default -> aggregate.name().toLowerCase(Locale.ROOT);
+            };
+        yield e.args().isEmpty() ? function : name(e.args().get(0)) + "__" + function;
+      }
+    };
+  }
+
   @Override
   public String toString() {
     return switch (kind) {
@@ -345,12 +400,9 @@ public final class Expr {
       case VALUE -> String.valueOf(value);
       case ARITHMETIC -> "(" + args.get(0) + " " + "+-*/".charAt(op) + " " + args.get(1) + ")";
       case TRANSFORM ->
-          Transform.values()[op].name().toLowerCase(java.util.Locale.ROOT)
-              + "("
-              + args.get(0)
-              + ")";
+          Transform.values()[op].name().toLowerCase(Locale.ROOT) + "(" + args.get(0) + ")";
       case AGGREGATE ->
-          Aggregate.values()[op].name().toLowerCase(java.util.Locale.ROOT)
+          Aggregate.values()[op].name().toLowerCase(Locale.ROOT)
               + "("
               + (args.isEmpty() ? "*" : args.get(0).toString())
               + ")";
