@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.internal.Expr;
 import dev.asyncmodel.internal.Internals;
+import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Collection;
@@ -81,5 +82,10 @@ final class ApiAccess implements Internals.Api {
   @Override
   public @Nullable Expr expression(Assignment<?> assignment) {
     return assignment.expression();
+  }
+
+  @Override
+  public Query<?> rows(InSubquery<?> subquery) {
+    return subquery.rows();
   }
 }

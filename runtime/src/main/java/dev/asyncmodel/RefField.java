@@ -85,6 +85,23 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
   }
 
   /**
+   * Rows whose target is among the rows of a QuerySet of the target model, in the same statement:
+   * Django's {@code filter(user__in=User.objects.filter(...))}. The QuerySet's filters apply, and
+   * its slice with its ordering when it has one; only its query is used, not its database.
+   *
+   * <pre>{@code
+   * // WHERE "user_id" IN (SELECT "id" FROM "auth_user" WHERE "username" LIKE $1)
+   * Transactions.objects(db).filter(USER.in(Users.objects(db).filter(USERNAME.startsWith("a"))));
+   * }</pre>
+   *
+   * @param targets the target rows
+   * @return the condition
+   */
+  public Condition<T> in(QuerySet<M, ?> targets) {
+    return new InSubquery<>(this, Objects.requireNonNull(targets, "targets").state().query);
+  }
+
+  /**
    * Rows referencing any of these records; an empty collection matches nothing.
    *
    * @param targets saved records of the target model

@@ -4,6 +4,7 @@ import dev.asyncmodel.Assignment;
 import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Field;
+import dev.asyncmodel.InSubquery;
 import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.Junction;
 import dev.asyncmodel.Lookup;
@@ -782,57 +783,18 @@ public final class Compiler {
   }
 
   /**
-   * How many values the query's conditions bind where each value of an {@code in} has a placeholder
-   * of its own: what a statement that adds values of its own must leave room for.
+   * How many values the query's conditions bind on this dialect: what a statement that adds values
+   * of its own must leave room for. Counted by the shape pass itself, so it is exact for every kind
+   * of condition.
    *
+   * @param dialect the dialect
    * @param q the query
    * @return the number of values
    */
-  static int boundValues(Query<?> q) {
-    int n = 0;
-    for (Condition<?> condition : q.where()) {
-      n += boundValues(condition);
-    }
-    return n;
-  }
-
-  private static int boundValues(Condition<?> condition) {
-    if (condition instanceof Lookup<?> lookup) {
-      return lookup.values().size();
-    }
-    if (condition instanceof Comparison<?> comparison) {
-      int n = values(Internals.api().left(comparison));
-      for (Expr operand : Internals.api().right(comparison)) {
-        n += values(operand);
-      }
-      return n;
-    }
-    if (condition instanceof JsonLookup<?> json) {
-      // A dialect binds a path up to three times, and each key once, and one value.
-      return 3 + json.keys().size() + 1 + json.path().size();
-    }
-    if (condition instanceof Junction<?> junction) {
-      int n = 0;
-      for (Condition<?> part : junction.parts()) {
-        n += boundValues(part);
-      }
-      return n;
-    }
-    return boundValues(((Negation<?>) condition).condition());
-  }
-
-  /** The values an expression binds: one per value, two per JSON path at most. */
-  private static int values(Expr e) {
-    int n =
-        switch (e.kind()) {
-          case VALUE -> 1;
-          case JSON -> 2;
-          default -> 0;
-        };
-    for (Expr arg : e.args()) {
-      n += values(arg);
-    }
-    return n;
+  static int boundValues(Dialect dialect, Query<?> q) {
+    List<Object> params = params(q, 0);
+    shapeWhere(q, Shape.probe(q.model(), Shape.SELECT), params, dialect);
+    return params.size();
   }
 
   private static int index(Field<?> field) {
@@ -890,6 +852,22 @@ public final class Compiler {
           dialect);
     } else if (condition instanceof JsonLookup<?> json) {
       ExprSql.shapeJson(json, Internals.spec(json.field()), shape, params, dialect);
+    } else if (condition instanceof InSubquery<?> subquery) {
+      // The target model follows from the field; its query's conditions, slice and (for a slice)
+      // ordering are bound where the subquery's SQL places them.
+      Query<?> rows = Internals.api().rows(subquery);
+      // Counts and fixed-length codes, so that what follows the subquery is never read as part
+      // of it.
+      shape.add(Shape.SUBQUERY, index(subquery.field())).add(rows.sliced() ? 1 : 0);
+      shapeWhere(rows, shape, params, dialect);
+      if (rows.sliced()) {
+        shape.add(rows.order().size());
+        shapeOrder(rows.order(), shape, params, dialect, List.of());
+        shape.add(rows.limit(), rows.offset() > 0 ? 1 : 0);
+        if (rows.offset() > 0) {
+          params.add((long) rows.offset());
+        }
+      }
     } else if (condition instanceof Junction<?> junction) {
       List<? extends Condition<?>> parts = junction.parts();
       shape.add(Shape.JUNCTION, junction.connector().ordinal()).add(parts.size());
@@ -975,6 +953,8 @@ public final class Compiler {
       Internals.Api api = Internals.api();
       ExprSql.renderComparison(
           api.left(comparison), comparison.op(), api.right(comparison), negated, sql);
+    } else if (condition instanceof InSubquery<?> subquery) {
+      renderSubquery(subquery, sql, negated);
     } else if (condition instanceof JsonLookup<?> json) {
       ExprSql.renderJson(json, Internals.spec(json.field()), negated, sql);
     } else if (condition instanceof Junction<?> junction) {
@@ -992,6 +972,35 @@ public final class Compiler {
       sql.append("NOT (");
       render(((Negation<?>) condition).condition(), sql, true);
       sql.append(")");
+    }
+  }
+
+  /**
+   * {@code "user_id" IN (SELECT "id" FROM "auth_user" WHERE ...)}; a sliced QuerySet is read
+   * through a derived table, which MySQL needs for a LIMIT in an IN subquery. Under a NOT, a
+   * nullable key is also tested for NULL, as a lookup is, so that exclude keeps its NULL rows.
+   */
+  private static void renderSubquery(InSubquery<?> subquery, SqlBuffer sql, boolean negated) {
+    Query<?> rows = Internals.api().rows(subquery);
+    ColumnSpec spec = Internals.spec(subquery.field());
+    ModelMeta<?> target = rows.model();
+    String key = sql.dialect().quote(target.primaryKey().column());
+    String column = sql.dialect().quote(spec.column());
+    boolean twoValued = negated && spec.nullable();
+    sql.append(twoValued ? "(" : "").append(column).append(" IN (SELECT ").append(key);
+    if (rows.sliced()) {
+      sql.append(" FROM (SELECT ").append(key).append(" FROM ").quoted(target.table());
+      renderWhere(sql, rows);
+      renderOrder(sql, rows.order(), List.of(), List.of());
+      sql.dialect().limitOffset(sql, rows.limit(), rows.offset() > 0);
+      sql.append(") ").quoted("subquery");
+    } else {
+      sql.append(" FROM ").quoted(target.table());
+      renderWhere(sql, rows);
+    }
+    sql.append(")");
+    if (twoValued) {
+      sql.append(" AND ").append(column).append(" IS NOT NULL)");
     }
   }
 

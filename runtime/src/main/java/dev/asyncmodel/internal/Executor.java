@@ -521,7 +521,8 @@ public final class Executor {
     int most =
         array
             ? ids.size()
-            : Integer.highestOneBit(Math.max(1, dialect.maxParams() - Compiler.boundValues(q)));
+            : Integer.highestOneBit(
+                Math.max(1, dialect.maxParams() - Compiler.boundValues(dialect, q)));
     List<int[]> chunks = chunks(0, ids.size(), most);
     List<Statement> statements = new ArrayList<>(chunks.size());
     for (int[] chunk : chunks) {

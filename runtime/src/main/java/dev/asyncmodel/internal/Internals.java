@@ -4,6 +4,7 @@ import dev.asyncmodel.Assignment;
 import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Field;
+import dev.asyncmodel.InSubquery;
 import dev.asyncmodel.Ordering;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
@@ -89,6 +90,8 @@ public final class Internals {
     Expr expr(Ordering<?> ordering);
 
     @Nullable Expr expression(Assignment<?> assignment);
+
+    Query<?> rows(InSubquery<?> subquery);
   }
 
   // Written once, in Field's static initializer: every thread that holds a Field has seen it.

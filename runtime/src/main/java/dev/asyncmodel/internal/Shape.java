@@ -46,6 +46,7 @@ final class Shape {
   static final int EXPR_ASSIGN = -13;
   static final int GROUPS = -14;
   static final int HAVING = -15;
+  static final int SUBQUERY = -17;
   static final int JSON = -16;
 
   private static final ThreadLocal<Shape> PROBES = ThreadLocal.withInitial(() -> new Shape(16));
