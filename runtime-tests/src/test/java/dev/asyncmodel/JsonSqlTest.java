@@ -64,18 +64,18 @@ class JsonSqlTest {
     Statement statement = select(db, profiles().filter(DATA.key("items").index(0).gt(2L)));
     assertEquals(
         db.pick(
-            "((\"data\" -> $1) -> $2::integer) > $3::text::jsonb",
+            "(jsonb_typeof(((\"data\" -> $1) -> $2::integer)) = 'number' AND ((\"data\" -> $3)"
+                + " -> $4::integer) > $5::text::jsonb)",
             "(JSON_TYPE(JSON_EXTRACT(`data`, ?)) IN ('INTEGER', 'UNSIGNED INTEGER', 'DOUBLE',"
                 + " 'DECIMAL') AND JSON_EXTRACT(`data`, ?) > CAST(? AS DOUBLE))",
-            "(CASE WHEN JSON_TYPE(\"data\", ?) IN ('null', 'true', 'false') THEN"
-                + " JSON_TYPE(\"data\", ?) ELSE JSON_EXTRACT(\"data\", ?) END) > CAST(? AS"
-                + " NUMERIC)"),
+            "(JSON_TYPE(\"data\", ?) IN ('integer', 'real') AND JSON_EXTRACT(\"data\", ?) >"
+                + " CAST(? AS NUMERIC))"),
         where(statement));
     assertEquals(
         db.pick(
-            params("items", 0, "2"),
+            params("items", 0, "items", 0, "2"),
             params("$.\"items\"[0]", "$.\"items\"[0]", 2L),
-            params("$.\"items\"[0]", "$.\"items\"[0]", "$.\"items\"[0]", "2")),
+            params("$.\"items\"[0]", "$.\"items\"[0]", "2")),
         bound(statement));
   }
 

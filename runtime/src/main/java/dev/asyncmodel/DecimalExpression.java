@@ -69,7 +69,7 @@ public sealed interface DecimalExpression<T extends Record>
 
   /**
    * @param value the divisor
-   * @return {@code this / value}DecimalExpression0
+   * @return {@code this / value}, at the scale of the dividend plus 4
    */
   default DecimalExpression<T> dividedBy(BigDecimal value) {
     return new Computed.DecimalNode<>(Exprs.arithmetic(this, Arithmetic.DIVIDED_BY, value));
@@ -77,7 +77,7 @@ public sealed interface DecimalExpression<T extends Record>
 
   /**
    * @param other the divisor
-   * @return {@code this / other}DecimalExpression0
+   * @return {@code this / other}, at the scale of the dividend plus 4
    */
   default DecimalExpression<T> dividedBy(DecimalExpression<T> other) {
     return new Computed.DecimalNode<>(Exprs.arithmetic(this, Arithmetic.DIVIDED_BY, other));

@@ -67,7 +67,7 @@ public sealed interface FloatExpression<T extends Record, V extends Number & Com
 
   /**
    * @param value the divisor
-   * @return {@code this / value}FloatExpression0
+   * @return {@code this / value}
    */
   default FloatExpression<T, V> dividedBy(V value) {
     return new Computed.FloatNode<>(Exprs.arithmetic(this, Arithmetic.DIVIDED_BY, value));
@@ -75,7 +75,7 @@ public sealed interface FloatExpression<T extends Record, V extends Number & Com
 
   /**
    * @param other the divisor
-   * @return {@code this / other}FloatExpression0
+   * @return {@code this / other}
    */
   default FloatExpression<T, V> dividedBy(FloatExpression<T, V> other) {
     return new Computed.FloatNode<>(Exprs.arithmetic(this, Arithmetic.DIVIDED_BY, other));

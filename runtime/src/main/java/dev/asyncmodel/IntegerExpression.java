@@ -68,7 +68,8 @@ public sealed interface IntegerExpression<
 
   /**
    * @param value the divisor
-   * @return {@code this / value}IntegerExpression0
+   * @return {@code this / value}, truncated toward zero, on every database (Django on PostgreSQL
+   *     and SQLite)
    */
   default IntegerExpression<T, V> dividedBy(V value) {
     return new Computed.IntegerNode<>(Exprs.arithmetic(this, Arithmetic.DIVIDED_BY, value));
@@ -76,7 +77,8 @@ public sealed interface IntegerExpression<
 
   /**
    * @param other the divisor
-   * @return {@code this / other}IntegerExpression0
+   * @return {@code this / other}, truncated toward zero, on every database (Django on PostgreSQL
+   *     and SQLite)
    */
   default IntegerExpression<T, V> dividedBy(IntegerExpression<T, V> other) {
     return new Computed.IntegerNode<>(Exprs.arithmetic(this, Arithmetic.DIVIDED_BY, other));

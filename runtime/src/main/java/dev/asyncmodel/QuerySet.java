@@ -775,7 +775,9 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    *     minimum or maximum of no rows, or of NULLs only); a count is never empty
    */
   public final <R> Future<Optional<R>> aaggregate(Aggregate<T, R> aggregate) {
-    Objects.requireNonNull(aggregate, "aggregate");
+    if (aggregate == null) {
+      return Future.failedFuture(new NullPointerException("aggregate"));
+    }
     return aggregates(List.of(aggregate))
         .map(
             rows -> {
@@ -801,13 +803,15 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
    * @return a Future of the results
    */
   @SafeVarargs
+  @SuppressWarnings("varargs") // copied at once, never kept
   public final Future<ValuesRow<T>> aaggregate(
       Aggregate<T, ?> first, Aggregate<T, ?> second, Aggregate<T, ?>... more) {
     List<Aggregate<T, ?>> all = new ArrayList<>(more.length + 2);
-    all.add(Objects.requireNonNull(first, "aggregate"));
-    all.add(Objects.requireNonNull(second, "aggregate"));
-    for (Aggregate<T, ?> aggregate : more) {
-      all.add(Objects.requireNonNull(aggregate, "aggregate"));
+    all.add(first);
+    all.add(second);
+    all.addAll(Arrays.asList(more));
+    if (all.contains(null)) {
+      return Future.failedFuture(new NullPointerException("aggregate"));
     }
     return aggregates(all).map(rows -> rows.get(0));
   }

@@ -176,9 +176,6 @@ public final class QuerySql<T extends Record> {
   }
 
   /**
-   * @return what {@code aall()} runs, with the types it binds
-   */
-  /**
    * @param first an aggregate
    * @param more more
    * @return what {@code aaggregate(first, more...)} runs
@@ -193,6 +190,9 @@ public final class QuerySql<T extends Record> {
     return values.sql();
   }
 
+  /**
+   * @return what {@code aall()} runs, with the types it binds
+   */
   @Override
   public String toString() {
     return all().toString();

@@ -218,7 +218,9 @@ public final class ValuesQuerySet<T extends Record> {
    * @return a Future of the results, in order
    */
   public <R> Future<List<R>> aall(Function<? super ValuesRow<T>, ? extends R> mapper) {
-    Objects.requireNonNull(mapper, "mapper");
+    if (mapper == null) {
+      return Future.failedFuture(new NullPointerException("mapper"));
+    }
     ValuesRow.Projected shape = projected;
     return run(
         target ->

@@ -650,7 +650,7 @@ public final class Compiler {
       sql =
           dialect.cache(
               shape.key(),
-              renderValues(dialect, q, select, Expr.names(select), having, distinct, overSlice));
+              renderValues(dialect, q, select, Expr.aliases(select), having, distinct, overSlice));
     }
     return new Statement(sql, params, q.model().name());
   }

@@ -351,10 +351,26 @@ public final class Expr {
    * @return their names, in order
    */
   public static List<String> names(List<Expr> exprs) {
+    return names(exprs, false);
+  }
+
+  /**
+   * The aliases a statement gives its selections: {@link #names} without what the user wrote (a
+   * JSON key is {@code json}), so that the SQL text depends only on the statement's shape and holds
+   * nothing but identifiers the library made.
+   *
+   * @param exprs the selections' trees
+   * @return their aliases, in order
+   */
+  public static List<String> aliases(List<Expr> exprs) {
+    return names(exprs, true);
+  }
+
+  private static List<String> names(List<Expr> exprs, boolean sql) {
     List<String> names = new ArrayList<>(exprs.size());
     Set<String> taken = new HashSet<>();
     for (Expr e : exprs) {
-      String base = name(e);
+      String base = name(e, sql);
       String name = base;
       for (int n = 2; !taken.add(name); n++) {
         name = base + "_" + n;
@@ -364,20 +380,26 @@ public final class Expr {
     return List.copyOf(names);
   }
 
-  private static String name(Expr e) {
+  private static String name(Expr e, boolean sql) {
     return switch (e.kind()) {
       case COLUMN -> e.type().dictKey();
       case VALUE -> "value";
       case ARITHMETIC ->
-          name(e.args().get(0))
+          name(e.args().get(0), sql)
               + "__"
               + Arithmetic.values()[e.op()].name().toLowerCase(Locale.ROOT);
       case TRANSFORM ->
-          name(e.args().get(0)) + "__" + Transform.values()[e.op()].name().toLowerCase(Locale.ROOT);
+          name(e.args().get(0), sql)
+              + "__"
+              + Transform.values()[e.op()].name().toLowerCase(Locale.ROOT);
       case JSON -> {
-        StringBuilder path = new StringBuilder(name(e.args().get(0)));
-        for (Object step : e.path()) {
-          path.append("__").append(step);
+        StringBuilder path = new StringBuilder(name(e.args().get(0), sql));
+        if (sql) {
+          path.append("__json");
+        } else {
+          for (Object step : e.path()) {
+            path.append("__").append(step);
+          }
         }
         yield path.toString();
       }
@@ -388,7 +410,7 @@ public final class Expr {
               case COUNT_ALL, COUNT, COUNT_DISTINCT -> "count";
               default -> aggregate.name().toLowerCase(Locale.ROOT);
             };
-        yield e.args().isEmpty() ? function : name(e.args().get(0)) + "__" + function;
+        yield e.args().isEmpty() ? function : name(e.args().get(0), sql) + "__" + function;
       }
     };
   }

@@ -147,12 +147,14 @@ final class ExprSql {
       Shape shape,
       List<Object> params,
       Dialect dialect) {
-    shape.add(Shape.COMPARISON, op.ordinal()).add(right.size());
+    // An array binds a list of any length: one shape for every non-empty list, as for a field.
+    boolean array = op == Op.IN && dialect.inAsArray();
+    shape.add(Shape.COMPARISON, op.ordinal()).add(array && !right.isEmpty() ? 1 : right.size());
     if (op == Op.IN && right.isEmpty()) {
       return;
     }
     shape(left, shape, params, dialect);
-    if (op == Op.IN && dialect.inAsArray()) {
+    if (array) {
       List<Object> encoded = new ArrayList<>(right.size());
       for (Expr value : right) {
         encoded.add(dialect.encode(value.type(), value.value()));

@@ -55,13 +55,21 @@ final class MysqlRowReader implements RowAdapter, DerivedReads {
   @Override
   public @Nullable Integer getInteger(int i) {
     Number n = number(i);
-    return n == null ? null : n.intValue();
+    // Exact: an INT expression (a product, a sum) is a BIGINT here and must not wrap.
+    return n == null ? null : Math.toIntExact(n.longValue());
   }
 
   @Override
   public @Nullable Short getShort(int i) {
     Number n = number(i);
-    return n == null ? null : n.shortValue();
+    if (n == null) {
+      return null;
+    }
+    long value = n.longValue();
+    if (value != (short) value) {
+      throw new ArithmeticException("short overflow: " + value);
+    }
+    return (short) value;
   }
 
   @Override

@@ -287,19 +287,37 @@ public final class PostgresDialect extends Dialect {
 
   @Override
   public void jsonLookup(JsonSql sql, ColumnSpec column, JsonLookup<?> lookup) {
+    JsonLookup.Op op = lookup.op();
+    if (op == JsonLookup.Op.GT
+        || op == JsonLookup.Op.GTE
+        || op == JsonLookup.Op.LT
+        || op == JsonLookup.Op.LTE) {
+      // jsonb orders values of different types by type (a string below any number, a boolean
+      // above): an order holds only between values of the same JSON type, as on the other
+      // databases.
+      sql.append("(jsonb_typeof(");
+      path(sql, column, lookup.path(), false);
+      sql.append(
+          lookup.kind() == JsonLookup.Kind.NUMBER ? ") = 'number' AND " : ") = 'string' AND ");
+      path(sql, column, lookup.path(), false);
+      sql.append(
+          switch (op) {
+            case GT -> " > ";
+            case GTE -> " >= ";
+            case LT -> " < ";
+            default -> " <= ";
+          });
+      jsonValue(sql, lookup.value());
+      sql.append(")");
+      return;
+    }
     path(sql, column, lookup.path(), false);
-    switch (lookup.op()) {
-      case EQ, GT, GTE, LT, LTE -> {
-        sql.append(
-            switch (lookup.op()) {
-              case EQ -> " = ";
-              case GT -> " > ";
-              case GTE -> " >= ";
-              case LT -> " < ";
-              default -> " <= ";
-            });
+    switch (op) {
+      case EQ -> {
+        sql.append(" = ");
         jsonValue(sql, lookup.value());
       }
+      case GT, GTE, LT, LTE -> throw new IllegalStateException(op.name());
       case IS_NULL -> sql.append(" IS NULL");
       case NOT_NULL -> sql.append(" IS NOT NULL");
       case HAS_KEY -> sql.append(" ? ").param(lookup.keys().get(0));

@@ -324,7 +324,12 @@ public final class SqliteDialect extends Dialect {
         }
       }
       case GT, GTE, LT, LTE -> {
-        value(sql, column, path);
+        // An order holds only between values of the same JSON type, as on the other databases:
+        // SQLite would put every text above every number.
+        boolean number = lookup.kind() == JsonLookup.Kind.NUMBER;
+        sql.append("(");
+        type(sql, column, path, number ? ") IN ('integer', 'real') AND " : ") = 'text' AND ");
+        sql.append("JSON_EXTRACT(").column(column).append(", ").param(path).append(")");
         sql.append(
             switch (lookup.op()) {
               case GT -> " > ";
@@ -333,10 +338,10 @@ public final class SqliteDialect extends Dialect {
               default -> " <= ";
             });
         Object value = java.util.Objects.requireNonNull(lookup.value());
-        if (lookup.kind() == JsonLookup.Kind.NUMBER) {
-          sql.append("CAST(").param(value.toString()).append(" AS NUMERIC)");
+        if (number) {
+          sql.append("CAST(").param(value.toString()).append(" AS NUMERIC))");
         } else {
-          sql.param(value);
+          sql.param(value).append(")");
         }
       }
       case IS_NULL -> type(sql, column, path, ") IS NULL");
