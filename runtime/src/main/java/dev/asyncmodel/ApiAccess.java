@@ -44,7 +44,11 @@ final class ApiAccess implements Internals.Api {
 
   @Override
   public <T extends Record> Condition<T> equal(Field<T> field, Object value) {
-    return Lookup.of(field, Lookup.Op.EQ, value);
+    // A JSON column compares as JSON, not as text, as DATA.eq(value) does.
+    return field instanceof JsonField<T, ?> json
+        ? new JsonLookup<>(
+            json, List.of(), JsonLookup.Op.EQ, JsonLookup.Kind.STRUCTURE, value, List.of())
+        : Lookup.of(field, Lookup.Op.EQ, value);
   }
 
   @Override

@@ -82,6 +82,18 @@ public abstract class Dialect {
   }
 
   /**
+   * Appends a text expression compared with another ({@code "description" = "category"}), the way
+   * {@link #value} binds a text compared with a column: exact, where a dialect's text comparisons
+   * would ignore case.
+   *
+   * @param sql the statement
+   * @param text the expression
+   */
+  public void textOperand(SqlBuffer sql, Operand text) {
+    text.render();
+  }
+
+  /**
    * Appends arithmetic: {@code (left + right)}. Integer division truncates toward zero, as on
    * PostgreSQL and SQLite; a dialect whose {@code /} does otherwise renders it so.
    *

@@ -6,6 +6,7 @@ import dev.asyncmodel.internal.Expr.Aggregate;
 import dev.asyncmodel.internal.Expr.Arithmetic;
 import dev.asyncmodel.internal.Expr.Transform;
 import dev.asyncmodel.spi.ColumnSpec;
+import dev.asyncmodel.spi.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -253,7 +254,12 @@ final class ExprSql {
     }
   }
 
+  /** The right side of a comparison: a text expression compares as the dialect compares text. */
   private static void operand(SqlBuffer b, Expr operand) {
-    render(operand, b);
+    if (operand.kind() != Expr.Kind.VALUE && operand.type().type() == ColumnType.STRING) {
+      b.dialect().textOperand(b, () -> render(operand, b));
+    } else {
+      render(operand, b);
+    }
   }
 }

@@ -280,6 +280,36 @@ public abstract class ExpressionSuite extends ConformanceTest {
         new BigDecimal("1.00"), await(Transactions.objects(db).aget(ID.eq(small.id()))).amount());
   }
 
+  @Test
+  void anIntegerUpdateThatDoesNotFitFailsAndChangesNothing() {
+    Sample big = sample(100_000, 1);
+    DataException e =
+        failure(
+            Samples.objects(db).aupdate(Samples.COUNT.setTo(Samples.COUNT.times(100_000))),
+            DataException.class);
+    assertEquals("22003", e.sqlState(), e.getMessage());
+    assertEquals(100_000, await(Samples.objects(db).aget(Samples.ID.eq(big.id()))).count());
+    // A bigint that overflows 64 bits fails too (SQLite would make it a real).
+    await(Samples.objects(db).aupdate(Samples.BIG.set(Long.MAX_VALUE / 2)));
+    failure(
+        Samples.objects(db).aupdate(Samples.BIG.setTo(Samples.BIG.times(4L))), DataException.class);
+    assertEquals(
+        Long.MAX_VALUE / 2, await(Samples.objects(db).aget(Samples.ID.eq(big.id()))).big());
+  }
+
+  @Test
+  void textAgainstTextIsExactOnEveryDatabase() {
+    User ann = user(db, "ann");
+    Transaction same = Fixtures.tx(db, ann, "1.00", "food", "food");
+    Fixtures.tx(db, ann, "1.00", "Food", "food");
+    Fixtures.tx(db, ann, "1.00", "fóod", "food");
+    assertEquals(
+        List.of(same.id()),
+        idsOf(Transactions.objects(db).filter(DESCRIPTION.eq(CATEGORY)).aall()));
+    assertEquals(
+        2L, await(Transactions.objects(db).filter(DESCRIPTION.lower().eq(CATEGORY)).acount()));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // aggregate().
 

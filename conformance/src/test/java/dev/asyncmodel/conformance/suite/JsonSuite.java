@@ -294,6 +294,18 @@ public abstract class JsonSuite extends ConformanceTest {
   }
 
   @Test
+  void getOrCreateLooksUpAJsonValueAsJson() {
+    JsonObject data = new JsonObject().put("tier", "gold").put("n", 1);
+    Document template = new Document(null, "g", data, null, null);
+    var first = await(Documents.objects(db).agetOrCreate(template, DATA));
+    var second = await(Documents.objects(db).agetOrCreate(template, DATA));
+    assertTrue(first.created());
+    assertFalse(second.created());
+    assertEquals(first.object().id(), second.object().id());
+    assertEquals(1L, await(Documents.objects(db).acount()));
+  }
+
+  @Test
   void updateWritesANewValue() {
     Document made = create("u", new JsonObject().put("a", 1), null);
     JsonObject next = new JsonObject().put("b", new JsonArray().add("\u00fc"));

@@ -183,6 +183,14 @@ public final class MysqlDialect extends Dialect {
     sql.append(column).append(descending ? " DESC" : " ASC");
   }
 
+  /** Binary, as a text value is: the column's collation would ignore case and accents. */
+  @Override
+  public void textOperand(SqlBuffer sql, Operand text) {
+    sql.append("CAST(");
+    text.render();
+    sql.append(" AS BINARY)");
+  }
+
   @Override
   public int orderTermRepeats(dev.asyncmodel.Ordering.Nulls nulls) {
     return nulls == dev.asyncmodel.Ordering.Nulls.DEFAULT ? 1 : 2;

@@ -268,6 +268,24 @@ public final class SqliteDialect extends Dialect {
    */
   @Override
   public void assignExpression(SqlBuffer sql, ColumnSpec target, Operand value) {
+    long[] range =
+        switch (target.type()) {
+          case INT -> new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+          case SHORT -> new long[] {Short.MIN_VALUE, Short.MAX_VALUE};
+          case LONG -> new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+          default -> null;
+        };
+    if (range != null) {
+      // SQLite turns an integer that overflows into a real and keeps any integer in any column.
+      sql.append(SqliteStore.FIT_INTEGER).append("(");
+      value.render();
+      sql.append(", ")
+          .append(Long.toString(range[0]))
+          .append(", ")
+          .append(Long.toString(range[1]))
+          .append(")");
+      return;
+    }
     if (target.type() != ColumnType.DECIMAL) {
       value.render();
       return;

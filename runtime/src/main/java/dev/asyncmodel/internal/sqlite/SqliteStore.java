@@ -248,10 +248,45 @@ final class SqliteStore {
     }
   }
 
+  /** The function {@link SqliteDialect#assignExpression} wraps an integer column's new value in. */
+  static final String FIT_INTEGER = "asyncmodel_fit_integer";
+
+  /**
+   * {@code asyncmodel_fit_integer(value, min, max)}: the value when it is an integer from {@code
+   * min} to {@code max}, else an error, as PostgreSQL and MySQL refuse an integer that does not fit
+   * its column (SQLite's own arithmetic turns one that overflows 64 bits into a real).
+   */
+  private static final class FitInteger extends org.sqlite.Function {
+    private static final int SQLITE_INTEGER = 1;
+    private static final int SQLITE_NULL = 5;
+
+    @Override
+    protected void xFunc() throws SQLException {
+      int type = value_type(0);
+      if (type == SQLITE_NULL) {
+        result();
+        return;
+      }
+      long min = value_long(1);
+      long max = value_long(2);
+      if (type != SQLITE_INTEGER) {
+        error(OVERFLOW + ": " + value_text(0) + " is not an integer from " + min + " to " + max);
+        return;
+      }
+      long value = value_long(0);
+      if (value < min || value > max) {
+        error(OVERFLOW + ": " + value + " is not an integer from " + min + " to " + max);
+        return;
+      }
+      result(value);
+    }
+  }
+
   private Connection open() throws SQLException {
     Connection connection = DriverManager.getConnection(jdbcUrl);
     org.sqlite.Function.create(connection, "regexp", new Regexp());
     org.sqlite.Function.create(connection, FIT_DECIMAL, new FitDecimal(), 3, 0);
+    org.sqlite.Function.create(connection, FIT_INTEGER, new FitInteger(), 3, 0);
     try (Statement pragma = connection.createStatement()) {
       pragma.execute("PRAGMA foreign_keys = ON");
       pragma.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
