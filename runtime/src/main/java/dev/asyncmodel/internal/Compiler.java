@@ -206,14 +206,9 @@ public final class Compiler {
     String sql = dialect.cached(shape);
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);
-      b.append("SELECT 1 FROM (SELECT ")
-          .quoted(pk.column())
-          .append(" FROM ")
-          .quoted(q.model().table());
-      renderWhere(b, q);
-      renderOrder(b, q.order(), List.of(), List.of());
-      dialect.limitOffset(b, q.limit(), q.offset() > 0);
-      b.append(") ").quoted("sliced").append(" WHERE ").quoted(pk.column()).append(" = ");
+      b.append("SELECT 1 FROM ");
+      sliceOf(b, q, () -> b.quoted(pk.column()), "sliced");
+      b.append(" WHERE ").quoted(pk.column()).append(" = ");
       dialect.value(b, pkSpec);
       sql = dialect.cache(shape.key(), b.toString());
     }
@@ -677,13 +672,7 @@ public final class Compiler {
     }
     if (overSlice) {
       // Django aggregates a slice as a subquery of the rows it holds.
-      b.append(" FROM (SELECT ");
-      columns(b, q.model());
-      b.append(" FROM ").quoted(q.model().table());
-      renderWhere(b, q);
-      renderOrder(b, q.order(), List.of(), List.of());
-      dialect.limitOffset(b, q.limit(), q.offset() > 0);
-      b.append(") ").quoted("sliced");
+      sliceOf(b.append(" FROM "), q, () -> columns(b, q.model()), "sliced");
       return b.toString();
     }
     b.append(" FROM ").quoted(q.model().table());
@@ -976,6 +965,21 @@ public final class Compiler {
   }
 
   /**
+   * A query's slice as a derived table, {@code (SELECT columns FROM t WHERE ... ORDER BY ... LIMIT
+   * n OFFSET $k) "alias"}: how a slice is counted on, aggregated over, or tested for a row. Its
+   * values are the query's conditions, ordering and offset, shaped in that order by the caller.
+   */
+  private static void sliceOf(SqlBuffer b, Query<?> q, Runnable columns, String alias) {
+    b.append("(SELECT ");
+    columns.run();
+    b.append(" FROM ").quoted(q.model().table());
+    renderWhere(b, q);
+    renderOrder(b, q.order(), List.of(), List.of());
+    b.dialect().limitOffset(b, q.limit(), q.offset() > 0);
+    b.append(") ").quoted(alias);
+  }
+
+  /**
    * {@code "user_id" IN (SELECT "id" FROM "auth_user" WHERE ...)}; a sliced QuerySet is read
    * through a derived table, which MySQL needs for a LIMIT in an IN subquery. Under a NOT, a
    * nullable key is also tested for NULL, as a lookup is, so that exclude keeps its NULL rows.
@@ -989,11 +993,7 @@ public final class Compiler {
     boolean twoValued = negated && spec.nullable();
     sql.append(twoValued ? "(" : "").append(column).append(" IN (SELECT ").append(key);
     if (rows.sliced()) {
-      sql.append(" FROM (SELECT ").append(key).append(" FROM ").quoted(target.table());
-      renderWhere(sql, rows);
-      renderOrder(sql, rows.order(), List.of(), List.of());
-      sql.dialect().limitOffset(sql, rows.limit(), rows.offset() > 0);
-      sql.append(") ").quoted("subquery");
+      sliceOf(sql.append(" FROM "), rows, () -> sql.append(key), "subquery");
     } else {
       sql.append(" FROM ").quoted(target.table());
       renderWhere(sql, rows);
