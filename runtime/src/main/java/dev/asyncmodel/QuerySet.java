@@ -433,11 +433,12 @@ public abstract class QuerySet<T extends Record, Q extends QuerySet<T, Q>> {
     return run((db, q) -> Executor.earliest(db, q, listOf(field, more), false), state.query);
   }
 
-  private static <T extends Record> List<Field<T>> listOf(Field<T> first, Field<T>[] more) {
-    List<Field<T>> fields = new ArrayList<>(more.length + 1);
-    fields.add(first);
-    fields.addAll(Arrays.asList(more));
-    return fields;
+  /** {@code first} and then {@code more}, for a method that takes one or more of something. */
+  static <E> List<E> listOf(E first, E[] more) {
+    List<E> all = new ArrayList<>(more.length + 1);
+    all.add(first);
+    all.addAll(Arrays.asList(more));
+    return all;
   }
 
   /**

@@ -93,7 +93,7 @@ public final class QuerySql<T extends Record> {
   @SafeVarargs
   @SuppressWarnings("varargs") // read at once, never kept
   public final SqlStatement latest(Field<T> field, Field<T>... more) {
-    return of(Executor.earliestStatement(dialect, query, fields(field, more), true));
+    return of(Executor.earliestStatement(dialect, query, QuerySet.listOf(field, more), true));
   }
 
   /**
@@ -104,14 +104,7 @@ public final class QuerySql<T extends Record> {
   @SafeVarargs
   @SuppressWarnings("varargs") // read at once, never kept
   public final SqlStatement earliest(Field<T> field, Field<T>... more) {
-    return of(Executor.earliestStatement(dialect, query, fields(field, more), false));
-  }
-
-  private static <T extends Record> List<Field<T>> fields(Field<T> first, Field<T>[] more) {
-    List<Field<T>> fields = new ArrayList<>(more.length + 1);
-    fields.add(first);
-    fields.addAll(Arrays.asList(more));
-    return fields;
+    return of(Executor.earliestStatement(dialect, query, QuerySet.listOf(field, more), false));
   }
 
   /**
@@ -183,10 +176,7 @@ public final class QuerySql<T extends Record> {
   @SafeVarargs
   @SuppressWarnings("varargs") // copied at once, never kept
   public final SqlStatement aggregate(Aggregate<T, ?> first, Aggregate<T, ?>... more) {
-    List<Aggregate<T, ?>> all = new ArrayList<>(more.length + 1);
-    all.add(first);
-    all.addAll(Arrays.asList(more));
-    ValuesQuerySet<T> values = QuerySet.aggregating(db, query, all, null);
+    ValuesQuerySet<T> values = QuerySet.aggregating(db, query, QuerySet.listOf(first, more), null);
     return values.sql();
   }
 
