@@ -7,6 +7,7 @@ import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,5 +92,30 @@ final class ApiAccess implements Internals.Api {
   @Override
   public Query<?> rows(InSubquery<?> subquery) {
     return subquery.rows();
+  }
+
+  @Override
+  public Query<?> rows(Exists<?> exists) {
+    return exists.rows();
+  }
+
+  @Override
+  public List<RefField<?, ?>> path(Field<?> field) {
+    return field.path();
+  }
+
+  @Override
+  public List<RefField<?, ?>> hops(RefField<?, ?> field) {
+    return field.hops();
+  }
+
+  @Override
+  public <M extends Record, T extends Record> Prefetched<M, T> prefetched(Map<Long, List<T>> sets) {
+    return new Prefetched<>(sets);
+  }
+
+  @Override
+  public <M extends Record> Ref<M> loaded(long id, M model) {
+    return Ref.loaded(id, model);
   }
 }

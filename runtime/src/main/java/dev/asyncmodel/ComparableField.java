@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.spi.ColumnSpec;
+import java.util.List;
 
 /**
  * A column with an order: numbers, decimals, dates and times, strings.
@@ -18,6 +19,15 @@ public non-sealed class ComparableField<T extends Record, V extends Comparable<?
    */
   public ComparableField(ColumnSpec spec) {
     super(spec);
+  }
+
+  ComparableField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  ComparableField<?, ?> reached(List<RefField<?, ?>> hops) {
+    return new ComparableField<>(origin(), hops);
   }
 
   /**

@@ -20,7 +20,7 @@ import java.util.List;
  * @param <T> the model whose rows it tests
  */
 public abstract sealed class Condition<T extends Record>
-    permits Lookup, Comparison, JsonLookup, InSubquery, Junction, Negation {
+    permits Lookup, Comparison, JsonLookup, InSubquery, Exists, Junction, Negation {
   Condition() {}
 
   /**

@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.spi.ColumnSpec;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * A {@code LocalDate} column: Django's {@code DateField}, with its transforms ({@link
@@ -18,5 +19,14 @@ public final class DateField<T extends Record> extends ComparableField<T, LocalD
    */
   public DateField(ColumnSpec spec) {
     super(spec);
+  }
+
+  DateField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  DateField<?> reached(List<RefField<?, ?>> hops) {
+    return new DateField<>(origin(), hops);
   }
 }

@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.spi.ColumnSpec;
 import java.time.temporal.Temporal;
+import java.util.List;
 
 /**
  * An {@code Instant}, {@code OffsetDateTime} or {@code LocalDateTime} column: Django's {@code
@@ -20,5 +21,14 @@ public final class DateTimeField<T extends Record, V extends Temporal & Comparab
    */
   public DateTimeField(ColumnSpec spec) {
     super(spec);
+  }
+
+  DateTimeField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  DateTimeField<?, ?> reached(List<RefField<?, ?>> hops) {
+    return new DateTimeField<>(origin(), hops);
   }
 }

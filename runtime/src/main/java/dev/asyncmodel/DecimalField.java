@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.spi.ColumnSpec;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A {@code @Decimal BigDecimal} column: Django's {@code DecimalField}. Compares, does exact
@@ -18,5 +19,14 @@ public final class DecimalField<T extends Record> extends ComparableField<T, Big
    */
   public DecimalField(ColumnSpec spec) {
     super(spec);
+  }
+
+  DecimalField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  DecimalField<?> reached(List<RefField<?, ?>> hops) {
+    return new DecimalField<>(origin(), hops);
   }
 }

@@ -4,6 +4,8 @@ import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.internal.Expr;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +32,17 @@ public abstract class Field<T extends Record> {
   private @Nullable ModelMeta<T> model;
 
   /**
+   * The foreign keys followed from model {@code T} to reach the column, each a companion's own
+   * field: empty for a column of {@code T} itself. Made by {@link RefField#to}.
+   */
+  private final List<RefField<?, ?>> path;
+
+  /**
+   * The companion's field this one reaches through {@link #path}; itself when the path is empty.
+   */
+  private final Field<?> origin;
+
+  /**
    * For generated code: the companion creates one field per record component.
    *
    * @param spec the column
@@ -37,6 +50,16 @@ public abstract class Field<T extends Record> {
   protected Field(ColumnSpec spec) {
     this.spec = Objects.requireNonNull(spec, "spec");
     this.expr = Expr.column(spec);
+    this.path = List.of();
+    this.origin = this;
+  }
+
+  /** A field of another model, reached from {@code T} through the foreign keys of {@code path}. */
+  Field(Field<?> origin, List<RefField<?, ?>> path) {
+    this.spec = origin.spec;
+    this.path = List.copyOf(path);
+    this.origin = origin;
+    this.expr = Expr.column(spec, this.path);
   }
 
   /**
@@ -80,6 +103,43 @@ public abstract class Field<T extends Record> {
     model = owner;
   }
 
+  /** The foreign keys followed to reach the column; empty for a column of the model itself. */
+  final List<RefField<?, ?>> path() {
+    return path;
+  }
+
+  /**
+   * This column, of the companion's field this one is or reaches, reached from another model
+   * through {@code hops}. Overridden by every field class that can be reached, so that the copy has
+   * the receiver's class.
+   *
+   * @param hops the foreign keys from the new owner to this column's model, companions' own fields
+   * @return the field, typed for the new owner by the caller
+   */
+  Field<?> reached(List<RefField<?, ?>> hops) {
+    throw new UnsupportedOperationException(
+        "A " + getClass().getSimpleName() + " cannot be reached across a relation yet");
+  }
+
+  /**
+   * The hops of {@code target} reached through {@code via}: {@code via}'s own path, its origin,
+   * then {@code target}'s own path; without a target, the hops to {@code via}'s referenced model.
+   */
+  static List<RefField<?, ?>> hops(RefField<?, ?> via, @Nullable Field<?> target) {
+    List<RefField<?, ?>> hops = new ArrayList<>(via.path().size() + 4);
+    hops.addAll(via.path());
+    hops.add((RefField<?, ?>) via.origin());
+    if (target != null) {
+      hops.addAll(target.path());
+    }
+    return hops;
+  }
+
+  /** The companion's field this one is, or reaches. */
+  final Field<?> origin() {
+    return origin;
+  }
+
   /**
    * Django's {@code isnull} lookup.
    *
@@ -117,6 +177,13 @@ public abstract class Field<T extends Record> {
 
   @Override
   public String toString() {
-    return spec.property() + " (" + spec.column() + ")";
+    if (path.isEmpty()) {
+      return spec.property() + " (" + spec.column() + ")";
+    }
+    StringBuilder text = new StringBuilder();
+    for (RefField<?, ?> hop : path) {
+      text.append(hop.spec().property()).append("__");
+    }
+    return text.append(spec.property()).append(" (").append(spec.column()).append(")").toString();
   }
 }

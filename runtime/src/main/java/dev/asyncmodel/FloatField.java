@@ -1,6 +1,7 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.spi.ColumnSpec;
+import java.util.List;
 
 /**
  * A {@code double} or {@code float} column: Django's {@code FloatField}. Compares, does arithmetic
@@ -18,5 +19,14 @@ public final class FloatField<T extends Record, V extends Number & Comparable<? 
    */
   public FloatField(ColumnSpec spec) {
     super(spec);
+  }
+
+  FloatField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  FloatField<?, ?> reached(List<RefField<?, ?>> hops) {
+    return new FloatField<>(origin(), hops);
   }
 }

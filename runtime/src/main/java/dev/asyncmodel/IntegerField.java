@@ -1,6 +1,7 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.spi.ColumnSpec;
+import java.util.List;
 
 /**
  * A {@code long}, {@code int} or {@code short} column: Django's {@code BigIntegerField}, {@code
@@ -19,5 +20,14 @@ public final class IntegerField<T extends Record, V extends Number & Comparable<
    */
   public IntegerField(ColumnSpec spec) {
     super(spec);
+  }
+
+  IntegerField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  IntegerField<?, ?> reached(List<RefField<?, ?>> hops) {
+    return new IntegerField<>(origin(), hops);
   }
 }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A reference to a row of model {@code M}: the value of a {@link ForeignKey} component. A reference
  * read from the database holds the id; one made with {@link #of(Record)} holds the record, whose id
- * it reads when needed. Nothing is loaded lazily: {@link #model()} is the record only if the
- * reference was made from one.
+ * it reads when needed; one read by a QuerySet with {@code selectRelated} holds both. Nothing is
+ * loaded lazily: {@link #model()} is the record only if the reference was made from one or read
+ * with one.
  *
  * <pre>{@code
  * new Transaction(null, Ref.of(user), amount, "Coffee", "food", null)
@@ -49,6 +50,11 @@ public final class Ref<M extends Record> {
     return new Ref<>(id, null);
   }
 
+  /** A reference read with its record, by a query with {@code selectRelated}. */
+  static <M extends Record> Ref<M> loaded(long id, M model) {
+    return new Ref<>(id, Objects.requireNonNull(model, "model"));
+  }
+
   /**
    * The referenced row's id.
    *
@@ -64,7 +70,8 @@ public final class Ref<M extends Record> {
   }
 
   /**
-   * @return the record this reference was made from, if it was made from one
+   * @return the record this reference was made from, or that a query read with it through {@code
+   *     selectRelated}; empty for a reference that holds only an id
    */
   public Optional<M> model() {
     return Optional.ofNullable(model);

@@ -1,12 +1,16 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.Lookup.Op;
+import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +29,9 @@ import org.jspecify.annotations.Nullable;
 public final class RefField<T extends Record, M extends Record> extends Field<T> {
   private final Supplier<? extends Field<M>> targetId;
 
+  /** The fields {@link #to} made, so that a path is one object however often it is written. */
+  private final Map<Field<?>, Field<?>> reached = new ConcurrentHashMap<>();
+
   /**
    * For generated code.
    *
@@ -35,6 +42,160 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
   public RefField(ColumnSpec spec, Supplier<? extends Field<M>> targetId) {
     super(spec);
     this.targetId = Objects.requireNonNull(targetId, "targetId");
+  }
+
+  private RefField(RefField<?, M> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+    this.targetId = origin.targetId;
+  }
+
+  @Override
+  RefField<?, ?> reached(List<RefField<?, ?>> hops) {
+    @SuppressWarnings("unchecked") // the origin of a RefField<?, M> is one
+    RefField<?, M> self = (RefField<?, M>) origin();
+    return new RefField<>(self, hops);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Paths across the relation: Django's user__username.
+
+  /**
+   * A field of the referenced model, reached from this model through this foreign key: Django's
+   * {@code user__username}. It works wherever a field of this model does: in {@code filter} and
+   * {@code exclude}, in {@code orderBy}, in {@code values} and in aggregates; the query joins the
+   * referenced table ({@code INNER JOIN}, or {@code LEFT JOIN} for a nullable key). A field of
+   * another model does not compile.
+   *
+   * <pre>{@code
+   * // SELECT ... FROM "transaction" INNER JOIN "auth_user"
+   * //   ON ("transaction"."user_id" = "auth_user"."id") WHERE "auth_user"."username" LIKE $1
+   * Transactions.objects(db).filter(USER.to(Users.USERNAME).startsWith("a"))
+   * }</pre>
+   *
+   * <p>The same path is the same object, however often it is written, so that a {@link ValuesRow}
+   * finds it by identity.
+   *
+   * @param field a field of the referenced model
+   * @return the field, as one of this model
+   */
+  public StringField<T> to(StringField<M> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @param <V> its Java type
+   * @return the field, as one of this model
+   */
+  public <V extends Number & Comparable<? super V>> IntegerField<T, V> to(
+      IntegerField<M, V> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @param <V> its Java type
+   * @return the field, as one of this model
+   */
+  public <V extends Number & Comparable<? super V>> FloatField<T, V> to(FloatField<M, V> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @return the field, as one of this model
+   */
+  public DecimalField<T> to(DecimalField<M> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @return the field, as one of this model
+   */
+  public DateField<T> to(DateField<M> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @param <V> its Java type
+   * @return the field, as one of this model
+   */
+  public <V extends Temporal & Comparable<? super V>> DateTimeField<T, V> to(
+      DateTimeField<M, V> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @param <V> its Java type
+   * @return the field, as one of this model
+   */
+  public <V extends Comparable<? super V>> ComparableField<T, V> to(ComparableField<M, V> field) {
+    return reach(field);
+  }
+
+  /**
+   * A field of the referenced model, reached through this foreign key; see {@link
+   * #to(StringField)}.
+   *
+   * @param field a field of the referenced model
+   * @param <V> its Java type
+   * @return the field, as one of this model
+   */
+  public <V> ValueField<T, V> to(ValueField<M, V> field) {
+    return reach(field);
+  }
+
+  /**
+   * A foreign key of the referenced model, reached through this one: a chain, Django's {@code
+   * order__customer}. Follow it further with its own {@code to}, or load both with {@code
+   * selectRelated}.
+   *
+   * <pre>{@code
+   * LineItems.objects(db).filter(ORDER.to(Orders.CUSTOMER).to(Customers.NAME).eq("ann"))
+   * LineItems.objects(db).selectRelated(ORDER.to(Orders.CUSTOMER))
+   * }</pre>
+   *
+   * @param field a foreign key of the referenced model
+   * @param <N> the model it references
+   * @return the key, as one of this model
+   */
+  public <N extends Record> RefField<T, N> to(RefField<M, N> field) {
+    return reach(field);
+  }
+
+  @SuppressWarnings("unchecked") // reached() keeps the class and the value type; the owner is T
+  private <F extends Field<?>> F reach(Field<?> field) {
+    Objects.requireNonNull(field, "field");
+    return (F) reached.computeIfAbsent(field, f -> f.reached(hops(this, f)));
+  }
+
+  /**
+   * @return the foreign keys from this field's model to the one it references, this one last: one
+   *     hop for a companion's own field, more for one reached through {@link #to}
+   */
+  List<RefField<?, ?>> hops() {
+    return hops(this, null);
   }
 
   /**
@@ -99,6 +260,64 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
    */
   public Condition<T> in(QuerySet<M, ?> targets) {
     return new InSubquery<>(this, Objects.requireNonNull(targets, "targets").state().query);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The reverse relation: the referenced model's rows, by the rows that reference them.
+
+  /**
+   * Rows of the referenced model that at least one row of this model references through this key,
+   * matching every condition given: Django's lookups across a reverse relation, {@code
+   * User.objects.filter(transaction__amount__gt=100)}. One correlated {@code EXISTS} subquery, so a
+   * user is selected once however many of its transactions match, where Django's join repeats it.
+   *
+   * <pre>{@code
+   * // WHERE EXISTS (SELECT 1 FROM "transaction" "U0" WHERE "U0"."user_id" = "auth_user"."id"
+   * //   AND "U0"."amount" > $1 AND "U0"."category" = $2)
+   * Users.objects(db).filter(Transactions.USER.exists(AMOUNT.gt(hundred), CATEGORY.eq("food")))
+   * }</pre>
+   *
+   * <p>Django's rule for multi-valued relations holds: the conditions of one call must hold for the
+   * same referencing row; two calls, {@code filter(USER.exists(a)).filter(USER.exists(b))}, may be
+   * satisfied by different rows. With no condition, the rows referenced at all: Django's {@code
+   * filter(transaction__isnull=False).distinct()}. Under {@code exclude}, {@code NOT EXISTS}: the
+   * rows that no matching row references.
+   *
+   * @param conditions conditions on the referencing rows, ANDed
+   * @return the condition, on the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final Condition<M> exists(Condition<T>... conditions) {
+    @SuppressWarnings("unchecked") // the companion's ModelMeta of T, attached to this field
+    Query<T> rows = Query.all((ModelMeta<T>) referencing());
+    return new Exists<>(this, rows.and(conditions));
+  }
+
+  /**
+   * Rows of the referenced model that at least one row of a QuerySet of this model references:
+   * Django's {@code Exists(Transaction.objects.filter(user=OuterRef("pk"), ...))}. The QuerySet's
+   * conditions apply, correlated to each referenced row through this key; only its query is used,
+   * not its database. A QuerySet with a slice is refused: a slice has no meaning per referenced
+   * row.
+   *
+   * @param rows the referencing rows
+   * @return the condition, on the referenced model
+   * @throws IllegalArgumentException if the QuerySet has a limit or an offset
+   */
+  public Condition<M> exists(QuerySet<T, ?> rows) {
+    Query<T> query = Objects.requireNonNull(rows, "rows").state().query;
+    if (query.sliced()) {
+      throw new IllegalArgumentException(
+          "exists(" + rows + "): a QuerySet with limit or offset cannot be correlated to each row");
+    }
+    return new Exists<>(this, query.withOrder(List.of()));
+  }
+
+  /** The model of this key's first hop: the model that holds the reference. */
+  private ModelMeta<?> referencing() {
+    List<RefField<?, ?>> path = path();
+    return path.isEmpty() ? model() : path.get(0).model();
   }
 
   /**

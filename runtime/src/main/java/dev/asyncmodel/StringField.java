@@ -2,6 +2,7 @@ package dev.asyncmodel;
 
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.spi.ColumnSpec;
+import java.util.List;
 
 /**
  * A text column. The pattern lookups match their argument literally: {@code %}, {@code _} and the
@@ -18,6 +19,15 @@ public final class StringField<T extends Record> extends ComparableField<T, Stri
    */
   public StringField(ColumnSpec spec) {
     super(spec);
+  }
+
+  StringField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  StringField<?> reached(List<RefField<?, ?>> hops) {
+    return new StringField<>(origin(), hops);
   }
 
   /**

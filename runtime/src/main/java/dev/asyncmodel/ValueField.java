@@ -3,6 +3,7 @@ package dev.asyncmodel;
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.spi.ColumnSpec;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,15 @@ public non-sealed class ValueField<T extends Record, V> extends Field<T>
    */
   public ValueField(ColumnSpec spec) {
     super(spec);
+  }
+
+  ValueField(Field<?> origin, List<RefField<?, ?>> path) {
+    super(origin, path);
+  }
+
+  @Override
+  ValueField<?, ?> reached(List<RefField<?, ?>> hops) {
+    return new ValueField<>(origin(), hops);
   }
 
   /**

@@ -39,6 +39,7 @@ class SnippetsTest {
           "queries.md",
           "terminal-methods.md",
           "from-django.md",
+          "relations.md",
           "backends.md");
 
   /**

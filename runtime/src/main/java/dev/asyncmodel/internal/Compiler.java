@@ -3,6 +3,7 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.Assignment;
 import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
+import dev.asyncmodel.Exists;
 import dev.asyncmodel.Field;
 import dev.asyncmodel.InSubquery;
 import dev.asyncmodel.JsonLookup;
@@ -11,6 +12,7 @@ import dev.asyncmodel.Lookup;
 import dev.asyncmodel.Lookup.Op;
 import dev.asyncmodel.Negation;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
@@ -82,6 +84,7 @@ public final class Compiler {
     if (lock != null) {
       shape.add(Shape.FOR_UPDATE, lock.ordinal());
     }
+    shapeRelated(q, shape);
     String sql = dialect.cached(shape);
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);
@@ -102,14 +105,44 @@ public final class Compiler {
       int offset,
       @Nullable RowLock lock) {
     Dialect dialect = b.dialect();
+    RelatedRows<T> related = q.related().isEmpty() ? null : RelatedRows.of(q);
+    Joins joins =
+        Joins.of(q, order, related == null ? List.of() : related.paths(), List.of(), List.of());
+    Joins outer = b.scope(joins);
     b.append("SELECT ");
     columns(b, q.model());
-    b.append(" FROM ").quoted(q.model().table());
+    if (related != null) {
+      related.columns(b);
+    }
+    from(b.append(" FROM "), q, joins);
     renderWhere(b, q);
     renderOrder(b, order, List.of(), List.of());
     dialect.limitOffset(b, limit, offset > 0);
     if (lock != null) {
       dialect.forUpdate(b, lock);
+    }
+    b.scope(outer);
+  }
+
+  /** Adds the keys {@code selectRelated} loads to a {@code SELECT}'s shape. */
+  private static void shapeRelated(Query<?> q, Shape shape) {
+    List<? extends RefField<?, ?>> related = q.related();
+    if (related.isEmpty()) {
+      return;
+    }
+    shape.add(Shape.RELATED, related.size());
+    Internals.Api api = Internals.api();
+    for (RefField<?, ?> key : related) {
+      shape.path(api.hops(key));
+    }
+  }
+
+  /** Appends the query's table, and the tables it joins, if any. */
+  private static void from(SqlBuffer b, Query<?> q, @Nullable Joins joins) {
+    if (joins == null) {
+      b.quoted(q.model().table());
+    } else {
+      joins.from(b);
     }
   }
 
@@ -136,19 +169,28 @@ public final class Compiler {
   private static <T extends Record> String renderCount(Dialect dialect, Query<T> q) {
     SqlBuffer b = new SqlBuffer(dialect);
     if (!q.sliced()) {
-      b.append("SELECT COUNT(*) FROM ").quoted(q.model().table());
-      renderWhere(b, q);
+      b.append("SELECT COUNT(*) FROM ");
+      fromWhere(b, q, List.of());
       return b.toString();
     }
     // Django counts a slice as a subquery: at most limit rows, after offset.
-    b.append("SELECT COUNT(*) FROM (SELECT 1 AS ")
-        .quoted("one")
-        .append(" FROM ")
-        .quoted(q.model().table());
-    renderWhere(b, q);
+    b.append("SELECT COUNT(*) FROM (SELECT 1 AS ").quoted("one").append(" FROM ");
+    fromWhere(b, q, List.of());
     dialect.limitOffset(b, q.limit(), q.offset() > 0);
     b.append(") ").quoted("sliced");
     return b.toString();
+  }
+
+  /**
+   * Appends the query's table, its joins and its {@code WHERE}, its columns qualified when it
+   * joins.
+   */
+  private static void fromWhere(SqlBuffer b, Query<?> q, List<? extends Ordering<?>> order) {
+    Joins joins = Joins.of(q, order, List.of(), List.of(), List.of());
+    Joins outer = b.scope(joins);
+    from(b, q, joins);
+    renderWhere(b, q);
+    b.scope(outer);
   }
 
   /**
@@ -168,8 +210,7 @@ public final class Compiler {
     String sql = dialect.cached(shape);
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);
-      b.append("SELECT 1 FROM ").quoted(q.model().table());
-      renderWhere(b, q);
+      fromWhere(b.append("SELECT 1 FROM "), q, List.of());
       dialect.limitOffset(b, limit, q.offset() > 0);
       sql = dialect.cache(shape.key(), b.toString());
     }
@@ -207,7 +248,7 @@ public final class Compiler {
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);
       b.append("SELECT 1 FROM ");
-      sliceOf(b, q, () -> b.quoted(pk.column()), "sliced");
+      sliceOf(b, q, () -> b.column(pkSpec, List.of()), "sliced");
       b.append(" WHERE ").quoted(pk.column()).append(" = ");
       dialect.value(b, pkSpec);
       sql = dialect.cache(shape.key(), b.toString());
@@ -257,7 +298,9 @@ public final class Compiler {
               b, Internals.spec(assignment.field()), () -> ExprSql.render(expression, b));
         }
       }
-      renderWhere(b, q);
+      if (!q.where().isEmpty()) {
+        renderConditions(b.append(" WHERE "), q);
+      }
       sql = dialect.cache(shape.key(), b.toString());
     }
     return new Statement(sql, params, q.model().name());
@@ -622,6 +665,17 @@ public final class Compiler {
       List<Condition<T>> having,
       boolean distinct,
       boolean overSlice) {
+    if (overSlice) {
+      for (Expr e : select) {
+        if (e.crossesRelation()) {
+          throw new IllegalArgumentException(
+              "Cannot aggregate "
+                  + e
+                  + " over a slice: a field across a relation is read from the joined table,"
+                  + " which the slice's subquery does not select; filter instead of slicing");
+        }
+      }
+    }
     List<Object> params = params(q, select.size() + having.size());
     Shape shape = Shape.probe(q.model(), Shape.VALUES).add(distinct ? 1 : 0, overSlice ? 1 : 0);
     shape.add(select.size());
@@ -661,6 +715,8 @@ public final class Compiler {
     SqlBuffer b = new SqlBuffer(dialect);
     b.append(distinct ? "SELECT DISTINCT " : "SELECT ");
     boolean aggregates = false;
+    Joins joins = overSlice ? null : Joins.of(q, q.order(), List.of(), select, having);
+    Joins outer = b.scope(joins);
     for (int i = 0; i < select.size(); i++) {
       Expr e = select.get(i);
       b.append(i == 0 ? "" : ", ");
@@ -673,9 +729,10 @@ public final class Compiler {
     if (overSlice) {
       // Django aggregates a slice as a subquery of the rows it holds.
       sliceOf(b.append(" FROM "), q, () -> columns(b, q.model()), "sliced");
+      b.scope(outer);
       return b.toString();
     }
-    b.append(" FROM ").quoted(q.model().table());
+    from(b.append(" FROM "), q, joins);
     renderWhere(b, q);
     if (aggregates) {
       String separator = " GROUP BY ";
@@ -692,6 +749,7 @@ public final class Compiler {
     }
     renderOrder(b, q.order(), select, names);
     dialect.limitOffset(b, q.limit(), q.offset() > 0);
+    b.scope(outer);
     return b.toString();
   }
 
@@ -714,7 +772,7 @@ public final class Compiler {
       Expr e = api.expr(ordering);
       int direction = ordering.nulls().ordinal() * 2 + (ordering.descending() ? 1 : 0);
       if (e.kind() == Expr.Kind.COLUMN) {
-        shape.add(Shape.ORDER, e.type().index() * 8 + direction);
+        shape.path(e.hops()).add(Shape.ORDER, e.type().index() * 8 + direction);
         continue;
       }
       int position = position(selected, e);
@@ -742,7 +800,7 @@ public final class Compiler {
       String term;
       int position = position(selected, e);
       if (e.kind() == Expr.Kind.COLUMN) {
-        term = dialect.quote(e.type().column());
+        term = b.columnText(e.type(), e.hops());
       } else if (position >= 0) {
         term = dialect.quote(names.get(position));
       } else {
@@ -793,7 +851,7 @@ public final class Compiler {
   static void columns(SqlBuffer b, ModelMeta<?> model) {
     List<? extends Field<?>> fields = model.fields();
     for (int i = 0; i < fields.size(); i++) {
-      b.append(i == 0 ? "" : ", ").quoted(fields.get(i).column());
+      b.append(i == 0 ? "" : ", ").column(Internals.spec(fields.get(i)), List.of());
     }
   }
 
@@ -847,7 +905,10 @@ public final class Compiler {
       Query<?> rows = Internals.api().rows(subquery);
       // Counts and fixed-length codes, so that what follows the subquery is never read as part
       // of it.
-      shape.add(Shape.SUBQUERY, index(subquery.field())).add(rows.sliced() ? 1 : 0);
+      shape
+          .path(Internals.path(subquery.field()))
+          .add(Shape.SUBQUERY, index(subquery.field()))
+          .add(rows.sliced() ? 1 : 0);
       shapeWhere(rows, shape, params, dialect);
       if (rows.sliced()) {
         shape.add(rows.order().size());
@@ -857,6 +918,13 @@ public final class Compiler {
           params.add((long) rows.offset());
         }
       }
+    } else if (condition instanceof Exists<?> exists) {
+      // The referencing model, the path to its key and the key, then its conditions.
+      Query<?> rows = Internals.api().rows(exists);
+      RefField<?, ?> key = exists.key();
+      shape.add(Shape.EXISTS_ROWS, Shape.model(rows.model())).path(Internals.path(key));
+      shape.add(index(key));
+      shapeWhere(rows, shape, params, dialect);
     } else if (condition instanceof Junction<?> junction) {
       List<? extends Condition<?>> parts = junction.parts();
       shape.add(Shape.JUNCTION, junction.connector().ordinal()).add(parts.size());
@@ -875,7 +943,7 @@ public final class Compiler {
     ColumnSpec spec = Internals.spec(field);
     Op op = lookup.op();
     List<Object> values = lookup.values();
-    shape.add(Shape.LOOKUP, spec.index()).add(op.ordinal());
+    shape.path(Internals.path(field)).add(Shape.LOOKUP, spec.index()).add(op.ordinal());
     if (op == Op.IN && dialect.inAsArray()) {
       // One shape for every non-empty list: its values are one array parameter.
       shape.add(values.isEmpty() ? 0 : 1);
@@ -908,16 +976,44 @@ public final class Compiler {
     }
   }
 
-  /** Appends {@code WHERE ...}, or nothing when the query has no condition. */
+  /**
+   * Appends {@code WHERE ...}, or nothing when the query has no condition; the caller has written
+   * the joins it needs, if any.
+   */
   static <T extends Record> void renderWhere(SqlBuffer b, Query<T> q) {
     if (!q.where().isEmpty()) {
       b.append(" WHERE ");
-      renderConditions(b, q);
+      conditions(b, q);
     }
   }
 
-  /** Appends the conditions ANDed, or {@code 1 = 1} when there are none. */
+  /**
+   * Appends a condition that selects the query's rows in a statement that names only its table, as
+   * an {@code UPDATE} or a {@code DELETE} does: its conditions ANDed ({@code 1 = 1} for none), or,
+   * when they follow a relation, Django's {@code "id" IN (SELECT * FROM (SELECT "t"."id" FROM "t"
+   * INNER JOIN ... WHERE ...) "subquery")}; the derived table lets MySQL read the table it writes.
+   */
   static <T extends Record> void renderConditions(SqlBuffer b, Query<T> q) {
+    Joins joins = Joins.of(q);
+    if (joins == null) {
+      Joins outer = b.scope(null);
+      conditions(b, q);
+      b.scope(outer);
+      return;
+    }
+    ColumnSpec pk = Internals.spec(q.model().primaryKey());
+    Joins outer = b.scope(null);
+    b.column(pk, List.of()).append(" IN (SELECT * FROM (SELECT ");
+    b.scope(joins);
+    b.column(pk, List.of()).append(" FROM ");
+    joins.from(b);
+    renderWhere(b, q);
+    b.scope(outer);
+    b.append(") ").quoted("subquery").append(")");
+  }
+
+  /** Appends the conditions ANDed, or {@code 1 = 1} when there are none. */
+  private static <T extends Record> void conditions(SqlBuffer b, Query<T> q) {
     List<Condition<T>> where = q.where();
     if (where.isEmpty()) {
       b.append("1 = 1");
@@ -944,6 +1040,8 @@ public final class Compiler {
           api.left(comparison), comparison.op(), api.right(comparison), negated, sql);
     } else if (condition instanceof InSubquery<?> subquery) {
       renderSubquery(subquery, sql, negated);
+    } else if (condition instanceof Exists<?> exists) {
+      renderExists(exists, sql);
     } else if (condition instanceof JsonLookup<?> json) {
       ExprSql.renderJson(json, Internals.spec(json.field()), negated, sql);
     } else if (condition instanceof Junction<?> junction) {
@@ -970,12 +1068,15 @@ public final class Compiler {
    * values are the query's conditions, ordering and offset, shaped in that order by the caller.
    */
   private static void sliceOf(SqlBuffer b, Query<?> q, Runnable columns, String alias) {
+    Joins joins = Joins.of(q, q.order(), List.of(), List.of(), List.of());
+    Joins outer = b.scope(joins);
     b.append("(SELECT ");
     columns.run();
-    b.append(" FROM ").quoted(q.model().table());
+    from(b.append(" FROM "), q, joins);
     renderWhere(b, q);
     renderOrder(b, q.order(), List.of(), List.of());
     b.dialect().limitOffset(b, q.limit(), q.offset() > 0);
+    b.scope(outer);
     b.append(") ").quoted(alias);
   }
 
@@ -987,16 +1088,23 @@ public final class Compiler {
   private static void renderSubquery(InSubquery<?> subquery, SqlBuffer sql, boolean negated) {
     Query<?> rows = Internals.api().rows(subquery);
     ColumnSpec spec = Internals.spec(subquery.field());
-    ModelMeta<?> target = rows.model();
-    String key = sql.dialect().quote(target.primaryKey().column());
-    String column = sql.dialect().quote(spec.column());
-    boolean twoValued = negated && spec.nullable();
-    sql.append(twoValued ? "(" : "").append(column).append(" IN (SELECT ").append(key);
+    List<RefField<?, ?>> path = Internals.path(subquery.field());
+    ColumnSpec key = Internals.spec(rows.model().primaryKey());
+    String column = sql.columnText(spec, path);
+    boolean twoValued = negated && (spec.nullable() || Expr.column(spec, path).nullable());
+    sql.append(twoValued ? "(" : "").append(column).append(" IN (SELECT ");
     if (rows.sliced()) {
-      sliceOf(sql.append(" FROM "), rows, () -> sql.append(key), "subquery");
+      Joins outer = sql.scope(null);
+      sql.column(key, List.of());
+      sliceOf(sql.append(" FROM "), rows, () -> sql.column(key, List.of()), "subquery");
+      sql.scope(outer);
     } else {
-      sql.append(" FROM ").quoted(target.table());
+      Joins joins = Joins.of(rows);
+      Joins outer = sql.scope(joins);
+      sql.column(key, List.of()).append(" FROM ");
+      from(sql, rows, joins);
       renderWhere(sql, rows);
+      sql.scope(outer);
     }
     sql.append(")");
     if (twoValued) {
@@ -1004,10 +1112,38 @@ public final class Compiler {
     }
   }
 
+  /**
+   * {@code EXISTS (SELECT 1 FROM "transaction" "U0" WHERE "U0"."user_id" = "auth_user"."id" AND
+   * ...)}: the subquery names its tables by aliases of its own, and the row around it by that
+   * level's alias, or by its table's name where that level joins nothing. EXISTS is never NULL, so
+   * a NOT needs nothing more.
+   */
+  private static void renderExists(Exists<?> exists, SqlBuffer sql) {
+    Query<?> rows = Internals.api().rows(exists);
+    RefField<?, ?> key = exists.key();
+    ModelMeta<?> referenced = key.target();
+    ColumnSpec pk = Internals.spec(referenced.primaryKey());
+    String outerKey = sql.outerColumnText(pk, referenced);
+    List<RefField<?, ?>> keyPath = Internals.path(key);
+    Joins outer = sql.scope(null);
+    Joins joins = Joins.correlated(rows, keyPath, outer);
+    sql.scope(joins);
+    sql.append("EXISTS (SELECT 1 FROM ");
+    joins.from(sql);
+    sql.append(" WHERE ").column(Internals.spec(key), keyPath).append(" = ").append(outerKey);
+    if (!rows.where().isEmpty()) {
+      sql.append(" AND ");
+      conditions(sql, rows);
+    }
+    sql.append(")");
+    sql.scope(outer);
+  }
+
   private static void renderLookup(Lookup<?> lookup, SqlBuffer sql, boolean negated) {
     Op op = lookup.op();
     List<Object> values = lookup.values();
     ColumnSpec spec = Internals.spec(lookup.field());
+    List<RefField<?, ?>> path = Internals.path(lookup.field());
     Dialect dialect = sql.dialect();
     if (op == Op.IN && values.isEmpty()) {
       sql.append("1 = 0");
@@ -1015,11 +1151,12 @@ public final class Compiler {
     }
     // Under a NOT, a comparison with NULL must be false, not unknown, for NOT to keep the row:
     // Django renders exclude(f=x) on a nullable f as NOT (f = x AND f IS NOT NULL).
-    boolean twoValued = negated && spec.nullable() && op != Op.IS_NULL && op != Op.NOT_NULL;
+    boolean nullable = spec.nullable() || (!path.isEmpty() && Expr.column(spec, path).nullable());
+    boolean twoValued = negated && nullable && op != Op.IS_NULL && op != Op.NOT_NULL;
     if (twoValued) {
       sql.append("(");
     }
-    String column = dialect.quote(spec.column());
+    String column = sql.columnText(spec, path);
     switch (op) {
       case EQ -> dialect.value(sql.append(column).append(" = "), spec);
       case GT -> dialect.value(sql.append(column).append(" > "), spec);

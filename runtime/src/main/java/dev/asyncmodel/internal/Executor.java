@@ -12,7 +12,10 @@ import dev.asyncmodel.FieldError;
 import dev.asyncmodel.IntegrityException;
 import dev.asyncmodel.MultipleObjectsReturnedException;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.Prefetched;
 import dev.asyncmodel.RecordStream;
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.ValidationException;
 import dev.asyncmodel.spi.ColumnSpec;
@@ -61,7 +64,7 @@ public final class Executor {
    */
   public static <T extends Record> Future<List<T>> all(Database db, Query<T> q) {
     Session session = locking(db, q);
-    return session.select(allStatement(session.dialect(), q), q.model()::read);
+    return session.select(allStatement(session.dialect(), q), RelatedRows.reader(q));
   }
 
   /**
@@ -118,7 +121,7 @@ public final class Executor {
   public static <T extends Record> RecordStream<T> stream(Database db, Query<T> q, int chunkSize) {
     Session session = locking(db, q);
     return new ChunkedStream<>(
-        session.stream(allStatement(session.dialect(), q), q.model()::read, chunkSize));
+        session.stream(allStatement(session.dialect(), q), RelatedRows.reader(q), chunkSize));
   }
 
   /**
@@ -168,7 +171,7 @@ public final class Executor {
     Statement statement = firstStatement(session.dialect(), q, last);
     return session.select(
         statement,
-        q.model()::read,
+        RelatedRows.reader(q),
         rows -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0)));
   }
 
@@ -214,7 +217,7 @@ public final class Executor {
     Session session = locking(db, ordered);
     return session.select(
         earliestSelect(session.dialect(), ordered),
-        q.model()::read,
+        RelatedRows.reader(q),
         rows -> {
           if (rows.isEmpty()) {
             throw new DoesNotExistException(q.model().name());
@@ -261,6 +264,7 @@ public final class Executor {
       return nothingToRun(session, Map.of());
     }
     ModelMeta<T> model = q.model();
+    Function<RowReader, T> reader = RelatedRows.reader(q);
     Map<Long, T> found = new HashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (Statement statement : inBulkSelects(session.dialect(), q, wanted)) {
@@ -269,7 +273,7 @@ public final class Executor {
               ignored ->
                   session.select(
                       statement,
-                      model::read,
+                      reader,
                       rows -> {
                         for (T row : rows) {
                           found.put(model.idOf(row), row);
@@ -288,6 +292,92 @@ public final class Executor {
           }
           return Collections.unmodifiableMap(byId);
         });
+  }
+
+  /**
+   * Django's {@code prefetch_related} of a reverse foreign key: the query's rows that reference
+   * each target through {@code key}, in one statement per chunk of targets ({@code key = ANY($n)}
+   * on PostgreSQL), grouped by target in the query's order.
+   *
+   * @param db where it runs
+   * @param q the referencing rows' query, without a slice
+   * @param key the foreign key of the query's model
+   * @param targets the referenced records, each saved
+   * @param <T> the referencing model
+   * @param <M> the referenced model
+   * @return the rows of each target
+   */
+  public static <T extends Record, M extends Record> Future<Prefetched<M, T>> prefetch(
+      Database db, Query<T> q, RefField<T, M> key, Collection<? extends M> targets) {
+    List<Long> ids = prefetchIds(q, key, targets);
+    Session session = locking(db, q);
+    Map<Long, List<T>> sets = new LinkedHashMap<>();
+    for (Long id : ids) {
+      sets.put(id, new ArrayList<>());
+    }
+    if (ids.isEmpty()) {
+      return nothingToRun(session, Internals.api().prefetched(Map.of()));
+    }
+    int keyIndex = Internals.spec(key).index();
+    Function<RowReader, T> reader = RelatedRows.reader(q);
+    // Each row goes to its set as it is read: the key is the row's own column.
+    Function<RowReader, T> grouping =
+        row -> {
+          Long id = Objects.requireNonNull(row.getLong(keyIndex));
+          T record = reader.apply(row);
+          sets.get(id).add(record);
+          return record;
+        };
+    Future<Void> chain = Future.succeededFuture();
+    for (Statement statement : prefetchStatements(session.dialect(), q, key, ids)) {
+      chain = chain.compose(ignored -> session.select(statement, grouping, rows -> null));
+    }
+    return chain.map(
+        done -> {
+          sets.replaceAll((id, rows) -> Collections.unmodifiableList(rows));
+          return Internals.api().prefetched(Collections.unmodifiableMap(sets));
+        });
+  }
+
+  /**
+   * @param dialect the dialect
+   * @param q the referencing rows' query
+   * @param key the foreign key
+   * @param targets the referenced records
+   * @param <T> the referencing model
+   * @param <M> the referenced model
+   * @return what {@code aprefetch} runs, in order; none for no target
+   */
+  public static <T extends Record, M extends Record> List<Statement> prefetchStatements(
+      Dialect dialect, Query<T> q, RefField<T, M> key, Collection<? extends M> targets) {
+    List<Long> ids = prefetchIds(q, key, targets);
+    return ids.isEmpty() ? List.of() : prefetchStatements(dialect, q, key, ids);
+  }
+
+  private static <T extends Record> List<Statement> prefetchStatements(
+      Dialect dialect, Query<T> q, RefField<T, ?> key, List<Long> ids) {
+    List<Ref<?>> refs = new ArrayList<>(ids.size());
+    for (Long id : ids) {
+      refs.add(Ref.ofId(id));
+    }
+    return selectsIn(dialect, q, key, refs, q.order());
+  }
+
+  /** The targets' ids, each once, in their order; the query and key checked. */
+  private static <T extends Record, M extends Record> List<Long> prefetchIds(
+      Query<T> q, RefField<T, M> key, Collection<? extends M> targets) {
+    Objects.requireNonNull(targets, "targets");
+    ownColumn(Objects.requireNonNull(key, "key"), "aprefetch");
+    if (q.sliced()) {
+      throw new IllegalStateException(
+          "Cannot prefetch with limit or offset: a slice would cut across the sets; filter instead");
+    }
+    ModelMeta<M> target = key.target();
+    Set<Long> ids = new LinkedHashSet<>();
+    for (M record : targets) {
+      ids.add(target.idOf(Objects.requireNonNull(record, "aprefetch got a null target")));
+    }
+    return new ArrayList<>(ids);
   }
 
   /**
@@ -516,7 +606,15 @@ public final class Executor {
    */
   private static <T extends Record> List<Statement> inBulkSelects(
       Dialect dialect, Query<T> q, List<Long> ids) {
-    Field<T> pk = q.model().primaryKey();
+    return selectsIn(dialect, q, q.model().primaryKey(), ids, List.of());
+  }
+
+  /**
+   * The SELECTs of the query's rows whose {@code field} is one of {@code ids}, in the given order,
+   * as {@link #inBulkSelects} splits them.
+   */
+  private static <T extends Record> List<Statement> selectsIn(
+      Dialect dialect, Query<T> q, Field<T> field, List<?> ids, List<Ordering<T>> order) {
     boolean array = dialect.inAsArray();
     int most =
         array
@@ -526,23 +624,23 @@ public final class Executor {
     List<int[]> chunks = chunks(0, ids.size(), most);
     List<Statement> statements = new ArrayList<>(chunks.size());
     for (int[] chunk : chunks) {
-      List<Long> values = ids.subList(chunk[0], chunk[0] + chunk[1]);
+      List<?> values = ids.subList(chunk[0], chunk[0] + chunk[1]);
       List<Condition<T>> where = new ArrayList<>(q.where().size() + 1);
       where.addAll(q.where());
-      where.add(Internals.api().in(pk, array ? values : padded(values)));
+      where.add(Internals.api().in(field, array ? values : padded(values)));
       Query<T> byIds = q.withWhere(List.copyOf(where));
-      statements.add(Compiler.select(dialect, byIds, List.of(), -1, 0, q.lock()));
+      statements.add(Compiler.select(dialect, byIds, order, -1, 0, q.lock()));
     }
     return statements;
   }
 
   /** The ids, the last repeated up to the next power of two. */
-  private static List<Long> padded(List<Long> ids) {
+  private static List<Object> padded(List<?> ids) {
     int size = ids.size();
     int target = Integer.bitCount(size) == 1 ? size : Integer.highestOneBit(size) << 1;
-    List<Long> values = new ArrayList<>(target);
+    List<Object> values = new ArrayList<>(target);
     values.addAll(ids);
-    Long last = ids.get(size - 1);
+    Object last = ids.get(size - 1);
     while (values.size() < target) {
       values.add(last);
     }
@@ -659,7 +757,19 @@ public final class Executor {
     List<FieldError> errors = new ArrayList<>(0);
     for (Assignment<T> assignment : assignments) {
       list.add(Objects.requireNonNull(assignment, "assignment"));
-      if (Internals.api().expression(assignment) != null) {
+      ownColumn(assignment.field(), "aupdate");
+      Expr expression = Internals.api().expression(assignment);
+      if (expression != null) {
+        if (expression.crossesRelation()) {
+          // Django's FieldError: "Joined field references are not permitted in this query".
+          throw new IllegalArgumentException(
+              "aupdate("
+                  + assignment.field().name()
+                  + "): the expression "
+                  + expression
+                  + " reads a field across a relation, which an UPDATE cannot join: read the"
+                  + " value first, or filter by it");
+        }
         continue; // computed by the database, which refuses what does not fit
       }
       FieldError error = Validation.check(assignment.field(), assignment.value(), false);
@@ -685,7 +795,66 @@ public final class Executor {
     checkDeletable(q);
     Session session = Databases.session(db);
     Deletion deletion = deletion(session.dialect(), q);
-    return deletion.steps().size() == 1 ? deletion.run(session) : session.atomic(deletion::run);
+    if (deletion.steps().size() == 1) {
+      return deletion.run(session);
+    }
+    if (!readsReferencingRows(q.where())) {
+      return session.atomic(deletion::run);
+    }
+    // The conditions read rows that the cascade deletes or changes before it deletes the rows
+    // themselves: Django's way, the rows' keys first, then the plan by key.
+    return session.atomic(tx -> deleteByKeys(tx, q));
+  }
+
+  /** Whether a condition tests the rows that reference the model ({@code USER.exists(...)}). */
+  private static boolean readsReferencingRows(List<? extends Condition<?>> conditions) {
+    for (Condition<?> condition : conditions) {
+      if (condition instanceof dev.asyncmodel.Exists<?>) {
+        return true;
+      }
+      if (condition instanceof dev.asyncmodel.Junction<?> junction
+          && readsReferencingRows(junction.parts())) {
+        return true;
+      }
+      if (condition instanceof dev.asyncmodel.Negation<?> negation
+          && readsReferencingRows(List.of(negation.condition()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads the keys of the query's rows, then deletes them by key, a chunk at a time. */
+  private static <T extends Record> Future<DeleteResult> deleteByKeys(Session tx, Query<T> q) {
+    Dialect dialect = tx.dialect();
+    Field<T> pk = q.model().primaryKey();
+    Statement keys =
+        Compiler.values(
+            dialect, q, List.of(Expr.column(Internals.spec(pk))), List.of(), false, false);
+    return tx.select(keys, row -> row.getLong(0))
+        .compose(
+            ids -> {
+              Future<DeleteResult> done = Future.succeededFuture(new DeleteResult(0, Map.of()));
+              int most = dialect.inAsArray() ? Math.max(1, ids.size()) : dialect.maxParams();
+              for (int[] chunk : chunks(0, ids.size(), most)) {
+                List<Long> part = ids.subList(chunk[0], chunk[0] + chunk[1]);
+                Query<T> byKeys =
+                    Query.all(q.model()).withWhere(List.of(Internals.api().in(pk, part)));
+                done =
+                    done.compose(
+                        before ->
+                            Deletion.plan(dialect, byKeys)
+                                .run(tx)
+                                .map(after -> sum(before, after)));
+              }
+              return done;
+            });
+  }
+
+  private static DeleteResult sum(DeleteResult a, DeleteResult b) {
+    Map<String, Long> counts = new LinkedHashMap<>(a.perModel());
+    b.perModel().forEach((model, n) -> counts.merge(model, n, Long::sum));
+    return new DeleteResult(a.count() + b.count(), counts);
   }
 
   /**
@@ -959,7 +1128,7 @@ public final class Executor {
     }
     List<Field<T>> written = new ArrayList<>(fields.size());
     for (Field<T> field : fields) {
-      Objects.requireNonNull(field, "field");
+      ownColumn(Objects.requireNonNull(field, "field"), "abulkUpdate");
       if (Internals.spec(field).primaryKey()) {
         throw new IllegalArgumentException(
             "abulkUpdate cannot write the primary key " + field.column());
@@ -1204,7 +1373,7 @@ public final class Executor {
       Session session, Query<T> q, boolean forUpdate, Function<List<T>, X> finish) {
     return session.select(
         getStatement(session.dialect(), q, forUpdate),
-        q.model()::read,
+        RelatedRows.reader(q),
         rows -> {
           if (rows.size() > 1) {
             throw new MultipleObjectsReturnedException(
@@ -1283,6 +1452,22 @@ public final class Executor {
         .map(n -> new Created<>(updated, false));
   }
 
+  /**
+   * Refuses a field reached across a relation where only the model's own columns make sense: the
+   * columns a statement writes, and a template's values. Django: "Cannot update model field ...
+   * (only non-relations and foreign keys permitted)".
+   */
+  private static void ownColumn(Field<?> field, String where) {
+    if (!Internals.path(field).isEmpty()) {
+      throw new IllegalArgumentException(
+          where
+              + " names "
+              + field
+              + ", a field of another model reached across a relation: only the model's own"
+              + " fields are written; update the other model through its own QuerySet");
+    }
+  }
+
   /** The query's conditions and, for each lookup field, {@code field = template's value}. */
   private static <T extends Record> Query<T> lookup(
       Query<T> q, T template, List<Field<T>> lookups) {
@@ -1294,7 +1479,7 @@ public final class Executor {
     List<Condition<T>> where = new ArrayList<>(q.where());
     Internals.Api api = Internals.api();
     for (Field<T> field : lookups) {
-      Objects.requireNonNull(field, "lookup field");
+      ownColumn(Objects.requireNonNull(field, "lookup field"), "a lookup of agetOrCreate");
       Object value = values[api.spec(field).index()];
       where.add(value == null ? field.isNull(true) : api.equal(field, value));
     }

@@ -1,5 +1,6 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ColumnType;
 import java.util.ArrayList;
@@ -142,6 +143,51 @@ public final class Expr {
    */
   public static Expr column(ColumnSpec column) {
     return new Expr(Kind.COLUMN, 0, Objects.requireNonNull(column, "column"), null, List.of());
+  }
+
+  /**
+   * @param column a column of another model
+   * @param hops the foreign keys followed to reach it, from the query's model; not empty
+   * @return the column, reached across relations (Django's {@code user__username})
+   */
+  public static Expr column(ColumnSpec column, List<RefField<?, ?>> hops) {
+    if (hops.isEmpty()) {
+      return column(column);
+    }
+    int nullable = 0;
+    for (RefField<?, ?> hop : hops) {
+      nullable |= Internals.spec(hop).nullable() ? 1 : 0;
+    }
+    return new Expr(
+        Kind.COLUMN,
+        nullable,
+        Objects.requireNonNull(column, "column"),
+        List.copyOf(hops),
+        List.of());
+  }
+
+  /**
+   * @return the foreign keys followed to reach a column; empty for a column of the query's model,
+   *     and for every other kind of node
+   */
+  @SuppressWarnings("unchecked") // a column's value is only ever its hops
+  public List<RefField<?, ?>> hops() {
+    return kind == Kind.COLUMN && value != null ? (List<RefField<?, ?>>) value : List.of();
+  }
+
+  /**
+   * @return whether the expression reads a column across a relation, anywhere in its tree
+   */
+  public boolean crossesRelation() {
+    if (!hops().isEmpty()) {
+      return true;
+    }
+    for (Expr arg : args) {
+      if (arg.crossesRelation()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -333,7 +379,8 @@ public final class Expr {
    */
   public boolean nullable() {
     return switch (kind) {
-      case COLUMN -> type.nullable();
+      // A column across a nullable key is NULL where the key is.
+      case COLUMN -> type.nullable() || op == 1;
       case VALUE -> false;
       case JSON -> true;
       case AGGREGATE -> op >= Aggregate.SUM.ordinal();
@@ -382,7 +429,13 @@ public final class Expr {
 
   private static String name(Expr e, boolean sql) {
     return switch (e.kind()) {
-      case COLUMN -> e.type().dictKey();
+      case COLUMN -> {
+        StringBuilder name = new StringBuilder();
+        for (RefField<?, ?> hop : e.hops()) {
+          name.append(Internals.spec(hop).dictKey()).append("__");
+        }
+        yield name.append(e.type().dictKey()).toString();
+      }
       case VALUE -> "value";
       case ARITHMETIC ->
           name(e.args().get(0), sql)
@@ -418,7 +471,13 @@ public final class Expr {
   @Override
   public String toString() {
     return switch (kind) {
-      case COLUMN -> "F(" + type.property() + ")";
+      case COLUMN -> {
+        StringBuilder name = new StringBuilder("F(");
+        for (RefField<?, ?> hop : hops()) {
+          name.append(Internals.spec(hop).property()).append("__");
+        }
+        yield name.append(type.property()).append(")").toString();
+      }
       case VALUE -> String.valueOf(value);
       case ARITHMETIC -> "(" + args.get(0) + " " + "+-*/".charAt(op) + " " + args.get(1) + ")";
       case TRANSFORM ->

@@ -37,7 +37,7 @@ final class ExprSql {
    */
   static void shape(Expr e, Shape shape, List<Object> params, Dialect dialect) {
     switch (e.kind()) {
-      case COLUMN -> shape.add(COLUMN, e.type().index());
+      case COLUMN -> shape.path(e.hops()).add(COLUMN, e.type().index());
       case VALUE -> {
         shape.add(VALUE, e.type().type().ordinal());
         params.add(dialect.encode(e.type(), e.value()));
@@ -84,7 +84,7 @@ final class ExprSql {
   static void render(Expr e, SqlBuffer b) {
     Dialect dialect = b.dialect();
     switch (e.kind()) {
-      case COLUMN -> b.quoted(e.type().column());
+      case COLUMN -> b.column(e.type(), e.hops());
       case VALUE -> dialect.expressionValue(b, e.type());
       case ARITHMETIC -> {
         Expr left = e.args().get(0);
@@ -250,7 +250,7 @@ final class ExprSql {
     }
     b.dialect().jsonLookup(JsonSql.text(b), column, lookup);
     if (twoValued) {
-      b.append(" AND ").quoted(column.column()).append(" IS NOT NULL)");
+      b.append(" AND ").column(column, List.of()).append(" IS NOT NULL)");
     }
   }
 

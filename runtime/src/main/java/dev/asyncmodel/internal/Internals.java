@@ -3,13 +3,18 @@ package dev.asyncmodel.internal;
 import dev.asyncmodel.Assignment;
 import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
+import dev.asyncmodel.Exists;
 import dev.asyncmodel.Field;
 import dev.asyncmodel.InSubquery;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.Prefetched;
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,6 +97,16 @@ public final class Internals {
     @Nullable Expr expression(Assignment<?> assignment);
 
     Query<?> rows(InSubquery<?> subquery);
+
+    Query<?> rows(Exists<?> exists);
+
+    List<RefField<?, ?>> path(Field<?> field);
+
+    List<RefField<?, ?>> hops(RefField<?, ?> field);
+
+    <M extends Record> Ref<M> loaded(long id, M model);
+
+    <M extends Record, T extends Record> Prefetched<M, T> prefetched(Map<Long, List<T>> sets);
   }
 
   // Written once, in Field's static initializer: every thread that holds a Field has seen it.
@@ -150,6 +165,14 @@ public final class Internals {
    * @param value a value as the record holds it
    * @return the column's value
    */
+  /**
+   * @param field a field
+   * @return the foreign keys followed to reach its column; empty for a column of its own model
+   */
+  public static List<RefField<?, ?>> path(Field<?> field) {
+    return api().path(field);
+  }
+
   public static @Nullable Object columnValue(Field<?> field, @Nullable Object value) {
     return api().columnValue(field, value);
   }

@@ -48,7 +48,7 @@ public final class JsonSql {
    */
   public JsonSql column(ColumnSpec column) {
     if (text != null) {
-      text.append(dialect.quote(column.column()));
+      text.column(column, List.of());
     }
     return this;
   }

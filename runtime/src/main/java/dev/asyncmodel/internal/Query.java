@@ -2,6 +2,7 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Ordering;
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.RowLock;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.List;
@@ -22,6 +23,9 @@ public final class Query<T extends Record> {
   private final int offset;
   private final @Nullable RowLock lock;
 
+  /** The foreign keys {@code selectRelated} loads, each followed by its own path; in order. */
+  private final List<RefField<T, ?>> related;
+
   /**
    * Django's {@code standard_ordering}, false after an odd number of {@code reverse()}: every
    * ordering, one given later included, runs the other way.
@@ -38,8 +42,10 @@ public final class Query<T extends Record> {
       int limit,
       int offset,
       @Nullable RowLock lock,
-      boolean reversed) {
+      boolean reversed,
+      List<RefField<T, ?>> related) {
     this.model = model;
+    this.related = related;
     this.where = where;
     this.order = order;
     this.limit = limit;
@@ -64,7 +70,14 @@ public final class Query<T extends Record> {
    */
   public static <T extends Record> Query<T> all(ModelMeta<T> model) {
     return new Query<>(
-        Objects.requireNonNull(model, "model"), List.of(), List.of(), -1, 0, null, false);
+        Objects.requireNonNull(model, "model"),
+        List.of(),
+        List.of(),
+        -1,
+        0,
+        null,
+        false,
+        List.of());
   }
 
   /**
@@ -114,7 +127,22 @@ public final class Query<T extends Record> {
    * @return this query with that lock instead
    */
   public Query<T> withLock(@Nullable RowLock newLock) {
-    return new Query<>(model, where, order, limit, offset, newLock, reversed);
+    return new Query<>(model, where, order, limit, offset, newLock, reversed, related);
+  }
+
+  /**
+   * @return the foreign keys {@code selectRelated} loads with each row; empty for none
+   */
+  public List<RefField<T, ?>> related() {
+    return related;
+  }
+
+  /**
+   * @param newRelated the foreign keys to load with each row, an immutable list
+   * @return this query loading them instead
+   */
+  public Query<T> withRelated(List<RefField<T, ?>> newRelated) {
+    return new Query<>(model, where, order, limit, offset, lock, reversed, newRelated);
   }
 
   /**
@@ -129,7 +157,7 @@ public final class Query<T extends Record> {
    * @return this query with them instead
    */
   public Query<T> withWhere(List<Condition<T>> newWhere) {
-    return new Query<>(model, newWhere, order, limit, offset, lock, reversed);
+    return new Query<>(model, newWhere, order, limit, offset, lock, reversed, related);
   }
 
   /**
@@ -137,7 +165,7 @@ public final class Query<T extends Record> {
    * @return this query with it instead
    */
   public Query<T> withOrder(List<Ordering<T>> newOrder) {
-    return new Query<>(model, where, newOrder, limit, offset, lock, reversed);
+    return new Query<>(model, where, newOrder, limit, offset, lock, reversed, related);
   }
 
   /**
@@ -145,7 +173,7 @@ public final class Query<T extends Record> {
    *     reverse()}
    */
   public Query<T> withReversedOrder() {
-    return new Query<>(model, where, order, limit, offset, lock, !reversed);
+    return new Query<>(model, where, order, limit, offset, lock, !reversed, related);
   }
 
   /**
@@ -161,7 +189,7 @@ public final class Query<T extends Record> {
    * @return this query with that slice instead
    */
   public Query<T> withSlice(int newLimit, int newOffset) {
-    return new Query<>(model, where, order, newLimit, newOffset, lock, reversed);
+    return new Query<>(model, where, order, newLimit, newOffset, lock, reversed, related);
   }
 
   /**
@@ -208,6 +236,9 @@ public final class Query<T extends Record> {
     }
     if (lock != null) {
       text.append(", select for update ").append(lock);
+    }
+    if (!related.isEmpty()) {
+      text.append(", select related ").append(related);
     }
     return text.toString();
   }

@@ -1,7 +1,9 @@
 package dev.asyncmodel.internal;
 
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The shape of a statement: its model and a sequence of codes that says everything its SQL text
@@ -48,6 +50,24 @@ final class Shape {
   static final int HAVING = -15;
   static final int SUBQUERY = -17;
   static final int JSON = -16;
+  static final int PATH = -18;
+  static final int RELATED = -19;
+  static final int EXISTS_ROWS = -20;
+
+  /** A number for each model, for shapes that name a model besides their own. */
+  private static final java.util.Map<ModelMeta<?>, Integer> MODELS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.util.concurrent.atomic.AtomicInteger MODEL_COUNT =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * @param model a model
+   * @return its number, the same for the life of the class loader
+   */
+  static int model(ModelMeta<?> model) {
+    return MODELS.computeIfAbsent(model, m -> MODEL_COUNT.getAndIncrement());
+  }
 
   private static final ThreadLocal<Shape> PROBES = ThreadLocal.withInitial(() -> new Shape(16));
 
@@ -85,6 +105,23 @@ final class Shape {
     }
     codes[length++] = code;
     hash = 0;
+    return this;
+  }
+
+  /**
+   * Adds a path of foreign keys, before the code of the column it reaches: nothing for a column of
+   * the query's model, else {@link #PATH}, the number of keys and each key's index in its model.
+   *
+   * @param hops the foreign keys
+   * @return this shape
+   */
+  Shape path(List<RefField<?, ?>> hops) {
+    if (!hops.isEmpty()) {
+      add(PATH, hops.size());
+      for (RefField<?, ?> hop : hops) {
+        add(Internals.spec(hop).index());
+      }
+    }
     return this;
   }
 

@@ -1,0 +1,501 @@
+package dev.asyncmodel.conformance.suite;
+
+import static dev.asyncmodel.conformance.fixture.Await.await;
+import static dev.asyncmodel.conformance.fixture.Await.failure;
+import static dev.asyncmodel.conformance.model.Transactions.AMOUNT;
+import static dev.asyncmodel.conformance.model.Transactions.CATEGORY;
+import static dev.asyncmodel.conformance.model.Transactions.ID;
+import static dev.asyncmodel.conformance.model.Transactions.USER;
+import static dev.asyncmodel.conformance.suite.Fixtures.review;
+import static dev.asyncmodel.conformance.suite.Fixtures.tx;
+import static dev.asyncmodel.conformance.suite.Fixtures.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.asyncmodel.Database;
+import dev.asyncmodel.Ref;
+import dev.asyncmodel.StringField;
+import dev.asyncmodel.ValuesRow;
+import dev.asyncmodel.conformance.fixture.ConformanceTest;
+import dev.asyncmodel.conformance.fixture.StatementLog;
+import dev.asyncmodel.conformance.model.Account;
+import dev.asyncmodel.conformance.model.Accounts;
+import dev.asyncmodel.conformance.model.Note;
+import dev.asyncmodel.conformance.model.Notes;
+import dev.asyncmodel.conformance.model.Review;
+import dev.asyncmodel.conformance.model.Reviews;
+import dev.asyncmodel.conformance.model.Transaction;
+import dev.asyncmodel.conformance.model.Transactions;
+import dev.asyncmodel.conformance.model.Transfer;
+import dev.asyncmodel.conformance.model.Transfers;
+import dev.asyncmodel.conformance.model.User;
+import dev.asyncmodel.conformance.model.Users;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Forward relations: Django's {@code select_related} and lookups across foreign keys ({@code
+ * user__username}), with what Django's rules give for the same rows computed in the test from the
+ * rows themselves.
+ */
+public abstract class RelationSuite extends ConformanceTest {
+  private static final StringField<Transaction> OWNER = USER.to(Users.USERNAME);
+
+  private User ann;
+  private User amy;
+  private User bob;
+  private List<Transaction> all;
+  private Map<Long, User> users;
+
+  private void ledger() {
+    ann = user(db, "ann");
+    amy = user(db, "amy");
+    bob = user(db, "bob");
+    users = new HashMap<>();
+    for (User u : List.of(ann, amy, bob)) {
+      users.put(u.id(), u);
+    }
+    all =
+        List.of(
+            tx(db, ann, "10.00", "a1", "food"),
+            tx(db, ann, "20.00", "a2", "rent"),
+            tx(db, amy, "5.00", "m1", "food"),
+            tx(db, bob, "7.00", "b1", "food"),
+            tx(db, bob, "30.00", "b2", "rent"));
+  }
+
+  private String owner(Transaction t) {
+    return users.get(t.user().id()).username();
+  }
+
+  /** What {@code body} returns, and the statements it sent. */
+  private <X> X counted(List<String> log, java.util.function.Function<Database, X> body) {
+    Database logging = Database.connect(vertx, StatementLog.logging(backend().url()));
+    try {
+      Object[] result = new Object[1];
+      log.addAll(StatementLog.statements(() -> result[0] = body.apply(logging)));
+      @SuppressWarnings("unchecked")
+      X x = (X) result[0];
+      return x;
+    } finally {
+      await(logging.close());
+    }
+  }
+
+  @Test
+  void selectRelatedLoadsEachOwnerInTheSameStatement() {
+    ledger();
+    List<String> log = new java.util.ArrayList<>();
+    List<Transaction> rows =
+        counted(
+            log,
+            logging ->
+                await(
+                    Transactions.objects(logging)
+                        .selectRelated(USER)
+                        .orderBy(ID.asc())
+                        .limit(50)
+                        .aall()));
+    assertEquals(1, log.size(), String.join("\n", log));
+    assertEquals(all, rows);
+    for (Transaction t : rows) {
+      User loaded = t.user().model().orElseThrow();
+      assertEquals(users.get(t.user().id()), loaded);
+    }
+    // Without it, the reference holds only the id.
+    assertTrue(await(Transactions.objects(db).aall()).get(0).user().model().isEmpty());
+  }
+
+  @Test
+  void selectRelatedWorksForEveryTerminalThatReadsRecords() {
+    ledger();
+    var qs = Transactions.objects(db).selectRelated(USER);
+    Transaction first = await(qs.orderBy(ID.asc()).afirst()).orElseThrow();
+    assertEquals("ann", first.user().model().orElseThrow().username());
+    Transaction got = await(qs.aget(ID.eq(all.get(3).id())));
+    assertEquals("bob", got.user().model().orElseThrow().username());
+    Transaction latest = await(qs.alatest(ID));
+    assertEquals("bob", latest.user().model().orElseThrow().username());
+    Map<Long, Transaction> bulk = await(qs.ainBulk(List.of(all.get(2).id())));
+    assertEquals("amy", bulk.get(all.get(2).id()).user().model().orElseThrow().username());
+    // Ignored where no record is read, as Django ignores it.
+    assertEquals(5L, await(qs.acount()));
+    assertTrue(await(qs.aexists()));
+  }
+
+  @Test
+  void aChainLoadsEveryRecordAlongIt() {
+    ledger();
+    Review r1 = review(db, all.get(0), 4.0, null);
+    Review r2 = review(db, all.get(3), 2.0, null);
+    List<Review> reviews =
+        await(
+            Reviews.objects(db)
+                .selectRelated(Reviews.TRANSACTION.to(USER))
+                .orderBy(Reviews.ID.asc())
+                .aall());
+    assertEquals(List.of(r1, r2), reviews);
+    Transaction t = reviews.get(1).transaction().model().orElseThrow();
+    assertEquals(all.get(3), t);
+    assertEquals(bob, t.user().model().orElseThrow());
+  }
+
+  @Test
+  void aNullableKeyIsLoadedWhereItIsSetAndKeepsTheRowsWhereItIsNot() {
+    Account open = await(Accounts.objects(db).acreate(new Account(null, "open")));
+    Note onOpen = await(Notes.objects(db).acreate(new Note(null, Ref.of(open), "o")));
+    Note loose = await(Notes.objects(db).acreate(new Note(null, null, "l")));
+    List<Note> notes =
+        await(Notes.objects(db).selectRelated(Notes.ACCOUNT).orderBy(Notes.ID.asc()).aall());
+    assertEquals(2, notes.size());
+    assertEquals(open, notes.get(0).account().model().orElseThrow());
+    assertEquals(onOpen.id(), notes.get(0).id());
+    assertNull(notes.get(1).account());
+    assertEquals(loose.id(), notes.get(1).id());
+  }
+
+  @Test
+  void twoKeysToOneTableAreJoinedTwice() {
+    Account a = await(Accounts.objects(db).acreate(new Account(null, "a")));
+    Account b = await(Accounts.objects(db).acreate(new Account(null, "b")));
+    Transfer ab =
+        await(
+            Transfers.objects(db)
+                .acreate(new Transfer(null, Ref.of(a), Ref.of(b), new BigDecimal("1.00"))));
+    Transfer ba =
+        await(
+            Transfers.objects(db)
+                .acreate(new Transfer(null, Ref.of(b), Ref.of(a), new BigDecimal("2.00"))));
+    Transfer out =
+        await(
+            Transfers.objects(db)
+                .acreate(new Transfer(null, Ref.of(a), null, new BigDecimal("3.00"))));
+    List<Transfer> found =
+        await(
+            Transfers.objects(db)
+                .filter(
+                    Transfers.SOURCE.to(Accounts.NAME).eq("a"),
+                    Transfers.TARGET.to(Accounts.NAME).eq("b"))
+                .selectRelated(Transfers.SOURCE, Transfers.TARGET)
+                .aall());
+    assertEquals(List.of(ab), found);
+    assertEquals(a, found.get(0).source().model().orElseThrow());
+    assertEquals(b, Objects.requireNonNull(found.get(0).target()).model().orElseThrow());
+    // exclude across the nullable key keeps the transfer without a target, as Django does.
+    assertEquals(
+        List.of(ba.id(), out.id()),
+        await(
+                Transfers.objects(db)
+                    .exclude(Transfers.TARGET.to(Accounts.NAME).eq("b"))
+                    .orderBy(Transfers.ID.asc())
+                    .aall())
+            .stream()
+            .map(Transfer::id)
+            .toList());
+    // isNull across the nullable key: no target row.
+    assertEquals(
+        List.of(out.id()),
+        await(Transfers.objects(db).filter(Transfers.TARGET.to(Accounts.NAME).isNull(true)).aall())
+            .stream()
+            .map(Transfer::id)
+            .toList());
+  }
+
+  @Test
+  void lookupsAcrossAKeyFilterExcludeAndOrder() {
+    ledger();
+    assertEquals(
+        all.stream().filter(t -> owner(t).startsWith("a")).map(Transaction::id).sorted().toList(),
+        ids(
+            await(
+                Transactions.objects(db).filter(OWNER.startsWith("a")).orderBy(ID.asc()).aall())));
+    assertEquals(
+        all.stream()
+            .filter(t -> !(owner(t).equals("ann") && t.category().equals("rent")))
+            .map(Transaction::id)
+            .sorted()
+            .toList(),
+        ids(
+            await(
+                Transactions.objects(db)
+                    .exclude(OWNER.eq("ann"), CATEGORY.eq("rent"))
+                    .orderBy(ID.asc())
+                    .aall())));
+    // Ordered by the owner's name, then by amount, descending.
+    assertEquals(
+        all.stream()
+            .sorted(
+                Comparator.comparing(this::owner)
+                    .thenComparing(Transaction::amount, Comparator.reverseOrder()))
+            .map(Transaction::id)
+            .toList(),
+        ids(await(Transactions.objects(db).orderBy(OWNER.asc(), AMOUNT.desc()).aall())));
+    assertEquals(2L, await(Transactions.objects(db).filter(OWNER.eq("bob")).acount()));
+    assertFalse(await(Transactions.objects(db).filter(OWNER.eq("zoe")).aexists()));
+    // A path through two keys: reviews of ann's transactions.
+    Review r = review(db, all.get(1), 5.0, null);
+    review(db, all.get(4), 1.0, null);
+    assertEquals(
+        List.of(r),
+        await(
+            Reviews.objects(db)
+                .filter(Reviews.TRANSACTION.to(USER).to(Users.USERNAME).eq("ann"))
+                .aall()));
+  }
+
+  @Test
+  void valuesAndAggregatesGroupByAFieldAcrossAKey() {
+    ledger();
+    var total = AMOUNT.sum();
+    List<ValuesRow<Transaction>> rows =
+        await(Transactions.objects(db).values(OWNER, total).orderBy(OWNER.asc()).aall());
+    Map<String, BigDecimal> expected = new TreeMap<>();
+    for (Transaction t : all) {
+      expected.merge(owner(t), t.amount(), BigDecimal::add);
+    }
+    Map<String, BigDecimal> actual = new TreeMap<>();
+    for (ValuesRow<Transaction> row : rows) {
+      actual.put(row.get(OWNER), row.get(total));
+    }
+    assertEquals(expected, actual);
+    assertEquals(List.of("amy", "ann", "bob"), rows.stream().map(row -> row.get(OWNER)).toList());
+    // Django's key for the path.
+    assertEquals(
+        Map.of("user__username", "amy", "amount__sum", new BigDecimal("5.00")),
+        rows.get(0).toMap());
+    // An aggregate of a field across a key: the longest owner name among food rows.
+    assertEquals(
+        java.util.Optional.of(3),
+        await(
+            Transactions.objects(db).filter(CATEGORY.eq("food")).aaggregate(OWNER.length().max())));
+  }
+
+  @Test
+  void updateAndDeleteSelectTheirRowsAcrossAKey() {
+    ledger();
+    long updated =
+        await(Transactions.objects(db).filter(OWNER.eq("bob")).aupdate(CATEGORY.set("moved")));
+    assertEquals(2L, updated);
+    assertEquals(
+        List.of(all.get(3).id(), all.get(4).id()),
+        ids(await(Transactions.objects(db).filter(CATEGORY.eq("moved")).orderBy(ID.asc()).aall())));
+    review(db, all.get(0), 3.0, null);
+    var deleted = await(Transactions.objects(db).filter(OWNER.eq("ann")).adelete());
+    assertEquals(3L, deleted.count()); // two transactions and the review they cascade to
+    assertEquals(
+        List.of(all.get(2).id(), all.get(3).id(), all.get(4).id()),
+        ids(await(Transactions.objects(db).orderBy(ID.asc()).aall())));
+  }
+
+  @Test
+  void aFieldAcrossAKeyIsNeverWritten() {
+    ledger();
+    IllegalArgumentException e =
+        failure(
+            Transactions.objects(db).aupdate(Transactions.USER.to(Users.USERNAME).set("x")),
+            IllegalArgumentException.class);
+    assertTrue(e.getMessage().contains("user__username"), e.getMessage());
+    failure(
+        Transactions.objects(db)
+            .aupdate(CATEGORY.setTo(Transactions.USER.to(Users.USERNAME).upper())),
+        IllegalArgumentException.class);
+    assertEquals(
+        List.of("amy", "ann", "bob"),
+        await(Users.objects(db).orderBy(Users.USERNAME.asc()).aall()).stream()
+            .map(User::username)
+            .toList());
+    assertEquals(
+        all.stream().map(Transaction::category).toList(),
+        await(Transactions.objects(db).orderBy(ID.asc()).aall()).stream()
+            .map(Transaction::category)
+            .toList());
+  }
+
+  private List<String> usernames(List<User> rows) {
+    return rows.stream().map(User::username).toList();
+  }
+
+  private List<String> usersWhere(java.util.function.Predicate<List<Transaction>> test) {
+    return List.of(ann, amy, bob).stream()
+        .filter(
+            u -> test.test(all.stream().filter(t -> t.user().id() == u.id().longValue()).toList()))
+        .map(User::username)
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void reverseLookupsMatchOneReferencingRowPerCallAsDjangoSays() {
+    ledger();
+    BigDecimal fifteen = new BigDecimal("15.00");
+    // filter(transaction__amount__gt=15, transaction__category="food"): the same transaction.
+    assertEquals(
+        usersWhere(
+            txs ->
+                txs.stream()
+                    .anyMatch(
+                        t -> t.amount().compareTo(fifteen) > 0 && t.category().equals("food"))),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(USER.exists(AMOUNT.gt(fifteen), CATEGORY.eq("food")))
+                    .orderBy(Users.USERNAME.asc())
+                    .aall())));
+    // filter(transaction__amount__gt=15).filter(transaction__category="food"): maybe two rows.
+    assertEquals(
+        usersWhere(
+            txs ->
+                txs.stream().anyMatch(t -> t.amount().compareTo(fifteen) > 0)
+                    && txs.stream().anyMatch(t -> t.category().equals("food"))),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(USER.exists(AMOUNT.gt(fifteen)))
+                    .filter(USER.exists(CATEGORY.eq("food")))
+                    .orderBy(Users.USERNAME.asc())
+                    .aall())));
+    // Each user once, however many of its rows match (Django's join would repeat ann).
+    assertEquals(
+        List.of("amy", "ann", "bob"),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(USER.exists(AMOUNT.gt(BigDecimal.ONE)))
+                    .orderBy(Users.USERNAME.asc())
+                    .aall())));
+    // exclude(transaction__category="rent"): users with no rent at all.
+    assertEquals(
+        usersWhere(txs -> txs.stream().noneMatch(t -> t.category().equals("rent"))),
+        usernames(await(Users.objects(db).exclude(USER.exists(CATEGORY.eq("rent"))).aall())));
+    // Exists(OuterRef) of a QuerySet, and a user without any row.
+    User zoe = user(db, "zoe");
+    assertEquals(
+        List.of(zoe.username()), usernames(await(Users.objects(db).exclude(USER.exists()).aall())));
+    assertEquals(
+        usersWhere(txs -> txs.stream().anyMatch(t -> t.description().startsWith("b"))),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(
+                        USER.exists(
+                            Transactions.objects(db)
+                                .filter(Transactions.DESCRIPTION.startsWith("b"))))
+                    .aall())));
+    assertEquals(3L, await(Users.objects(db).filter(USER.exists()).acount()));
+  }
+
+  @Test
+  void aReverseLookupThroughTwoKeysAndInsideAForwardOne() {
+    ledger();
+    review(db, all.get(1), 5.0, null); // ann's
+    review(db, all.get(3), 1.0, null); // bob's
+    // Users with a transaction that has a review rated over 3: nested EXISTS.
+    assertEquals(
+        List.of("ann"),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(USER.exists(Reviews.TRANSACTION.exists(Reviews.RATING.gt(3.0))))
+                    .aall())));
+    // The same through a path to the key: reviews whose transaction's user is the row.
+    assertEquals(
+        List.of("ann"),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(Reviews.TRANSACTION.to(USER).exists(Reviews.RATING.gt(3.0)))
+                    .aall())));
+    // Reviewed transactions of users whose name starts with "a": EXISTS in a statement that
+    // joins, correlated to the joined statement's own table.
+    assertEquals(
+        List.of(all.get(1).id()),
+        ids(
+            await(
+                Transactions.objects(db)
+                    .filter(OWNER.startsWith("a"), Reviews.TRANSACTION.exists())
+                    .aall())));
+  }
+
+  @Test
+  void deletingByAReverseLookupReadsTheKeysBeforeTheCascade() {
+    ledger();
+    // Users with a rent: ann and bob; deleting them cascades to their transactions first, which
+    // must not change which users go.
+    var deleted = await(Users.objects(db).filter(USER.exists(CATEGORY.eq("rent"))).adelete());
+    assertEquals(2L + 4L, deleted.count());
+    assertEquals(List.of("amy"), usernames(await(Users.objects(db).aall())));
+    assertEquals(List.of(all.get(2).id()), ids(await(Transactions.objects(db).aall())));
+    // And an update by one: one statement.
+    assertEquals(
+        1L,
+        await(
+            Users.objects(db)
+                .filter(USER.exists(CATEGORY.eq("food")))
+                .aupdate(Users.USERNAME.set("amelia"))));
+    assertEquals(List.of("amelia"), usernames(await(Users.objects(db).aall())));
+  }
+
+  @Test
+  void prefetchReadsEverySetInOneStatement() {
+    ledger();
+    User zoe = user(db, "zoe");
+    List<User> page = await(Users.objects(db).orderBy(Users.ID.asc()).aall());
+    List<String> log = new java.util.ArrayList<>();
+    var sets =
+        counted(
+            log,
+            logging ->
+                await(
+                    Transactions.objects(logging)
+                        .filter(AMOUNT.gt(new BigDecimal("6.00")))
+                        .orderBy(AMOUNT.desc())
+                        .selectRelated(USER)
+                        .aprefetch(USER, page)));
+    assertEquals(1, log.size(), String.join("\n", log));
+    for (User u : page) {
+      List<Transaction> expected =
+          all.stream()
+              .filter(t -> t.user().id() == u.id().longValue())
+              .filter(t -> t.amount().compareTo(new BigDecimal("6.00")) > 0)
+              .sorted(Comparator.comparing(Transaction::amount).reversed())
+              .toList();
+      assertEquals(expected, sets.of(u), u.username());
+      for (Transaction t : sets.of(u)) {
+        assertEquals(u, t.user().model().orElseThrow());
+      }
+    }
+    assertEquals(List.of(), sets.of(zoe));
+    assertEquals(page.stream().map(User::id).toList(), List.copyOf(sets.asMap().keySet()));
+    // No target, no statement.
+    List<String> none = new java.util.ArrayList<>();
+    counted(none, logging -> await(Transactions.objects(logging).aprefetch(USER, List.of())));
+    assertEquals(List.of(), none);
+  }
+
+  @Test
+  void aLongPrefetchIsChunkedWithinTheDatabasesLimit() {
+    User ann = user(db, "ann");
+    tx(db, ann, "1.00", "x", "food");
+    // More targets than SQLite and MySQL bind in one statement: unsaved ids are fine to look for.
+    List<User> many = new java.util.ArrayList<>();
+    for (long id = 1; id <= 70_000; id++) {
+      many.add(new User(id, "u" + id));
+    }
+    var sets = await(Transactions.objects(db).aprefetch(USER, many));
+    assertEquals(70_000, sets.asMap().size());
+    assertEquals(1, sets.of(ann).size());
+    assertEquals(List.of(), sets.of(Ref.ofId(69_999L)));
+  }
+
+  private static List<Long> ids(List<Transaction> rows) {
+    return rows.stream().map(Transaction::id).toList();
+  }
+}
