@@ -12,13 +12,17 @@ import dev.asyncmodel.Ref;
 import dev.asyncmodel.bench.Data.CategorySum;
 import dev.asyncmodel.bench.Data.Request;
 import dev.asyncmodel.bench.model.Transaction;
+import dev.asyncmodel.bench.model.TransactionQuerySet;
 import dev.asyncmodel.bench.model.Transactions;
 import dev.asyncmodel.bench.model.User;
 import dev.asyncmodel.bench.model.Users;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The operations as a user writes them with asyncmodel: the generated QuerySets, nothing else. */
@@ -70,6 +74,38 @@ final class AsyncmodelImpl implements Impl.Async {
               .limit(Data.PAGE)
               .aall()
               .map(page -> Data.checkLatest(r, page));
+      case LATEST_WITH_USER ->
+          Transactions.objects(db)
+              .selectRelated(USER)
+              .orderBy(CREATED_AT.desc())
+              .limit(Data.PAGE)
+              .aall()
+              .map(Data::checkFeed);
+      case PREFETCH ->
+          usersPage(r)
+              .compose(
+                  page ->
+                      recent()
+                          .aprefetch(USER, page)
+                          .map(sets -> Data.checkSets(r, page, sets::of)));
+      case N_PLUS_ONE ->
+          usersPage(r)
+              .compose(
+                  page -> {
+                    List<Future<List<Transaction>>> sets = new ArrayList<>(page.size());
+                    for (User u : page) {
+                      sets.add(recent().filter(USER.eq(u)).aall());
+                    }
+                    return Future.all(sets)
+                        .map(
+                            all -> {
+                              Map<Long, List<Transaction>> byUser = new HashMap<>();
+                              for (int i = 0; i < page.size(); i++) {
+                                byUser.put(page.get(i).id(), sets.get(i).result());
+                              }
+                              return Data.checkSets(r, page, u -> byUser.get(u.id()));
+                            });
+                  });
       case COUNT ->
           Transactions.objects(db)
               .filter(USER.eq(user(r.user())))
@@ -115,6 +151,18 @@ final class AsyncmodelImpl implements Impl.Async {
               .adelete()
               .map(d -> Data.checkOneRow("delete", d.count()));
     };
+  }
+
+  private Future<List<User>> usersPage(Request r) {
+    return Users.objects(db)
+        .filter(Users.ID.gte(Data.firstOfPage(r)))
+        .orderBy(Users.ID.asc())
+        .limit(Data.USER_PAGE)
+        .aall();
+  }
+
+  private TransactionQuerySet recent() {
+    return Transactions.objects(db).filter(CREATED_AT.gte(Data.RECENT)).orderBy(CREATED_AT.desc());
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.asyncmodel.bench;
 
 import dev.asyncmodel.bench.model.Transaction;
+import dev.asyncmodel.bench.model.User;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,21 @@ public final class Data {
 
   /** Rows per page of the "latest 50" query. */
   public static final int PAGE = 50;
+
+  /** Users per page of the prefetch and N+1 operations. */
+  public static final int USER_PAGE = 50;
+
+  /** Rows of each user in the "recent" window of the prefetch and N+1 operations. */
+  public static final int RECENT_PER_USER = 10;
+
+  /**
+   * The start of the "recent" window: the base data's last {@code RECENT_PER_USER * USERS} minutes,
+   * so each user has exactly {@link #RECENT_PER_USER} rows in it (and the rows the benchmark
+   * inserts, which are deleted before the next round's reads).
+   */
+  public static final Instant RECENT =
+      Instant.parse("2024-01-01T00:00:00Z")
+          .plus(java.time.Duration.ofMinutes(ROWS - RECENT_PER_USER * USERS + 1));
 
   /** The ten categories of the base data. */
   public static final List<String> CATEGORIES =
@@ -121,6 +138,66 @@ public final class Data {
       check(t.user().id() == r.user(), () -> "latest 50 of user " + r.user() + " read " + t);
       Instant before = previous;
       check(!t.createdAt().isAfter(before), () -> "latest 50 not in descending created_at: " + t);
+      previous = t.createdAt();
+    }
+    return page;
+  }
+
+  /**
+   * @param r the request: its user is the first of the page
+   * @return the first user id of a page of {@link #USER_PAGE}
+   */
+  public static long firstOfPage(Request r) {
+    return (r.user() - 1) % (USERS - USER_PAGE + 1) + 1;
+  }
+
+  /**
+   * @param r the request
+   * @param users the page of users read
+   * @param sets each user's recent rows
+   * @return the number of rows
+   */
+  public static int checkSets(Request r, List<User> users, Function<User, List<Transaction>> sets) {
+    long first = firstOfPage(r);
+    check(
+        users.size() == USER_PAGE && users.get(0).id() == first,
+        () -> "a page of users from " + first + " read " + users.size());
+    int rows = 0;
+    for (User u : users) {
+      List<Transaction> set = sets.apply(u);
+      check(
+          set.size() == RECENT_PER_USER, () -> "recent rows of user " + u.id() + ": " + set.size());
+      Instant previous = Instant.MAX;
+      for (Transaction t : set) {
+        Instant before = previous;
+        check(
+            t.user().id() == u.id()
+                && !t.createdAt().isBefore(RECENT)
+                && !t.createdAt().isAfter(before),
+            () -> "recent rows of user " + u.id() + " read " + t);
+        previous = t.createdAt();
+      }
+      rows += set.size();
+    }
+    return rows;
+  }
+
+  /**
+   * @param page the latest rows of every user, each with its user loaded
+   * @return {@code page}
+   */
+  public static List<Transaction> checkFeed(List<Transaction> page) {
+    check(page.size() == PAGE, () -> "latest 50 with their user read " + page.size() + " rows");
+    Instant previous = Instant.MAX;
+    for (Transaction t : page) {
+      User owner = t.user().model().orElse(null);
+      check(
+          owner != null
+              && owner.id() == t.user().id()
+              && owner.username().equals(String.format("user%03d", owner.id())),
+          () -> "latest 50 with their user read " + t + " with " + t.user().model());
+      Instant before = previous;
+      check(!t.createdAt().isAfter(before), () -> "feed not in descending created_at: " + t);
       previous = t.createdAt();
     }
     return page;

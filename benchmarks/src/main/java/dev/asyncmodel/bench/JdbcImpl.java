@@ -6,6 +6,7 @@ import dev.asyncmodel.Ref;
 import dev.asyncmodel.bench.Data.CategorySum;
 import dev.asyncmodel.bench.Data.Request;
 import dev.asyncmodel.bench.model.Transaction;
+import dev.asyncmodel.bench.model.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The operations on the blocking stack users would pick instead: pgjdbc behind HikariCP, one thread
@@ -27,6 +30,10 @@ final class JdbcImpl implements Impl.Blocking {
   private static final String GET = jdbc(VertxImpl.GET);
   private static final String LATEST = jdbc(VertxImpl.LATEST);
   private static final String COUNT = jdbc(VertxImpl.COUNT);
+  private static final String FEED = VertxImpl.FEED;
+  private static final String USERS_PAGE = jdbc(VertxImpl.USERS_PAGE);
+  private static final String RECENT_OF_USERS = jdbc(VertxImpl.RECENT_OF_USERS);
+  private static final String RECENT_OF_USER = jdbc(VertxImpl.RECENT_OF_USER);
   private static final String EXISTS = jdbc(VertxImpl.EXISTS);
   private static final String INSERT = jdbc(VertxImpl.INSERT);
   private static final String INSERT_WITH_ID = jdbc(VertxImpl.INSERT_WITH_ID);
@@ -50,6 +57,19 @@ final class JdbcImpl implements Impl.Blocking {
     config.setPoolName("bench-jdbc");
     this.pool = new HikariDataSource(config);
     this.deletable = deletable;
+  }
+
+  private static List<User> usersPage(Connection c, Request r) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(USERS_PAGE)) {
+      s.setLong(1, Data.firstOfPage(r));
+      try (ResultSet rs = s.executeQuery()) {
+        List<User> page = new ArrayList<>(Data.USER_PAGE);
+        while (rs.next()) {
+          page.add(new User(rs.getLong(1), rs.getString(2)));
+        }
+        return page;
+      }
+    }
   }
 
   /** The same statement with JDBC's {@code ?} placeholders. */
@@ -98,6 +118,62 @@ final class JdbcImpl implements Impl.Blocking {
               Data.checkLatest(r, page);
             }
           }
+        }
+        case LATEST_WITH_USER -> {
+          try (PreparedStatement s = c.prepareStatement(FEED);
+              ResultSet rs = s.executeQuery()) {
+            List<Transaction> page = new ArrayList<>(Data.PAGE);
+            while (rs.next()) {
+              User owner = new User(rs.getLong(7), rs.getString(8));
+              page.add(
+                  new Transaction(
+                      rs.getLong(1),
+                      Ref.of(owner),
+                      rs.getBigDecimal(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getObject(6, OffsetDateTime.class).toInstant()));
+            }
+            Data.checkFeed(page);
+          }
+        }
+        case PREFETCH -> {
+          List<User> page = usersPage(c, r);
+          Long[] ids = new Long[page.size()];
+          Map<Long, List<Transaction>> byUser = new HashMap<>();
+          for (int i = 0; i < ids.length; i++) {
+            ids[i] = page.get(i).id();
+            byUser.put(ids[i], new ArrayList<>());
+          }
+          try (PreparedStatement s = c.prepareStatement(RECENT_OF_USERS)) {
+            s.setObject(1, Data.RECENT.atOffset(ZoneOffset.UTC));
+            s.setArray(2, c.createArrayOf("bigint", ids));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                Transaction t = map(rs);
+                byUser.get(t.user().id()).add(t);
+              }
+            }
+          }
+          Data.checkSets(r, page, u -> byUser.get(u.id()));
+        }
+        case N_PLUS_ONE -> {
+          List<User> page = usersPage(c, r);
+          Map<Long, List<Transaction>> byUser = new HashMap<>();
+          for (User u : page) {
+            try (PreparedStatement s = c.prepareStatement(RECENT_OF_USER)) {
+              s.setObject(1, Data.RECENT.atOffset(ZoneOffset.UTC));
+              s.setLong(2, u.id());
+              List<Transaction> set = new ArrayList<>();
+              try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                  set.add(map(rs));
+                }
+              }
+              byUser.put(u.id(), set);
+            }
+          }
+          Data.checkSets(r, page, u -> byUser.get(u.id()));
         }
         case COUNT -> {
           try (PreparedStatement s = c.prepareStatement(COUNT)) {

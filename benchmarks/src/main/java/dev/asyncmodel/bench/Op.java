@@ -6,6 +6,9 @@ import java.util.List;
 public enum Op {
   GET("get", "get by pk"),
   LATEST("latest50", "latest 50 of a user"),
+  LATEST_WITH_USER("feed50", "latest 50 with their user"),
+  PREFETCH("prefetch50", "50 users, their recent rows (prefetch)"),
+  N_PLUS_ONE("nplus1", "50 users, their recent rows (N+1)"),
   COUNT("count", "count of a user"),
   SUM_BY_CATEGORY("sumcat", "sum per category of a user"),
   EXISTS("exists", "exists"),
@@ -20,6 +23,9 @@ public enum Op {
       List.of(
           GET,
           LATEST,
+          LATEST_WITH_USER,
+          PREFETCH,
+          N_PLUS_ONE,
           COUNT,
           SUM_BY_CATEGORY,
           EXISTS,
@@ -65,7 +71,7 @@ public enum Op {
     throw new IllegalArgumentException(
         "Unknown operation "
             + key
-            + ": one of get, latest50, count, sumcat, exists, insert, update, increment,"
+            + ": one of get, latest50, feed50, prefetch50, nplus1, count, sumcat, exists, insert, update, increment,"
             + " getorcreate, delete");
   }
 }

@@ -32,6 +32,8 @@ final class Schema {
     // What Meta.indexes = [Index(fields=["user", "-created_at"])] adds for the page query.
     "CREATE INDEX \"transaction_user_created_idx\" ON \"transaction\""
         + " (\"user_id\", \"created_at\" DESC)",
+    // And Index(fields=["-created_at"]) for the feed: the latest rows of every user.
+    "CREATE INDEX \"transaction_created_idx\" ON \"transaction\" (\"created_at\" DESC)",
   };
 
   /** Drops and creates the tables, and loads the base data. */

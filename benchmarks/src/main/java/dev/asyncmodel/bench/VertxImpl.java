@@ -4,6 +4,7 @@ import dev.asyncmodel.Ref;
 import dev.asyncmodel.bench.Data.CategorySum;
 import dev.asyncmodel.bench.Data.Request;
 import dev.asyncmodel.bench.model.Transaction;
+import dev.asyncmodel.bench.model.User;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowIterator;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +35,32 @@ final class VertxImpl implements Impl.Async {
       "SELECT "
           + COLUMNS
           + " FROM \"transaction\" WHERE \"user_id\" = $1 ORDER BY \"created_at\" DESC LIMIT 50";
+
+  /** "latest 50 with their user": the JOIN a careful user writes for Django's select_related. */
+  static final String FEED =
+      "SELECT t.\"id\", t.\"user_id\", t.\"amount\", t.\"description\", t.\"category\","
+          + " t.\"created_at\", u.\"id\", u.\"username\" FROM \"transaction\" t"
+          + " JOIN \"auth_user\" u ON u.\"id\" = t.\"user_id\""
+          + " ORDER BY t.\"created_at\" DESC LIMIT 50";
+
+  /** The page of users of the prefetch and N+1 operations. */
+  static final String USERS_PAGE =
+      "SELECT \"id\", \"username\" FROM \"auth_user\" WHERE \"id\" >= $1 ORDER BY \"id\" LIMIT 50";
+
+  /** The recent rows of the page's users, the second statement of a prefetch. */
+  static final String RECENT_OF_USERS =
+      "SELECT "
+          + COLUMNS
+          + " FROM \"transaction\" WHERE \"created_at\" >= $1 AND \"user_id\" = ANY($2)"
+          + " ORDER BY \"created_at\" DESC";
+
+  /** The recent rows of one user: the N of N+1. */
+  static final String RECENT_OF_USER =
+      "SELECT "
+          + COLUMNS
+          + " FROM \"transaction\" WHERE \"created_at\" >= $1 AND \"user_id\" = $2"
+          + " ORDER BY \"created_at\" DESC";
+
   static final String COUNT = "SELECT COUNT(*) FROM \"transaction\" WHERE \"user_id\" = $1";
   static final String EXISTS = "SELECT 1 FROM \"transaction\" WHERE \"user_id\" = $1 LIMIT 1";
   static final String INSERT =
@@ -103,6 +132,77 @@ final class VertxImpl implements Impl.Async {
                     }
                     return Data.checkLatest(r, page);
                   });
+      case LATEST_WITH_USER ->
+          reads
+              .preparedQuery(FEED)
+              .execute()
+              .map(
+                  rows -> {
+                    List<Transaction> page = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                      User owner = new User(row.getLong(6), row.getString(7));
+                      page.add(
+                          new Transaction(
+                              row.getLong(0),
+                              Ref.of(owner),
+                              row.getBigDecimal(2),
+                              row.getString(3),
+                              row.getString(4),
+                              row.getOffsetDateTime(5).toInstant()));
+                    }
+                    return Data.checkFeed(page);
+                  });
+      case PREFETCH ->
+          usersPage(r)
+              .compose(
+                  page -> {
+                    Long[] ids = new Long[page.size()];
+                    Map<Long, List<Transaction>> byUser = new HashMap<>();
+                    for (int i = 0; i < ids.length; i++) {
+                      ids[i] = page.get(i).id();
+                      byUser.put(ids[i], new ArrayList<>());
+                    }
+                    return reads
+                        .preparedQuery(RECENT_OF_USERS)
+                        .execute(Tuple.of(Data.RECENT.atOffset(ZoneOffset.UTC), (Object) ids))
+                        .map(
+                            rows -> {
+                              for (Row row : rows) {
+                                Transaction t = map(row);
+                                byUser.get(t.user().id()).add(t);
+                              }
+                              return Data.checkSets(r, page, u -> byUser.get(u.id()));
+                            });
+                  });
+      case N_PLUS_ONE ->
+          usersPage(r)
+              .compose(
+                  page -> {
+                    List<Future<List<Transaction>>> sets = new ArrayList<>(page.size());
+                    for (User u : page) {
+                      sets.add(
+                          reads
+                              .preparedQuery(RECENT_OF_USER)
+                              .execute(Tuple.of(Data.RECENT.atOffset(ZoneOffset.UTC), u.id()))
+                              .map(
+                                  rows -> {
+                                    List<Transaction> set = new ArrayList<>(rows.size());
+                                    for (Row row : rows) {
+                                      set.add(map(row));
+                                    }
+                                    return set;
+                                  }));
+                    }
+                    return Future.all(sets)
+                        .map(
+                            all -> {
+                              Map<Long, List<Transaction>> byUser = new HashMap<>();
+                              for (int i = 0; i < page.size(); i++) {
+                                byUser.put(page.get(i).id(), sets.get(i).result());
+                              }
+                              return Data.checkSets(r, page, u -> byUser.get(u.id()));
+                            });
+                  });
       case COUNT ->
           reads
               .preparedQuery(COUNT)
@@ -165,6 +265,20 @@ final class VertxImpl implements Impl.Async {
                         r.category(),
                         now),
                     deletable));
+  }
+
+  private Future<List<User>> usersPage(Request r) {
+    return reads
+        .preparedQuery(USERS_PAGE)
+        .execute(Tuple.of(Data.firstOfPage(r)))
+        .map(
+            rows -> {
+              List<User> page = new ArrayList<>(rows.size());
+              for (Row row : rows) {
+                page.add(new User(row.getLong(0), row.getString(1)));
+              }
+              return page;
+            });
   }
 
   /** Django's get_or_create, by hand: read by the lookup, insert the template when missing. */
