@@ -24,6 +24,8 @@ import dev.asyncmodel.conformance.model.Account;
 import dev.asyncmodel.conformance.model.Accounts;
 import dev.asyncmodel.conformance.model.Note;
 import dev.asyncmodel.conformance.model.Notes;
+import dev.asyncmodel.conformance.model.Profile;
+import dev.asyncmodel.conformance.model.Profiles;
 import dev.asyncmodel.conformance.model.Review;
 import dev.asyncmodel.conformance.model.Reviews;
 import dev.asyncmodel.conformance.model.Transaction;
@@ -493,6 +495,50 @@ public abstract class RelationSuite extends ConformanceTest {
     assertEquals(70_000, sets.asMap().size());
     assertEquals(1, sets.of(ann).size());
     assertEquals(List.of(), sets.of(Ref.ofId(69_999L)));
+  }
+
+  @Test
+  void aUniqueForeignKeyIsDjangosOneToOne() {
+    ledger();
+    Profile annProfile =
+        await(Profiles.objects(db).acreate(new Profile(null, Ref.of(ann), "likes tea")));
+    await(Profiles.objects(db).acreate(new Profile(null, Ref.of(bob), "likes maps")));
+    // A second profile for one user breaks the UNIQUE constraint, and nothing is written.
+    failure(
+        Profiles.objects(db).acreate(new Profile(null, Ref.of(ann), "again")),
+        dev.asyncmodel.IntegrityException.class);
+    assertEquals(2L, await(Profiles.objects(db).acount()));
+    // The reverse accessor, user.profile: at most one row, empty for a user without one.
+    assertEquals(
+        java.util.Optional.of(annProfile),
+        await(Profiles.objects(db).agetOptional(Profiles.USER.eq(ann))));
+    assertEquals(
+        java.util.Optional.empty(),
+        await(Profiles.objects(db).agetOptional(Profiles.USER.eq(amy))));
+    // Both ways across it: profiles by their user's name, users by their profile.
+    assertEquals(
+        List.of(annProfile),
+        await(Profiles.objects(db).filter(Profiles.USER.to(Users.USERNAME).eq("ann")).aall()));
+    assertEquals(
+        List.of("ann"),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(Profiles.USER.exists(Profiles.BIO.contains("tea")))
+                    .aall())));
+    // selectRelated from the profile, and a prefetch of at most one per user.
+    Profile loaded =
+        await(
+            Profiles.objects(db)
+                .selectRelated(Profiles.USER)
+                .aget(Profiles.ID.eq(annProfile.id())));
+    assertEquals(ann, loaded.user().model().orElseThrow());
+    var sets = await(Profiles.objects(db).aprefetch(Profiles.USER, List.of(ann, amy, bob)));
+    assertEquals(List.of(annProfile), sets.of(ann));
+    assertEquals(List.of(), sets.of(amy));
+    // Deleting the user deletes its profile, as on_delete=CASCADE does.
+    await(Users.objects(db).filter(Users.ID.eq(ann.id())).adelete());
+    assertEquals(1L, await(Profiles.objects(db).acount()));
   }
 
   private static List<Long> ids(List<Transaction> rows) {

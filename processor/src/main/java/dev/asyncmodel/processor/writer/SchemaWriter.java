@@ -58,7 +58,8 @@ public final class SchemaWriter {
         .append(dialect.tableOptions())
         .append(";\n");
     for (ColumnInfo column : model.fields()) {
-      if (column.target() != null) {
+      // Django indexes a foreign key, unless it is unique (a OneToOneField): UNIQUE indexes it.
+      if (column.target() != null && !column.unique()) {
         dialect
             .foreignKeyIndex(model.table(), column)
             .ifPresent(index -> sql.append(index).append(";\n"));
