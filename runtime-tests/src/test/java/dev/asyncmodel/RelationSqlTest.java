@@ -320,4 +320,38 @@ class RelationSqlTest {
                 + " \"book\" WHERE \"rating\" > ? AND \"author_id\" IN (?, ?) ORDER BY \"title\" ASC"),
         statements.get(0).sql());
   }
+
+  /** Tags under other tags: a many-to-many of a model with itself, through its links. */
+  private static final ManyToMany<
+          dev.asyncmodel.testmodels.Tag,
+          dev.asyncmodel.testmodels.Tag,
+          dev.asyncmodel.testmodels.TagLink>
+      PARENTS =
+          ManyToMany.through(
+              TagLinks.TAG,
+              TagLinks.PARENT,
+              (tag, parent) -> new dev.asyncmodel.testmodels.TagLink(null, tag, parent));
+
+  @Test
+  void aManyToManyFiltersThroughItsLinksInOneStatement() {
+    Statement has = select(Tags.objects(Offline.DATABASE).filter(PARENTS.has(Tags.LABEL.eq("sf"))));
+    assertEquals(
+        "SELECT \"id\", \"label\" FROM \"tag\" WHERE EXISTS (SELECT 1 FROM \"tag_link\" \"U0\""
+            + " WHERE \"U0\".\"tag_id\" = \"tag\".\"id\" AND \"U0\".\"parent_id\" IN (SELECT"
+            + " \"id\" FROM \"tag\" WHERE \"label\" = $1))",
+        has.sql());
+    assertEquals(params("sf"), bound(has));
+    Statement of =
+        select(
+            Tags.objects(Offline.DATABASE)
+                .filter(PARENTS.of(new dev.asyncmodel.testmodels.Tag(7L, "dune"))));
+    assertEquals(
+        "SELECT \"id\", \"label\" FROM \"tag\" WHERE EXISTS (SELECT 1 FROM \"tag_link\" \"U0\""
+            + " WHERE \"U0\".\"parent_id\" = \"tag\".\"id\" AND \"U0\".\"tag_id\" = $1)",
+        of.sql());
+    assertEquals(params(7L), bound(of));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> ManyToMany.through(TagLinks.TAG, TagLinks.TAG, (a, b) -> null));
+  }
 }

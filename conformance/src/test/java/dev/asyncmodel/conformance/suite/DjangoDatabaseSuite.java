@@ -2,6 +2,7 @@ package dev.asyncmodel.conformance.suite;
 
 import static dev.asyncmodel.conformance.fixture.Await.await;
 import static dev.asyncmodel.conformance.fixture.Await.failure;
+import static dev.asyncmodel.conformance.model.UserGroup.GROUPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,14 @@ import dev.asyncmodel.conformance.django.LedgerNotes;
 import dev.asyncmodel.conformance.django.LedgerTransaction;
 import dev.asyncmodel.conformance.django.LedgerTransactions;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
+import dev.asyncmodel.conformance.model.Group;
+import dev.asyncmodel.conformance.model.Groups;
+import dev.asyncmodel.conformance.model.Profiles;
 import dev.asyncmodel.conformance.model.Reviews;
 import dev.asyncmodel.conformance.model.Transactions;
 import dev.asyncmodel.conformance.model.User;
+import dev.asyncmodel.conformance.model.UserGroup;
+import dev.asyncmodel.conformance.model.UserGroups;
 import dev.asyncmodel.conformance.model.Users;
 import java.io.IOException;
 import java.io.InputStream;
@@ -649,36 +655,123 @@ public abstract class DjangoDatabaseSuite extends ConformanceTest {
     assertEquals(2, count("ledger_transaction", "user_id = " + ann), "the database is usable");
   }
 
-  @Test
-  void theSpecsUserReadsDjangosOwnAuthUser() {
-    // Django's auth_user takes the place of the conformance one (and of the tables referencing it)
-    // for this test only.
-    for (String table :
-        List.of(Reviews.model().table(), Transactions.model().table(), Users.model().table())) {
+  /**
+   * Runs {@code body} with Django's own auth tables ({@code auth_user}, {@code auth_group}, {@code
+   * auth_user_groups}) in the place of the conformance ones, and of the tables referencing them;
+   * puts the conformance tables back when it ends.
+   */
+  private void withDjangosAuth(Runnable body) {
+    List<String> conformance =
+        List.of(
+            UserGroups.model().table(),
+            Groups.model().table(),
+            Profiles.model().table(),
+            Reviews.model().table(),
+            Transactions.model().table(),
+            Users.model().table());
+    for (String table : conformance) {
       sql("DROP TABLE IF EXISTS " + q(table));
     }
     try {
       script("/django/auth-" + backend().name() + ".sql");
-      String idType = columnTypes("auth_user").get(0);
-      assertEquals(
-          expect("integer", "integer", "int(11)"),
-          idType.equals("int") ? "int(11)" : idType,
-          "auth_user's id is an AutoField: integer");
-      long ann = insertUserInto("auth_user", ANN);
-      long bob = insertUserInto("auth_user", BOB);
-
-      // The spec's User maps two of auth_user's eleven columns: enough to read.
-      assertEquals(
-          List.of(new User(ann, "ann"), new User(bob, "bob")),
-          await(Users.objects(db).orderBy(Users.ID.asc()).aall()));
-      assertEquals(new User(bob, "bob"), await(Users.objects(db).aget(Users.USERNAME.eq("bob"))));
-      // Not to insert: auth_user's other columns are NOT NULL, without defaults.
-      failure(Users.objects(db).acreate(new User(null, "carol")), DatabaseException.class);
-      assertEquals(2L, await(Users.objects(db).acount()));
+      body.run();
     } finally {
-      sql("DROP TABLE IF EXISTS " + q("auth_user"));
-      await(db.createTables(Reviews.model()));
+      for (String table : List.of("auth_user_groups", "auth_group", "auth_user")) {
+        sql("DROP TABLE IF EXISTS " + q(table));
+      }
+      await(db.createTables(Reviews.model(), Profiles.model(), UserGroups.model()));
     }
+  }
+
+  @Test
+  void theSpecsUserReadsDjangosOwnAuthUser() {
+    withDjangosAuth(
+        () -> {
+          String idType = columnTypes("auth_user").get(0);
+          assertEquals(
+              expect("integer", "integer", "int(11)"),
+              idType.equals("int") ? "int(11)" : idType,
+              "auth_user's id is an AutoField: integer");
+          long ann = insertUserInto("auth_user", ANN);
+          long bob = insertUserInto("auth_user", BOB);
+
+          // The spec's User maps two of auth_user's eleven columns: enough to read.
+          assertEquals(
+              List.of(new User(ann, "ann"), new User(bob, "bob")),
+              await(Users.objects(db).orderBy(Users.ID.asc()).aall()));
+          assertEquals(
+              new User(bob, "bob"), await(Users.objects(db).aget(Users.USERNAME.eq("bob"))));
+          // Not to insert: auth_user's other columns are NOT NULL, without defaults.
+          failure(Users.objects(db).acreate(new User(null, "carol")), DatabaseException.class);
+          assertEquals(2L, await(Users.objects(db).acount()));
+        });
+  }
+
+  @Test
+  void authsManyToManyIsReadAndWrittenOnTheTablesDjangoMade() {
+    withDjangosAuth(
+        () -> {
+          long annId = insertUserInto("auth_user", ANN);
+          long bobId = insertUserInto("auth_user", BOB);
+          User ann = new User(annId, "ann");
+          User bob = new User(bobId, "bob");
+          // Groups and a link as Django writes them.
+          for (String name : List.of("admins", "editors", "readers")) {
+            sql("INSERT INTO " + q("auth_group") + " (name) VALUES (" + text(name) + ")");
+          }
+          Map<String, Group> groups = new java.util.HashMap<>();
+          for (Group g : await(Groups.objects(db).aall())) {
+            groups.put(g.name(), g);
+          }
+          Group admins = groups.get("admins");
+          Group editors = groups.get("editors");
+          Group readers = groups.get("readers");
+          sql(
+              "INSERT INTO "
+                  + q("auth_user_groups")
+                  + " (user_id, group_id) VALUES ("
+                  + annId
+                  + ", "
+                  + admins.id()
+                  + ")");
+
+          // user.groups.all(), and User.objects.filter(groups__name="admins").
+          assertEquals(List.of(admins), await(Groups.objects(db).filter(GROUPS.of(ann)).aall()));
+          assertEquals(
+              List.of(ann),
+              await(Users.objects(db).filter(GROUPS.has(Groups.NAME.eq("admins"))).aall()));
+
+          // add() writes only the missing links; the pair Django made unique stays unique.
+          assertEquals(1, await(GROUPS.aadd(db, ann, List.of(admins, editors))));
+          assertEquals(2, count("auth_user_groups", "user_id = " + annId));
+          failure(
+              UserGroups.objects(db).acreate(new UserGroup(null, Ref.of(ann), Ref.of(admins))),
+              IntegrityException.class);
+          assertEquals(2, count("auth_user_groups", "user_id = " + annId));
+
+          // set(), remove(), clear(), and the other side.
+          assertEquals(
+              List.of(readers.id(), editors.id()),
+              await(GROUPS.aset(db, bob, List.of(readers, editors))));
+          assertEquals(
+              List.of(ann, bob),
+              await(
+                  Users.objects(db)
+                      .filter(GROUPS.reversed().of(editors).and(Users.ID.gt(0L)))
+                      .orderBy(Users.ID.asc())
+                      .aall()));
+          assertEquals(1L, await(GROUPS.aremove(db, bob, List.of(editors))));
+          var sets = await(GROUPS.aprefetch(db, List.of(ann, bob)));
+          assertEquals(List.of(admins, editors), sets.of(ann));
+          assertEquals(List.of(readers), sets.of(bob));
+          assertEquals(2L, await(GROUPS.aclear(db, ann)));
+          assertEquals(0, count("auth_user_groups", "user_id = " + annId));
+          assertEquals(1, count("auth_user_groups", "user_id = " + bobId));
+
+          // Deleting a group deletes its links, as Django's CASCADE does.
+          await(Groups.objects(db).filter(Groups.ID.eq(readers.id())).adelete());
+          assertEquals(0, count("auth_user_groups", "1 = 1"));
+        });
   }
 
   // --- plain SQL, in each backend's dialect ---

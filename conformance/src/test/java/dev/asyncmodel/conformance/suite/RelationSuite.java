@@ -6,6 +6,7 @@ import static dev.asyncmodel.conformance.model.Transactions.AMOUNT;
 import static dev.asyncmodel.conformance.model.Transactions.CATEGORY;
 import static dev.asyncmodel.conformance.model.Transactions.ID;
 import static dev.asyncmodel.conformance.model.Transactions.USER;
+import static dev.asyncmodel.conformance.model.UserGroup.GROUPS;
 import static dev.asyncmodel.conformance.suite.Fixtures.review;
 import static dev.asyncmodel.conformance.suite.Fixtures.tx;
 import static dev.asyncmodel.conformance.suite.Fixtures.user;
@@ -22,6 +23,8 @@ import dev.asyncmodel.conformance.fixture.ConformanceTest;
 import dev.asyncmodel.conformance.fixture.StatementLog;
 import dev.asyncmodel.conformance.model.Account;
 import dev.asyncmodel.conformance.model.Accounts;
+import dev.asyncmodel.conformance.model.Group;
+import dev.asyncmodel.conformance.model.Groups;
 import dev.asyncmodel.conformance.model.Note;
 import dev.asyncmodel.conformance.model.Notes;
 import dev.asyncmodel.conformance.model.Profile;
@@ -33,6 +36,7 @@ import dev.asyncmodel.conformance.model.Transactions;
 import dev.asyncmodel.conformance.model.Transfer;
 import dev.asyncmodel.conformance.model.Transfers;
 import dev.asyncmodel.conformance.model.User;
+import dev.asyncmodel.conformance.model.UserGroups;
 import dev.asyncmodel.conformance.model.Users;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -539,6 +543,62 @@ public abstract class RelationSuite extends ConformanceTest {
     // Deleting the user deletes its profile, as on_delete=CASCADE does.
     await(Users.objects(db).filter(Users.ID.eq(ann.id())).adelete());
     assertEquals(1L, await(Profiles.objects(db).acount()));
+  }
+
+  @Test
+  void aManyToManyThroughItsLinksTable() {
+    ledger();
+    Group admins = await(Groups.objects(db).acreate(new Group(null, "admins")));
+    Group editors = await(Groups.objects(db).acreate(new Group(null, "editors")));
+    Group readers = await(Groups.objects(db).acreate(new Group(null, "readers")));
+    assertEquals(2, await(GROUPS.aadd(db, ann, List.of(admins, editors, admins))));
+    assertEquals(0, await(GROUPS.aadd(db, ann, List.of(editors))));
+    assertEquals(1, await(GROUPS.aadd(db, bob, List.of(readers))));
+    assertEquals(0, await(GROUPS.aadd(db, amy, List.of())));
+    assertEquals(3L, await(UserGroups.objects(db).acount()));
+    // user.groups.all(), ordered as any QuerySet.
+    assertEquals(
+        List.of(editors, admins),
+        await(Groups.objects(db).filter(GROUPS.of(ann)).orderBy(Groups.NAME.desc()).aall()));
+    // filter(groups__name__in=...) and the same-row rule: one group must match both.
+    assertEquals(
+        List.of("ann"),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(GROUPS.has(Groups.NAME.startsWith("e"), Groups.NAME.endsWith("s")))
+                    .aall())));
+    assertEquals(
+        List.of(),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(GROUPS.has(Groups.NAME.eq("admins"), Groups.NAME.eq("readers")))
+                    .aall())));
+    assertEquals(List.of("amy"), usernames(await(Users.objects(db).exclude(GROUPS.has()).aall())));
+    // The other side: group.user_set.
+    assertEquals(
+        List.of("bob"),
+        usernames(await(Users.objects(db).filter(GROUPS.reversed().of(readers)).aall())));
+    // Every user's groups in one statement.
+    List<String> log = new java.util.ArrayList<>();
+    var sets = counted(log, logging -> await(GROUPS.aprefetch(logging, List.of(ann, amy, bob))));
+    assertEquals(1, log.size(), String.join("\n", log));
+    assertEquals(List.of(admins, editors), sets.of(ann));
+    assertEquals(List.of(), sets.of(amy));
+    assertEquals(List.of(readers), sets.of(bob));
+    // set keeps what stays, removes and adds the rest; a user's deletion removes its links.
+    assertEquals(
+        List.of(editors.id(), readers.id()),
+        await(GROUPS.aset(db, ann, List.of(editors, readers))));
+    assertEquals(
+        List.of(editors, readers),
+        await(Groups.objects(db).filter(GROUPS.of(ann)).orderBy(Groups.ID.asc()).aall()));
+    await(Users.objects(db).filter(Users.ID.eq(ann.id())).adelete());
+    assertEquals(1L, await(UserGroups.objects(db).acount()));
+    assertEquals(1L, await(GROUPS.aclear(db, bob)));
+    assertEquals(0L, await(UserGroups.objects(db).acount()));
+    assertEquals(3L, await(Groups.objects(db).acount()));
   }
 
   private static List<Long> ids(List<Transaction> rows) {
