@@ -52,29 +52,78 @@ class RelationSqlTest {
 
   @ParameterizedTest
   @EnumSource
-  void aChainFromANullableKeyJoinsLeftFromThereOn(Db db) {
-    Statement statement =
-        select(
-            db,
-            Members.objects(Offline.DATABASE)
-                .filter(
-                    Members.FAVORITE.to(Reviews.BOOK).to(Books.AUTHOR).to(Authors.NAME).eq("x")));
-    String sql = statement.sql();
+  void aChainFromANullableKeyJoinsLeftFromThereOnWhereNullsAreKept(Db db) {
+    var name = Members.FAVORITE.to(Reviews.BOOK).to(Books.AUTHOR).to(Authors.NAME);
+    // isNull(true) keeps the rows without a favorite: LEFT OUTER from the nullable key on.
+    String sql = select(db, Members.objects(Offline.DATABASE).filter(name.isNull(true))).sql();
     assertEquals(
         db.pick(
             "FROM \"user\" LEFT OUTER JOIN \"review\" ON (\"user\".\"favorite_id\" ="
                 + " \"review\".\"id\") LEFT OUTER JOIN \"book\" ON (\"review\".\"book_id\" ="
                 + " \"book\".\"id\") LEFT OUTER JOIN \"author\" ON (\"book\".\"author_id\" ="
-                + " \"author\".\"id\") WHERE \"author\".\"name\" = $1",
+                + " \"author\".\"id\") WHERE \"author\".\"name\" IS NULL",
             "FROM `user` LEFT OUTER JOIN `review` ON (`user`.`favorite_id` = `review`.`id`) LEFT"
                 + " OUTER JOIN `book` ON (`review`.`book_id` = `book`.`id`) LEFT OUTER JOIN"
-                + " `author` ON (`book`.`author_id` = `author`.`id`) WHERE `author`.`name` ="
-                + " CAST(? AS BINARY)",
+                + " `author` ON (`book`.`author_id` = `author`.`id`) WHERE `author`.`name` IS NULL",
             "FROM \"user\" LEFT OUTER JOIN \"review\" ON (\"user\".\"favorite_id\" ="
                 + " \"review\".\"id\") LEFT OUTER JOIN \"book\" ON (\"review\".\"book_id\" ="
                 + " \"book\".\"id\") LEFT OUTER JOIN \"author\" ON (\"book\".\"author_id\" ="
-                + " \"author\".\"id\") WHERE \"author\".\"name\" = ?"),
+                + " \"author\".\"id\") WHERE \"author\".\"name\" IS NULL"),
         sql.substring(sql.indexOf("FROM")));
+  }
+
+  @Test
+  void aConditionANullNeverMeetsKeepsItsJoinsInnerAndAnOrPromotesThem() {
+    var name = Members.FAVORITE.to(Reviews.BOOK).to(Books.AUTHOR).to(Authors.NAME);
+    String inner = select(Members.objects(Offline.DATABASE).filter(name.eq("x"))).sql();
+    assertEquals(
+        "FROM \"user\" INNER JOIN \"review\" ON (\"user\".\"favorite_id\" = \"review\".\"id\")"
+            + " INNER JOIN \"book\" ON (\"review\".\"book_id\" = \"book\".\"id\") INNER JOIN"
+            + " \"author\" ON (\"book\".\"author_id\" = \"author\".\"id\") WHERE \"author\".\"name\""
+            + " = $1",
+        inner.substring(inner.indexOf("FROM")));
+    String or =
+        select(Members.objects(Offline.DATABASE).filter(name.eq("x").or(Members.ORDER.eq(1))))
+            .sql();
+    assertEquals(
+        "FROM \"user\" LEFT OUTER JOIN \"review\" ON (\"user\".\"favorite_id\" ="
+            + " \"review\".\"id\") LEFT OUTER JOIN \"book\" ON (\"review\".\"book_id\" ="
+            + " \"book\".\"id\") LEFT OUTER JOIN \"author\" ON (\"book\".\"author_id\" ="
+            + " \"author\".\"id\") WHERE (\"author\".\"name\" = $1 OR \"user\".\"order\" = $2)",
+        or.substring(or.indexOf("FROM")));
+    // Ordered by, the rows without a favorite stay: LEFT OUTER, though a filter alone is INNER.
+    String ordered =
+        select(Members.objects(Offline.DATABASE).filter(name.eq("x")).orderBy(name.asc())).sql();
+    assertEquals(
+        "FROM \"user\" LEFT OUTER JOIN \"review\"",
+        ordered.substring(ordered.indexOf("FROM"), ordered.indexOf(" ON")));
+  }
+
+  @ParameterizedTest
+  @EnumSource
+  void anUpdateByAnExistsReadsItsRowsThroughADerivedTableOnMysql(Db db) {
+    Statement statement =
+        Rendered.update(
+            db,
+            Authors.objects(Offline.DATABASE).filter(Books.AUTHOR.exists(Books.RATING.gt(4.0))),
+            List.of(Authors.BIO.set("rated")));
+    assertEquals(
+        db.pick(
+            "UPDATE \"author\" SET \"bio\" = $1 WHERE EXISTS (SELECT 1 FROM \"book\" \"U0\" WHERE"
+                + " \"U0\".\"author_id\" = \"author\".\"id\" AND \"U0\".\"rating\" > $2)",
+            "UPDATE `author` SET `bio` = ? WHERE `id` IN (SELECT * FROM (SELECT"
+                + " `author`.`id` FROM `author` WHERE EXISTS (SELECT 1 FROM `book` `U0` WHERE"
+                + " `U0`.`author_id` = `author`.`id` AND `U0`.`rating` > ?)) `subquery`)",
+            "UPDATE \"author\" SET \"bio\" = ? WHERE EXISTS (SELECT 1 FROM \"book\" \"U0\" WHERE"
+                + " \"U0\".\"author_id\" = \"author\".\"id\" AND \"U0\".\"rating\" > ?)"),
+        statement.sql());
+  }
+
+  @Test
+  void aPathIsOneObjectHoweverItIsSpelled() {
+    assertSame(
+        Reviews.BOOK.to(Books.AUTHOR).to(Authors.NAME),
+        Reviews.BOOK.to(Books.AUTHOR.to(Authors.NAME)));
   }
 
   @Test
@@ -99,7 +148,7 @@ class RelationSqlTest {
     assertEquals(
         "SELECT \"tag_link\".\"id\", \"tag_link\".\"tag_id\", \"tag_link\".\"parent_id\","
             + " \"tag\".\"id\", \"tag\".\"label\" FROM \"tag_link\" INNER JOIN \"tag\" ON"
-            + " (\"tag_link\".\"tag_id\" = \"tag\".\"id\") LEFT OUTER JOIN \"tag\" \"T3\" ON"
+            + " (\"tag_link\".\"tag_id\" = \"tag\".\"id\") INNER JOIN \"tag\" \"T3\" ON"
             + " (\"tag_link\".\"parent_id\" = \"T3\".\"id\") WHERE \"tag\".\"label\" = $1 AND"
             + " \"T3\".\"label\" = $2",
         statement.sql());

@@ -29,8 +29,15 @@ import org.jspecify.annotations.Nullable;
 public final class RefField<T extends Record, M extends Record> extends Field<T> {
   private final Supplier<? extends Field<M>> targetId;
 
-  /** The fields {@link #to} made, so that a path is one object however often it is written. */
-  private final Map<Field<?>, Field<?>> reached = new ConcurrentHashMap<>();
+  /**
+   * The fields {@link #to} made, by their hops and the companion's field they reach: a path is one
+   * object however often, and however, it is written ({@code A.to(B).to(C)} or {@code
+   * A.to(B.to(C))}).
+   */
+  private static final Map<List<Object>, Field<?>> PATHS = new ConcurrentHashMap<>();
+
+  /** {@link #hops()}, made once. */
+  private final List<RefField<?, ?>> hops;
 
   /**
    * For generated code.
@@ -42,11 +49,13 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
   public RefField(ColumnSpec spec, Supplier<? extends Field<M>> targetId) {
     super(spec);
     this.targetId = Objects.requireNonNull(targetId, "targetId");
+    this.hops = List.of(this);
   }
 
   private RefField(RefField<?, M> origin, List<RefField<?, ?>> path) {
     super(origin, path);
     this.targetId = origin.targetId;
+    this.hops = List.copyOf(hops(this, null));
   }
 
   @Override
@@ -186,8 +195,11 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
 
   @SuppressWarnings("unchecked") // reached() keeps the class and the value type; the owner is T
   private <F extends Field<?>> F reach(Field<?> field) {
-    Objects.requireNonNull(field, "field");
-    return (F) reached.computeIfAbsent(field, f -> f.reached(hops(this, f)));
+    List<RefField<?, ?>> hops = hops(this, Objects.requireNonNull(field, "field"));
+    List<Object> key = new ArrayList<>(hops.size() + 1);
+    key.addAll(hops);
+    key.add(field.origin());
+    return (F) PATHS.computeIfAbsent(key, k -> field.reached(hops));
   }
 
   /**
@@ -195,7 +207,7 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
    *     hop for a companion's own field, more for one reached through {@link #to}
    */
   List<RefField<?, ?>> hops() {
-    return hops(this, null);
+    return hops;
   }
 
   /**

@@ -105,7 +105,7 @@ public final class Compiler {
       int offset,
       @Nullable RowLock lock) {
     Dialect dialect = b.dialect();
-    RelatedRows<T> related = q.related().isEmpty() ? null : RelatedRows.of(q);
+    RelatedRows<T> related = q.related().isEmpty() ? null : q.relatedRows();
     Joins joins =
         Joins.of(q, order, related == null ? List.of() : related.paths(), List.of(), List.of());
     Joins outer = b.scope(joins);
@@ -995,6 +995,10 @@ public final class Compiler {
    */
   static <T extends Record> void renderConditions(SqlBuffer b, Query<T> q) {
     Joins joins = Joins.of(q);
+    if (joins == null && !b.dialect().writesReadTheirTable() && hasSubquery(q.where())) {
+      // MySQL: a subquery may read the written table; a derived table is read before the write.
+      joins = Joins.plain(q);
+    }
     if (joins == null) {
       Joins outer = b.scope(null);
       conditions(b, q);
@@ -1010,6 +1014,22 @@ public final class Compiler {
     renderWhere(b, q);
     b.scope(outer);
     b.append(") ").quoted("subquery").append(")");
+  }
+
+  /** Whether a condition holds a subquery ({@code exists}, {@code in(querySet)}). */
+  private static boolean hasSubquery(List<? extends Condition<?>> conditions) {
+    for (Condition<?> condition : conditions) {
+      if (condition instanceof Exists<?> || condition instanceof InSubquery<?>) {
+        return true;
+      }
+      if (condition instanceof Junction<?> junction && hasSubquery(junction.parts())) {
+        return true;
+      }
+      if (condition instanceof Negation<?> negation && hasSubquery(List.of(negation.condition()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Appends the conditions ANDed, or {@code 1 = 1} when there are none. */

@@ -399,6 +399,15 @@ public abstract class Dialect {
   }
 
   /**
+   * @return whether an {@code UPDATE} or a {@code DELETE} may read the table it writes in a
+   *     subquery of its {@code WHERE}; MySQL refuses it (error 1093), so the rows are selected
+   *     through a derived table there
+   */
+  public boolean writesReadTheirTable() {
+    return true;
+  }
+
+  /**
    * Whether bulk writes bind one array per column ({@code unnest}) instead of one value per row and
    * column: one statement shape for any number of rows, and far less work per row for the server.
    *

@@ -2,15 +2,21 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.Assignment;
 import dev.asyncmodel.BulkCreate;
+import dev.asyncmodel.Comparison;
 import dev.asyncmodel.Condition;
 import dev.asyncmodel.Created;
 import dev.asyncmodel.Database;
 import dev.asyncmodel.DeleteResult;
 import dev.asyncmodel.DoesNotExistException;
+import dev.asyncmodel.Exists;
 import dev.asyncmodel.Field;
 import dev.asyncmodel.FieldError;
+import dev.asyncmodel.InSubquery;
 import dev.asyncmodel.IntegrityException;
+import dev.asyncmodel.Junction;
+import dev.asyncmodel.Lookup;
 import dev.asyncmodel.MultipleObjectsReturnedException;
+import dev.asyncmodel.Negation;
 import dev.asyncmodel.Ordering;
 import dev.asyncmodel.Prefetched;
 import dev.asyncmodel.RecordStream;
@@ -537,7 +543,9 @@ public final class Executor {
       Ordering<T> ordering = latest ? field.desc() : field.asc();
       // A NOT NULL column needs no NULLS clause, which could keep the database from reading the
       // rows in an index's order.
-      order.add(Internals.spec(field).nullable() ? ordering.nullsLast() : ordering);
+      // A column across a nullable key is NULL where the key is.
+      boolean nullable = Internals.api().expr(ordering).nullable();
+      order.add(nullable ? ordering.nullsLast() : ordering);
     }
     return q.withOrder(List.copyOf(order));
   }
@@ -798,26 +806,56 @@ public final class Executor {
     if (deletion.steps().size() == 1) {
       return deletion.run(session);
     }
-    if (!readsReferencingRows(q.where())) {
+    if (!readsOtherRows(q.where()) && !comesBack(deletion, q.model())) {
       return session.atomic(deletion::run);
     }
-    // The conditions read rows that the cascade deletes or changes before it deletes the rows
+    // The conditions may read rows that the cascade deletes or changes before it deletes the rows
     // themselves: Django's way, the rows' keys first, then the plan by key.
     return session.atomic(tx -> deleteByKeys(tx, q));
   }
 
-  /** Whether a condition tests the rows that reference the model ({@code USER.exists(...)}). */
-  private static boolean readsReferencingRows(List<? extends Condition<?>> conditions) {
+  /**
+   * Whether a condition reads rows besides the one it tests: a subquery ({@code USER.exists(...)},
+   * {@code USER.in(querySet)}) or a field across a relation, which a cascade may change first.
+   */
+  private static boolean readsOtherRows(List<? extends Condition<?>> conditions) {
     for (Condition<?> condition : conditions) {
-      if (condition instanceof dev.asyncmodel.Exists<?>) {
+      if (condition instanceof Exists<?> || condition instanceof InSubquery<?>) {
         return true;
       }
-      if (condition instanceof dev.asyncmodel.Junction<?> junction
-          && readsReferencingRows(junction.parts())) {
+      if (condition instanceof Lookup<?> lookup && !Internals.path(lookup.field()).isEmpty()) {
         return true;
       }
-      if (condition instanceof dev.asyncmodel.Negation<?> negation
-          && readsReferencingRows(List.of(negation.condition()))) {
+      if (condition instanceof Comparison<?> comparison) {
+        Internals.Api api = Internals.api();
+        if (api.left(comparison).crossesRelation()) {
+          return true;
+        }
+        for (Expr operand : api.right(comparison)) {
+          if (operand.crossesRelation()) {
+            return true;
+          }
+        }
+      }
+      if (condition instanceof Junction<?> junction && readsOtherRows(junction.parts())) {
+        return true;
+      }
+      if (condition instanceof Negation<?> negation
+          && readsOtherRows(List.of(negation.condition()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the cascade changes the deleted model's own rows before it deletes them (a foreign key
+   * of the model to itself), so that conditions on its columns may select other rows by then.
+   */
+  private static boolean comesBack(Deletion deletion, ModelMeta<?> model) {
+    List<Deletion.Step> steps = deletion.steps();
+    for (int i = 0; i < steps.size() - 1; i++) {
+      if (steps.get(i).model().equals(model.name())) {
         return true;
       }
     }
@@ -835,11 +873,15 @@ public final class Executor {
         .compose(
             ids -> {
               Future<DeleteResult> done = Future.succeededFuture(new DeleteResult(0, Map.of()));
-              int most = dialect.inAsArray() ? Math.max(1, ids.size()) : dialect.maxParams();
+              boolean array = dialect.inAsArray();
+              int most =
+                  array ? Math.max(1, ids.size()) : Integer.highestOneBit(dialect.maxParams());
               for (int[] chunk : chunks(0, ids.size(), most)) {
                 List<Long> part = ids.subList(chunk[0], chunk[0] + chunk[1]);
+                // Padded as ainBulk's lists are: a few plans serve every number of keys.
                 Query<T> byKeys =
-                    Query.all(q.model()).withWhere(List.of(Internals.api().in(pk, part)));
+                    Query.all(q.model())
+                        .withWhere(List.of(Internals.api().in(pk, array ? part : padded(part))));
                 done =
                     done.compose(
                         before ->
@@ -942,6 +984,12 @@ public final class Executor {
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(options, "options");
     Field<T> pk = model.primaryKey();
+    for (Field<T> field : options.updateFields()) {
+      ownColumn(field, "BulkCreate.updateConflicts");
+    }
+    for (Field<T> field : options.uniqueFields()) {
+      ownColumn(field, "BulkCreate.updateConflicts");
+    }
     if (options.updateFields().contains(pk)) {
       throw new IllegalArgumentException(
           "abulkCreate cannot update the primary key on a conflict: leave "

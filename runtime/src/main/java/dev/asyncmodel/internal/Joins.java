@@ -23,17 +23,41 @@ import org.jspecify.annotations.Nullable;
  * The tables a statement joins to its model's, one per path of foreign keys that its conditions,
  * ordering, selections or {@code selectRelated} follow, and the alias each is read under. Django's
  * rules: a foreign key is followed once however often a path names it (a forward relation is
- * single-valued), with an {@code INNER JOIN}, or a {@code LEFT OUTER JOIN} from the first nullable
- * key of the path on, so that a row whose key is NULL is kept; a table is named by its own name the
- * first time, then {@code T<n>}, {@code n} counting the tables so far plus one.
+ * single-valued); a table is named by its own name the first time, then {@code T<n>}, {@code n}
+ * counting the tables so far plus one. A join is an {@code INNER JOIN}, except that a nullable key
+ * is a {@code LEFT OUTER JOIN}, and so is every key after it on the path, where a row whose key is
+ * NULL must be kept: the join is loaded ({@code selectRelated}), ordered by, selected, tested under
+ * a NOT or an OR, or tested for NULL (Django's join promotion). A condition ANDed at the top, which
+ * a NULL never meets, keeps its join INNER, so that {@code FOR UPDATE} can lock it on PostgreSQL.
  *
  * <p>Computed only when a statement is rendered, never on a cache hit: the joins follow from the
  * statement's shape, which names every path.
  */
 final class Joins {
   /** One joined table. */
-  private record Join(
-      String alias, boolean outer, ModelMeta<?> model, String from, RefField<?, ?> key) {}
+  private static final class Join {
+    final String alias;
+    final ModelMeta<?> model;
+    final String from;
+    final RefField<?, ?> key;
+    final @Nullable Join parent;
+
+    /** Whether a use of the join keeps the rows whose key is NULL. */
+    boolean keepNulls;
+
+    Join(String alias, ModelMeta<?> model, String from, RefField<?, ?> key, @Nullable Join parent) {
+      this.alias = alias;
+      this.model = model;
+      this.from = from;
+      this.key = key;
+      this.parent = parent;
+    }
+
+    /** A LEFT OUTER JOIN: a nullable key whose NULLs are kept, or after one on the path. */
+    boolean outer() {
+      return (keepNulls && Internals.spec(key).nullable()) || (parent != null && parent.outer());
+    }
+  }
 
   private final ModelMeta<?> base;
   private final Map<List<RefField<?, ?>>, Join> byPath = new HashMap<>();
@@ -73,20 +97,20 @@ final class Joins {
       List<? extends Condition<?>> having) {
     Joins joins = new Joins(q.model(), (char) 0);
     for (Condition<?> condition : q.where()) {
-      joins.visit(condition);
+      joins.visit(condition, false);
     }
     for (Condition<?> condition : having) {
-      joins.visit(condition);
+      joins.visit(condition, true);
     }
     Internals.Api api = Internals.api();
     for (Ordering<?> ordering : order) {
-      joins.visit(api.expr(ordering));
+      joins.visit(api.expr(ordering), true);
     }
     for (List<RefField<?, ?>> path : related) {
-      joins.follow(path);
+      joins.follow(path, true);
     }
     for (Expr e : more) {
-      joins.visit(e);
+      joins.visit(e, true);
     }
     return joins.joins.isEmpty() ? null : joins;
   }
@@ -104,11 +128,19 @@ final class Joins {
   static Joins correlated(Query<?> q, List<RefField<?, ?>> key, @Nullable Joins outer) {
     char prefix = outer == null || outer.prefix == 0 ? 'U' : (char) (outer.prefix + 1);
     Joins joins = new Joins(q.model(), prefix);
-    joins.follow(key);
+    joins.follow(key, false);
     for (Condition<?> condition : q.where()) {
-      joins.visit(condition);
+      joins.visit(condition, false);
     }
     return joins;
+  }
+
+  /**
+   * @param q a query
+   * @return its table alone, by its name: a statement that qualifies its columns and joins nothing
+   */
+  static Joins plain(Query<?> q) {
+    return new Joins(q.model(), (char) 0);
   }
 
   /**
@@ -119,42 +151,48 @@ final class Joins {
     return of(q, List.of(), List.of(), List.of(), List.of());
   }
 
-  private void visit(Condition<?> condition) {
+  /**
+   * Follows the paths a condition names; {@code keep} when a row whose key is NULL may still meet
+   * it (under a NOT or an OR).
+   */
+  private void visit(Condition<?> condition, boolean keep) {
     if (condition instanceof Lookup<?> lookup) {
-      follow(Internals.path(lookup.field()));
+      follow(Internals.path(lookup.field()), keep || lookup.op() == Lookup.Op.IS_NULL);
     } else if (condition instanceof Comparison<?> comparison) {
       Internals.Api api = Internals.api();
-      visit(api.left(comparison));
+      boolean nulls = keep || comparison.op() == Lookup.Op.IS_NULL;
+      visit(api.left(comparison), nulls);
       for (Expr operand : api.right(comparison)) {
-        visit(operand);
+        visit(operand, nulls);
       }
     } else if (condition instanceof JsonLookup<?> json) {
-      follow(Internals.path(json.field()));
+      follow(Internals.path(json.field()), true);
     } else if (condition instanceof Exists<?>) {
       // Nothing of this level: the subquery joins in itself.
     } else if (condition instanceof InSubquery<?> subquery) {
       // Only the key compared: the subquery's own conditions join in the subquery.
-      follow(Internals.path(subquery.field()));
+      follow(Internals.path(subquery.field()), keep);
     } else if (condition instanceof Junction<?> junction) {
+      boolean or = junction.connector() == Junction.Connector.OR;
       for (Condition<?> part : junction.parts()) {
-        visit(part);
+        visit(part, keep || or);
       }
     } else {
-      visit(((Negation<?>) condition).condition());
+      visit(((Negation<?>) condition).condition(), true);
     }
   }
 
-  private void visit(Expr e) {
-    follow(e.hops());
+  private void visit(Expr e, boolean keep) {
+    follow(e.hops(), keep);
     for (Expr arg : e.args()) {
-      visit(arg);
+      visit(arg, keep);
     }
   }
 
   /** Joins each table of the path not yet joined, in order. */
-  private void follow(List<RefField<?, ?>> path) {
+  private void follow(List<RefField<?, ?>> path, boolean keep) {
     String from = baseAlias;
-    boolean outer = false;
+    Join parent = null;
     for (int i = 1; i <= path.size(); i++) {
       List<RefField<?, ?>> head = path.subList(0, i);
       Join join = byPath.get(head);
@@ -165,12 +203,13 @@ final class Joins {
         for (int n = taken.size() + 1; !taken.add(alias); n++) {
           alias = (prefix == 0 ? "T" : String.valueOf(prefix)) + n;
         }
-        join = new Join(alias, outer || Internals.spec(key).nullable(), target, from, key);
+        join = new Join(alias, target, from, key, parent);
         byPath.put(List.copyOf(head), join);
         joins.add(join);
       }
-      from = join.alias();
-      outer = join.outer();
+      join.keepNulls |= keep;
+      from = join.alias;
+      parent = join;
     }
   }
 
@@ -186,7 +225,7 @@ final class Joins {
     if (join == null) {
       throw new IllegalStateException("No join for " + path + " from " + base);
     }
-    return join.alias();
+    return join.alias;
   }
 
   /** Appends the model's table and the joins: {@code "a" INNER JOIN "b" ON ("a"."b_id" = ...)}. */
@@ -196,18 +235,18 @@ final class Joins {
       b.append(" ").quoted(baseAlias);
     }
     for (Join join : joins) {
-      b.append(join.outer() ? " LEFT OUTER JOIN " : " INNER JOIN ").quoted(join.model().table());
-      if (!join.alias().equals(join.model().table())) {
-        b.append(" ").quoted(join.alias());
+      b.append(join.outer() ? " LEFT OUTER JOIN " : " INNER JOIN ").quoted(join.model.table());
+      if (!join.alias.equals(join.model.table())) {
+        b.append(" ").quoted(join.alias);
       }
       b.append(" ON (")
-          .quoted(join.from())
+          .quoted(join.from)
           .append(".")
-          .quoted(join.key().column())
+          .quoted(join.key.column())
           .append(" = ")
-          .quoted(join.alias())
+          .quoted(join.alias)
           .append(".")
-          .quoted(join.model().primaryKey().column())
+          .quoted(join.model.primaryKey().column())
           .append(")");
     }
   }

@@ -26,6 +26,9 @@ public final class Query<T extends Record> {
   /** The foreign keys {@code selectRelated} loads, each followed by its own path; in order. */
   private final List<RefField<T, ?>> related;
 
+  /** How rows with the {@link #related} models are read, made once when first asked for. */
+  private @Nullable RelatedRows<T> relatedRows;
+
   /**
    * Django's {@code standard_ordering}, false after an odd number of {@code reverse()}: every
    * ordering, one given later included, runs the other way.
@@ -135,6 +138,19 @@ public final class Query<T extends Record> {
    */
   public List<RefField<T, ?>> related() {
     return related;
+  }
+
+  /**
+   * @return how the rows are read with the models {@link #related} loads; made once, as the query
+   *     never changes (two threads may make it twice, which is harmless)
+   */
+  RelatedRows<T> relatedRows() {
+    RelatedRows<T> rows = relatedRows;
+    if (rows == null) {
+      rows = RelatedRows.of(this);
+      relatedRows = rows;
+    }
+    return rows;
   }
 
   /**

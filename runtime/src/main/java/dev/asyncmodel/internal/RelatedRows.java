@@ -91,7 +91,7 @@ final class RelatedRows<T extends Record> {
     if (q.related().isEmpty()) {
       return q.model()::read;
     }
-    RelatedRows<T> plan = of(q);
+    RelatedRows<T> plan = q.relatedRows();
     return row -> plan.model.read(new ShiftedRow(row, plan.root));
   }
 

@@ -66,7 +66,10 @@ final class Shape {
    * @return its number, the same for the life of the class loader
    */
   static int model(ModelMeta<?> model) {
-    return MODELS.computeIfAbsent(model, m -> MODEL_COUNT.getAndIncrement());
+    Integer known = MODELS.get(model);
+    return known != null
+        ? known
+        : MODELS.computeIfAbsent(model, m -> MODEL_COUNT.getAndIncrement());
   }
 
   private static final ThreadLocal<Shape> PROBES = ThreadLocal.withInitial(() -> new Shape(16));

@@ -206,6 +206,18 @@ public abstract class RelationSuite extends ConformanceTest {
             .stream()
             .map(Transfer::id)
             .toList());
+    // alatest across the nullable key: a row with a value wins, on every database.
+    assertEquals(ab, await(Transfers.objects(db).alatest(Transfers.TARGET.to(Accounts.NAME))));
+    // A filter that a NULL never meets joins INNER, which FOR UPDATE can lock on PostgreSQL.
+    assertEquals(
+        List.of(ab),
+        await(
+            db.atomic(
+                tx ->
+                    Transfers.objects(tx)
+                        .filter(Transfers.TARGET.to(Accounts.NAME).eq("b"))
+                        .selectForUpdate()
+                        .aall())));
     // isNull across the nullable key: no target row.
     assertEquals(
         List.of(out.id()),
@@ -313,6 +325,15 @@ public abstract class RelationSuite extends ConformanceTest {
         Transactions.objects(db)
             .aupdate(CATEGORY.setTo(Transactions.USER.to(Users.USERNAME).upper())),
         IllegalArgumentException.class);
+    // Nor in an upsert: the conflict's fields are the model's own.
+    failure(
+        Transactions.objects(db)
+            .abulkCreate(
+                List.of(new Transaction(null, Ref.of(ann), BigDecimal.TEN, "x", "y", null)),
+                dev.asyncmodel.BulkCreate.updateConflicts(
+                    List.of(Transactions.USER.to(Users.USERNAME)), List.of(ID))),
+        IllegalArgumentException.class);
+    assertEquals(5L, await(Transactions.objects(db).acount()));
     assertEquals(
         List.of("amy", "ann", "bob"),
         await(Users.objects(db).orderBy(Users.USERNAME.asc()).aall()).stream()
@@ -447,6 +468,22 @@ public abstract class RelationSuite extends ConformanceTest {
                 .filter(USER.exists(CATEGORY.eq("food")))
                 .aupdate(Users.USERNAME.set("amelia"))));
     assertEquals(List.of("amelia"), usernames(await(Users.objects(db).aall())));
+  }
+
+  @Test
+  void aDeleteWhoseSubqueryReadsWhatTheCascadeDeletesReadsItsKeysFirst() {
+    ledger();
+    review(db, all.get(1), 5.0, null); // ann's
+    review(db, all.get(4), 1.0, null); // bob's
+    // Transactions of users with a well-rated review: the cascade deletes the reviews first.
+    var owners =
+        Users.objects(db).filter(Reviews.TRANSACTION.to(USER).exists(Reviews.RATING.gt(3.0)));
+    var deleted = await(Transactions.objects(db).filter(USER.in(owners)).adelete());
+    assertEquals(3L, deleted.count()); // ann's two transactions and the review
+    assertEquals(
+        List.of(all.get(2).id(), all.get(3).id(), all.get(4).id()),
+        ids(await(Transactions.objects(db).orderBy(ID.asc()).aall())));
+    assertEquals(1L, await(Reviews.objects(db).acount()));
   }
 
   @Test

@@ -276,6 +276,11 @@ public final class MysqlDialect extends Dialect {
   }
 
   @Override
+  public boolean writesReadTheirTable() {
+    return false;
+  }
+
+  @Override
   public boolean supportsReturning() {
     return false;
   }
