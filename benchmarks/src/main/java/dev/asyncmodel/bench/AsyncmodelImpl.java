@@ -20,9 +20,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The operations as a user writes them with asyncmodel: the generated QuerySets, nothing else. */
@@ -96,15 +94,7 @@ final class AsyncmodelImpl implements Impl.Async {
                     for (User u : page) {
                       sets.add(recent().filter(USER.eq(u)).aall());
                     }
-                    return Future.all(sets)
-                        .map(
-                            all -> {
-                              Map<Long, List<Transaction>> byUser = new HashMap<>();
-                              for (int i = 0; i < page.size(); i++) {
-                                byUser.put(page.get(i).id(), sets.get(i).result());
-                              }
-                              return Data.checkSets(r, page, u -> byUser.get(u.id()));
-                            });
+                    return Future.all(sets).map(all -> Data.checkSetsInOrder(r, page, sets));
                   });
       case COUNT ->
           Transactions.objects(db)

@@ -2,9 +2,12 @@ package dev.asyncmodel.bench;
 
 import dev.asyncmodel.bench.model.Transaction;
 import dev.asyncmodel.bench.model.User;
+import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -180,6 +183,21 @@ public final class Data {
       rows += set.size();
     }
     return rows;
+  }
+
+  /**
+   * @param r the request
+   * @param users the page of users read
+   * @param sets each user's recent rows, read by a query of its own, in the page's order
+   * @return the number of rows
+   */
+  public static int checkSetsInOrder(
+      Request r, List<User> users, List<? extends Future<List<Transaction>>> sets) {
+    Map<Long, List<Transaction>> byUser = new HashMap<>();
+    for (int i = 0; i < users.size(); i++) {
+      byUser.put(users.get(i).id(), sets.get(i).result());
+    }
+    return checkSets(r, users, u -> byUser.get(u.id()));
   }
 
   /**

@@ -193,15 +193,7 @@ final class VertxImpl implements Impl.Async {
                                     return set;
                                   }));
                     }
-                    return Future.all(sets)
-                        .map(
-                            all -> {
-                              Map<Long, List<Transaction>> byUser = new HashMap<>();
-                              for (int i = 0; i < page.size(); i++) {
-                                byUser.put(page.get(i).id(), sets.get(i).result());
-                              }
-                              return Data.checkSets(r, page, u -> byUser.get(u.id()));
-                            });
+                    return Future.all(sets).map(all -> Data.checkSetsInOrder(r, page, sets));
                   });
       case COUNT ->
           reads

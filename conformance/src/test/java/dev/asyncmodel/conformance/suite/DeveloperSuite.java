@@ -22,6 +22,7 @@ import dev.asyncmodel.QuerySql;
 import dev.asyncmodel.Ref;
 import dev.asyncmodel.SqlStatement;
 import dev.asyncmodel.conformance.fixture.ConformanceTest;
+import dev.asyncmodel.conformance.fixture.StatementLog;
 import dev.asyncmodel.conformance.model.Transaction;
 import dev.asyncmodel.conformance.model.TransactionQuerySet;
 import dev.asyncmodel.conformance.model.Transactions;
@@ -31,9 +32,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,40 +50,11 @@ public abstract class DeveloperSuite extends ConformanceTest {
 
   /** The statement log's records while {@code body} runs. */
   private List<LogRecord> records(Runnable body) {
-    Logger logger = Logger.getLogger("dev.asyncmodel.sql");
-    List<LogRecord> messages = new ArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            synchronized (messages) {
-              messages.add(record);
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(capture);
-    boolean parents = logger.getUseParentHandlers();
-    logger.setUseParentHandlers(false); // kept out of the test's console
-    try {
-      body.run();
-    } finally {
-      logger.setUseParentHandlers(parents);
-      logger.removeHandler(capture);
-    }
-    synchronized (messages) {
-      return List.copyOf(messages);
-    }
+    return StatementLog.records(body);
   }
 
   private Database loggingDatabase() {
-    String url = backend().url();
-    return Database.connect(vertx, url + (url.contains("?") ? "&" : "?") + "log_statements=true");
+    return Database.connect(vertx, StatementLog.logging(backend().url()));
   }
 
   private static void assertRan(SqlStatement shown, List<String> log) {

@@ -62,20 +62,15 @@ public abstract class RelationSuite extends ConformanceTest {
   private Map<Long, User> users;
 
   private void ledger() {
-    ann = user(db, "ann");
-    amy = user(db, "amy");
-    bob = user(db, "bob");
+    Fixtures.Ledger ledger = Fixtures.ledger(db);
+    ann = ledger.ann();
+    amy = ledger.amy();
+    bob = ledger.bob();
+    all = ledger.all();
     users = new HashMap<>();
     for (User u : List.of(ann, amy, bob)) {
       users.put(u.id(), u);
     }
-    all =
-        List.of(
-            tx(db, ann, "10.00", "a1", "food"),
-            tx(db, ann, "20.00", "a2", "rent"),
-            tx(db, amy, "5.00", "m1", "food"),
-            tx(db, bob, "7.00", "b1", "food"),
-            tx(db, bob, "30.00", "b2", "rent"));
   }
 
   private String owner(Transaction t) {

@@ -6,8 +6,6 @@ import static dev.asyncmodel.conformance.model.Transactions.CATEGORY;
 import static dev.asyncmodel.conformance.model.Transactions.ID;
 import static dev.asyncmodel.conformance.model.Transactions.USER;
 import static dev.asyncmodel.conformance.suite.Fixtures.review;
-import static dev.asyncmodel.conformance.suite.Fixtures.tx;
-import static dev.asyncmodel.conformance.suite.Fixtures.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.asyncmodel.Ref;
@@ -41,16 +39,11 @@ public abstract class SubquerySuite extends ConformanceTest {
   private List<Transaction> all;
 
   private void ledger() {
-    ann = user(db, "ann");
-    amy = user(db, "amy");
-    bob = user(db, "bob");
-    all =
-        List.of(
-            tx(db, ann, "10.00", "a1", "food"),
-            tx(db, ann, "20.00", "a2", "rent"),
-            tx(db, amy, "5.00", "m1", "food"),
-            tx(db, bob, "7.00", "b1", "food"),
-            tx(db, bob, "30.00", "b2", "rent"));
+    Fixtures.Ledger ledger = Fixtures.ledger(db);
+    ann = ledger.ann();
+    amy = ledger.amy();
+    bob = ledger.bob();
+    all = ledger.all();
   }
 
   private static List<Long> ids(List<Transaction> rows) {
