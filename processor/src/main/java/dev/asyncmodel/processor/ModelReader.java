@@ -301,10 +301,13 @@ final class ModelReader {
     return nullable;
   }
 
-  /** Whether the component is the {@code @Id}, which must be a {@code Long}. */
+  /**
+   * Whether the component is the {@code @Id}, which must be a {@code Long} (Django's {@code
+   * BigAutoField}) or an {@code Integer} ({@code AutoField}).
+   */
   private boolean readId(Component component, ColumnKind kind, boolean primitive) {
     AnnotationMirror id = component.annotation(Names.ID);
-    if (id != null && (kind != ColumnKind.LONG || primitive)) {
+    if (id != null && ((kind != ColumnKind.LONG && kind != ColumnKind.INT) || primitive)) {
       diagnostics.error(
           Problem.ID_TYPE,
           component.element(),
@@ -466,10 +469,12 @@ final class ModelReader {
     ModelNames names = readNames(model, false);
     String idConstant = "ID";
     String idColumn = "id";
+    boolean intId = false;
     for (RecordComponentElement component : model.getRecordComponents()) {
       if (annotation(component, Names.ID) != null) {
         idConstant = Naming.constant(component.getSimpleName().toString());
         idColumn = readColumn(component, false, false);
+        intId = typeText(component.asType()).equals("java.lang.Integer");
         break;
       }
     }
@@ -478,7 +483,8 @@ final class ModelReader {
         ClassName.get(packageOf(model), names.companion()),
         idConstant,
         names.table(),
-        idColumn);
+        idColumn,
+        intId);
   }
 
   /**

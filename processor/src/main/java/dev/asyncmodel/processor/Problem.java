@@ -38,8 +38,8 @@ public enum Problem {
       "MultipleIds", "Record %s has more than one @Id component (%s). Keep @Id on one of them."),
   ID_TYPE(
       "IdType",
-      "@Id component \"%s\" of %s has type %s; an @Id is a Long that the database generates."
-          + " Declare it as \"@Id Long %s\"."),
+      "@Id component \"%s\" of %s has type %s; an @Id is a Long (or an Integer, Django's"
+          + " AutoField) that the database generates. Declare it as \"@Id Long %s\"."),
   UNSUPPORTED_TYPE(
       "UnsupportedType",
       "Component \"%s\" of %s has type %s, which has no column mapping. Use one of: %s."),

@@ -142,7 +142,8 @@ class CompileErrorsTest {
     assertError(
         Problem.ID_TYPE,
         "[asyncmodel.IdType] @Id component \"code\" of Country has type java.lang.String; an @Id"
-            + " is a Long that the database generates. Declare it as \"@Id Long code\".",
+            + " is a Long (or an Integer, Django's AutoField) that the database generates. Declare"
+            + " it as \"@Id Long code\".",
         "@Id String code");
   }
 
@@ -164,7 +165,8 @@ class CompileErrorsTest {
     assertThat(compilation)
         .hadErrorContaining(
             "[asyncmodel.IdType] @Id component \"id\" of Counter has type long; an @Id is a Long"
-                + " that the database generates. Declare it as \"@Id Long id\".")
+                + " (or an Integer, Django's AutoField) that the database generates. Declare it as"
+                + " \"@Id Long id\".")
         .inFile(file)
         .onLineContaining("@Id long id");
   }

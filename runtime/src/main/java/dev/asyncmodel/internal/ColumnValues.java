@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Values as every backend stores them, so that what a write returns is what a read gives. */
@@ -42,6 +43,36 @@ public final class ColumnValues {
       return time.truncatedTo(ChronoUnit.MICROS);
     }
     return value;
+  }
+
+  /**
+   * A primary key as its component holds it: an {@code Integer} for an {@code @Id Integer}
+   * (Django's {@code AutoField}), else a {@code Long}. Ids travel as {@code long}s ({@code
+   * Ref.id()}, {@code ainBulk}, a generated key); an {@code Integer} column binds an {@code
+   * Integer}.
+   *
+   * @param pk the primary key's column
+   * @param id an id
+   * @return the id in the column's Java type
+   */
+  public static Object id(ColumnSpec pk, Object id) {
+    if (pk.type() == dev.asyncmodel.spi.ColumnType.INT && !(id instanceof Integer)) {
+      return Math.toIntExact(((Number) id).longValue());
+    }
+    return id;
+  }
+
+  /**
+   * @param pk the primary key's column
+   * @param ids ids
+   * @return the ids in the column's Java type
+   */
+  public static List<Object> ids(ColumnSpec pk, List<?> ids) {
+    List<Object> keys = new java.util.ArrayList<>(ids.size());
+    for (Object id : ids) {
+      keys.add(id(pk, id));
+    }
+    return keys;
   }
 
   /**

@@ -234,7 +234,7 @@ public final class Compiler {
     if (!q.sliced()) {
       List<Condition<T>> where = new ArrayList<>(q.where().size() + 1);
       where.addAll(q.where());
-      where.add(Internals.api().equal(pk, id));
+      where.add(Internals.api().equal(pk, ColumnValues.id(Internals.spec(pk), id)));
       return exists(dialect, q.withWhere(List.copyOf(where)));
     }
     ColumnSpec pkSpec = Internals.spec(pk);
@@ -243,7 +243,7 @@ public final class Compiler {
     shapeWhere(q, shape, params, dialect);
     shapeOrder(q.order(), shape, params, dialect, List.of());
     shapeSlice(q.limit(), q.offset(), shape, params);
-    params.add(dialect.encode(pkSpec, id));
+    params.add(dialect.encode(pkSpec, ColumnValues.id(pkSpec, id)));
     String sql = dialect.cached(shape);
     if (sql == null) {
       SqlBuffer b = new SqlBuffer(dialect);

@@ -437,7 +437,7 @@ public final class Executor {
     return session.insert(
         Compiler.insert(session.dialect(), model, values),
         id -> {
-          values[pk] = id;
+          values[pk] = ColumnValues.id(Internals.spec(model.primaryKey()), id);
           return model.create(values);
         });
   }
@@ -614,7 +614,8 @@ public final class Executor {
    */
   private static <T extends Record> List<Statement> inBulkSelects(
       Dialect dialect, Query<T> q, List<Long> ids) {
-    return selectsIn(dialect, q, q.model().primaryKey(), ids, List.of());
+    Field<T> pk = q.model().primaryKey();
+    return selectsIn(dialect, q, pk, ColumnValues.ids(Internals.spec(pk), ids), List.of());
   }
 
   /**
@@ -881,7 +882,13 @@ public final class Executor {
                 // Padded as ainBulk's lists are: a few plans serve every number of keys.
                 Query<T> byKeys =
                     Query.all(q.model())
-                        .withWhere(List.of(Internals.api().in(pk, array ? part : padded(part))));
+                        .withWhere(
+                            List.of(
+                                Internals.api()
+                                    .in(
+                                        pk,
+                                        ColumnValues.ids(
+                                            Internals.spec(pk), array ? part : padded(part)))));
                 done =
                     done.compose(
                         before ->
@@ -1129,7 +1136,8 @@ public final class Executor {
                           stored[order.get(r)] = returned.get(k);
                         } else {
                           @Nullable Object[] values = rows.get(r);
-                          values[pk] = returned.get(k);
+                          values[pk] =
+                              ColumnValues.id(Internals.spec(model.primaryKey()), returned.get(k));
                           stored[order.get(r)] = model.create(values);
                         }
                       }
@@ -1495,7 +1503,12 @@ public final class Executor {
       return Future.succeededFuture(new Created<>(updated, false));
     }
     Query<T> byId =
-        Query.all(model).withWhere(List.of(api.equal(model.primaryKey(), model.idOf(found))));
+        Query.all(model)
+            .withWhere(
+                List.of(
+                    api.equal(
+                        model.primaryKey(),
+                        ColumnValues.id(Internals.spec(model.primaryKey()), model.idOf(found)))));
     return tx.update(Compiler.update(tx.dialect(), byId, assignments))
         .map(n -> new Created<>(updated, false));
   }

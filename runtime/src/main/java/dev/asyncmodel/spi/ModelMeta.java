@@ -241,7 +241,9 @@ public final class ModelMeta<T extends Record> implements Model<T> {
    * @return its id, or {@code null} if it has none yet
    */
   public @Nullable Long idOrNull(T record) {
-    return (Long) values(record)[Internals.spec(primaryKey).index()];
+    Object id = values(record)[Internals.spec(primaryKey).index()];
+    // An @Id Integer (Django's AutoField) is read as a long, as every id is.
+    return id == null ? null : ((Number) id).longValue();
   }
 
   /**

@@ -23,6 +23,10 @@ import dev.asyncmodel.conformance.fixture.ConformanceTest;
 import dev.asyncmodel.conformance.fixture.StatementLog;
 import dev.asyncmodel.conformance.model.Account;
 import dev.asyncmodel.conformance.model.Accounts;
+import dev.asyncmodel.conformance.model.Cities;
+import dev.asyncmodel.conformance.model.City;
+import dev.asyncmodel.conformance.model.Countries;
+import dev.asyncmodel.conformance.model.Country;
 import dev.asyncmodel.conformance.model.Group;
 import dev.asyncmodel.conformance.model.Groups;
 import dev.asyncmodel.conformance.model.Note;
@@ -631,6 +635,78 @@ public abstract class RelationSuite extends ConformanceTest {
     assertEquals(1L, await(GROUPS.aclear(db, bob)));
     assertEquals(0L, await(UserGroups.objects(db).acount()));
     assertEquals(3L, await(Groups.objects(db).acount()));
+  }
+
+  @Test
+  void anIntegerKeyIsDjangosAutoField() {
+    assertEquals(
+        List.of(
+            backend().name().equals("mysql") ? "int(11)" : "integer",
+            backend().name().equals("mysql") ? "int(11)" : "integer"),
+        backend().columnTypes("city").subList(0, 2).stream()
+            .map(t -> t.toLowerCase(java.util.Locale.ROOT))
+            .map(t -> t.equals("int") ? "int(11)" : t)
+            .toList(),
+        "an Integer id and a key to one are integer columns");
+    Country france = await(Countries.objects(db).acreate(new Country(null, "France")));
+    Country spain = await(Countries.objects(db).acreate(new Country(null, "Spain")));
+    assertEquals(Integer.class, france.id().getClass());
+    List<Country> more =
+        await(
+            Countries.objects(db)
+                .abulkCreate(List.of(new Country(null, "Italy"), new Country(null, "Peru"))));
+    assertEquals(
+        List.of(Integer.class, Integer.class), more.stream().map(c -> c.id().getClass()).toList());
+    assertEquals(
+        more,
+        await(
+            Countries.objects(db)
+                .filter(Countries.ID.in(List.of(more.get(0).id(), more.get(1).id())))
+                .orderBy(Countries.ID.asc())
+                .aall()));
+    City paris = await(Cities.objects(db).acreate(new City(null, Ref.of(france), "Paris")));
+    City lyon = await(Cities.objects(db).acreate(new City(null, Ref.of(france), "Lyon")));
+    City madrid = await(Cities.objects(db).acreate(new City(null, Ref.of(spain), "Madrid")));
+    assertEquals(france, await(Countries.objects(db).aget(Countries.ID.eq(france.id()))));
+    assertEquals(
+        Map.of(france.id().longValue(), france),
+        await(Countries.objects(db).ainBulk(List.of(france.id().longValue()))));
+    assertTrue(await(Countries.objects(db).limit(5).acontains(spain)));
+    // Across the key, both ways, loaded and prefetched.
+    assertEquals(
+        List.of(lyon, paris),
+        await(
+            Cities.objects(db)
+                .filter(Cities.COUNTRY.to(Countries.NAME).eq("France"))
+                .orderBy(Cities.NAME.asc())
+                .aall()));
+    assertEquals(
+        List.of(spain),
+        await(
+            Countries.objects(db).filter(Cities.COUNTRY.exists(Cities.NAME.eq("Madrid"))).aall()));
+    City loaded =
+        await(Cities.objects(db).selectRelated(Cities.COUNTRY).aget(Cities.ID.eq(madrid.id())));
+    assertEquals(spain, loaded.country().model().orElseThrow());
+    assertEquals(
+        List.of(paris, lyon),
+        await(
+                Cities.objects(db)
+                    .orderBy(Cities.ID.asc())
+                    .aprefetch(Cities.COUNTRY, List.of(france)))
+            .of(france));
+    // get_or_create, update and a cascading delete by an Integer key.
+    var created =
+        await(Countries.objects(db).agetOrCreate(new Country(null, "Spain"), Countries.NAME));
+    assertEquals(spain, created.object());
+    assertEquals(
+        1L,
+        await(
+            Countries.objects(db)
+                .filter(Countries.ID.eq(spain.id()))
+                .aupdate(Countries.NAME.set("España"))));
+    var deleted = await(Countries.objects(db).filter(Countries.ID.eq(france.id())).adelete());
+    assertEquals(3L, deleted.count());
+    assertEquals(List.of(madrid), await(Cities.objects(db).aall()));
   }
 
   private static List<Long> ids(List<Transaction> rows) {

@@ -56,9 +56,16 @@ public record ColumnInfo(
    * @param idConstant the target's {@code @Id} field constant
    * @param table the target's table
    * @param idColumn the target's {@code @Id} column
+   * @param intId whether the target's {@code @Id} is an {@code Integer} (Django's {@code
+   *     AutoField}): the key's column is then an {@code integer}, as Django makes it
    */
   public record Target(
-      ClassName record, ClassName companion, String idConstant, String table, String idColumn) {}
+      ClassName record,
+      ClassName companion,
+      String idConstant,
+      String table,
+      String idColumn,
+      boolean intId) {}
 
   /**
    * @return the boxed Java type: the field constant's value type

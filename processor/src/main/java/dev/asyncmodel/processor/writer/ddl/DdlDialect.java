@@ -100,4 +100,12 @@ public sealed interface DdlDialect permits PostgresDdl, MysqlDdl, SqliteDdl {
             + quote(column.column())
             + ")");
   }
+
+  /**
+   * @param column a foreign key column
+   * @return whether it references an {@code Integer} id: Django makes the key {@code integer}
+   */
+  default boolean intKey(ColumnInfo column) {
+    return column.target() != null && column.target().intId();
+  }
 }

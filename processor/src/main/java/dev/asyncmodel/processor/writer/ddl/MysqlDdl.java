@@ -26,7 +26,8 @@ final class MysqlDdl implements DdlDialect {
   @Override
   public String columnType(ColumnInfo column) {
     return switch (column.kind()) {
-      case LONG, REF -> "bigint";
+      case LONG -> "bigint";
+      case REF -> intKey(column) ? "integer" : "bigint";
       case INT -> "integer";
       case SHORT -> "smallint";
       case BOOLEAN -> "bool";

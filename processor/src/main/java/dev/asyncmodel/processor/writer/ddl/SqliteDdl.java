@@ -21,7 +21,8 @@ final class SqliteDdl implements DdlDialect {
   public String columnType(ColumnInfo column) {
     return switch (column.kind()) {
       // AUTOINCREMENT is allowed only on an INTEGER PRIMARY KEY, spelled so.
-      case LONG, REF -> column.primaryKey() ? "integer" : "bigint";
+      case LONG -> column.primaryKey() ? "integer" : "bigint";
+      case REF -> intKey(column) ? "integer" : "bigint";
       case INT -> "integer";
       case SHORT -> "smallint";
       case BOOLEAN -> "bool";
