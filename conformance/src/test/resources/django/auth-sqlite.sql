@@ -14,8 +14,10 @@ CREATE TABLE "auth_user" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "pass
 
 -- auth_group and auth_user_groups, the table of User.groups (a ManyToManyField without a through
 -- model), as auth's migrations leave them: 0001 creates both, 0010 makes the group's name
--- varchar(150). The link table's id is an AutoField (integer), auth's default; its pair of keys is
--- unique together, and each key is indexed. Constraint and index names are Django's.
+-- varchar(150). The link table's id is an integer here (AutoField, auth's own default); a project
+-- whose DEFAULT_AUTO_FIELD is BigAutoField may get a bigint, which the same mapping (@Id Long)
+-- reads and writes alike. Its pair of keys is unique together, and each key is indexed.
+-- Constraint and index names are Django's.
 
 CREATE TABLE "auth_group" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(150) NOT NULL UNIQUE);
 CREATE TABLE "auth_user_groups" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_id" integer NOT NULL REFERENCES "auth_user" ("id") DEFERRABLE INITIALLY DEFERRED, "group_id" integer NOT NULL REFERENCES "auth_group" ("id") DEFERRABLE INITIALLY DEFERRED);

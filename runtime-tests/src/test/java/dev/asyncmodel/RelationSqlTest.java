@@ -403,4 +403,42 @@ class RelationSqlTest {
         IllegalArgumentException.class,
         () -> ManyToMany.through(TagLinks.TAG, TagLinks.TAG, (a, b) -> null));
   }
+
+  @ParameterizedTest
+  @EnumSource
+  void aCascadeThatWritesTheTableItReadsUsesADerivedTableOnMysql(Db db) {
+    var plan =
+        dev.asyncmodel.internal.Deletion.plan(
+            db.dialect,
+            query(
+                dev.asyncmodel.testmodels.Nodes.objects(Offline.DATABASE)
+                    .filter(dev.asyncmodel.testmodels.Nodes.NAME.eq("old"))));
+    assertEquals(
+        db.pick(
+            "UPDATE \"node\" SET \"parent_id\" = NULL WHERE \"parent_id\" IN (SELECT \"id\" FROM"
+                + " \"node\" WHERE \"name\" = $1)",
+            "UPDATE `node` SET `parent_id` = NULL WHERE `parent_id` IN (SELECT * FROM (SELECT `id`"
+                + " FROM `node` WHERE `name` = CAST(? AS BINARY)) `subquery`)",
+            "UPDATE \"node\" SET \"parent_id\" = NULL WHERE \"parent_id\" IN (SELECT \"id\" FROM"
+                + " \"node\" WHERE \"name\" = ?)"),
+        plan.steps().get(0).sql());
+  }
+
+  @Test
+  void anEmptyInOfAnExpressionReadsNoColumnAndJoinsNothing() {
+    // Its shape names no column, so two such queries of one shape must render one SQL.
+    String sql =
+        select(
+                Members.objects(Offline.DATABASE)
+                    .filter(
+                        Members.FAVORITE
+                            .to(Reviews.BODY)
+                            .lower()
+                            .in(List.of())
+                            .or(Members.ORDER.eq(1))))
+            .sql();
+    assertEquals(
+        "SELECT \"id\", \"order\", \"favorite_id\" FROM \"user\" WHERE (1 = 0 OR \"order\" = $1)",
+        sql);
+  }
 }

@@ -53,6 +53,9 @@ public final class ManyToMany<M extends Record, N extends Record, X extends Reco
   private final RefField<X, N> to;
   private final BiFunction<Ref<M>, Ref<N>, X> link;
 
+  /** The links with their targets, in the order they were made: what {@link #aprefetch} reads. */
+  private volatile @Nullable Query<X> prefetchQuery;
+
   private ManyToMany(RefField<X, M> from, RefField<X, N> to, BiFunction<Ref<M>, Ref<N>, X> link) {
     this.from = from;
     this.to = to;
@@ -69,7 +72,8 @@ public final class ManyToMany<M extends Record, N extends Record, X extends Reco
    * @param <N> the other side's model
    * @param <X> the links' model
    * @return the relation
-   * @throws IllegalArgumentException if a key is reached across a relation, or both are the same
+   * @throws IllegalArgumentException if a key is reached across a relation or nullable, or both are
+   *     the same
    */
   public static <M extends Record, N extends Record, X extends Record> ManyToMany<M, N, X> through(
       RefField<X, M> from, RefField<X, N> to, BiFunction<Ref<M>, Ref<N>, X> link) {
@@ -83,6 +87,13 @@ public final class ManyToMany<M extends Record, N extends Record, X extends Reco
     if (from == to) {
       throw new IllegalArgumentException(
           "ManyToMany.through needs two foreign keys of the links, not " + from + " twice");
+    }
+    if (Internals.spec(from).nullable() || Internals.spec(to).nullable()) {
+      // Django's tables of links have NOT NULL keys: a link without one links nothing.
+      throw new IllegalArgumentException(
+          "ManyToMany.through needs NOT NULL foreign keys, as Django's tables of links have: "
+              + (Internals.spec(from).nullable() ? from : to)
+              + " is nullable");
     }
     return new ManyToMany<>(from, to, link);
   }
@@ -248,9 +259,9 @@ public final class ManyToMany<M extends Record, N extends Record, X extends Reco
    * ({@code selectRelated}), in the order they were made.
    *
    * <pre>{@code
-   * // SELECT "U"."id", "U"."user_id", "U"."group_id", "auth_group"."id", "auth_group"."name"
-   * //   FROM "auth_user_groups" INNER JOIN "auth_group" ON (...) WHERE "user_id" = ANY($1)
-   * //   ORDER BY "auth_user_groups"."id" ASC
+   * // SELECT "auth_user_groups"."id", "auth_user_groups"."user_id", "auth_user_groups"."group_id",
+   * //   "auth_group"."id", "auth_group"."name" FROM "auth_user_groups" INNER JOIN "auth_group"
+   * //   ON (...) WHERE "auth_user_groups"."user_id" = ANY($1) ORDER BY "auth_user_groups"."id" ASC
    * Future<Prefetched<User, Group>> groups = GROUPS.aprefetch(db, users);
    * }</pre>
    *
@@ -260,11 +271,15 @@ public final class ManyToMany<M extends Record, N extends Record, X extends Reco
    */
   public Future<Prefetched<M, N>> aprefetch(Database db, Collection<? extends M> records) {
     try {
-      ModelMeta<X> links = linksModel();
-      Query<X> query =
-          Query.all(links)
-              .withRelated(List.<RefField<X, ?>>of(to))
-              .withOrder(List.of(links.primaryKey().asc()));
+      Query<X> query = prefetchQuery;
+      if (query == null) {
+        ModelMeta<X> links = linksModel();
+        query =
+            Query.all(links)
+                .withRelated(List.<RefField<X, ?>>of(to))
+                .withOrder(List.of(links.primaryKey().asc()));
+        prefetchQuery = query;
+      }
       return Executor.prefetch(db, query, from, records)
           .map(
               sets -> {

@@ -39,6 +39,9 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
   /** {@link #hops()}, made once. */
   private final List<RefField<?, ?>> hops;
 
+  /** The fields {@link #to} made from this one: found without allocating, once made. */
+  private final Map<Field<?>, Field<?>> reached = new ConcurrentHashMap<>();
+
   /**
    * For generated code.
    *
@@ -195,11 +198,20 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
 
   @SuppressWarnings("unchecked") // reached() keeps the class and the value type; the owner is T
   private <F extends Field<?>> F reach(Field<?> field) {
-    List<RefField<?, ?>> hops = hops(this, Objects.requireNonNull(field, "field"));
+    Field<?> known = reached.get(Objects.requireNonNull(field, "field"));
+    if (known != null) {
+      return (F) known;
+    }
+    return (F) reached.computeIfAbsent(field, f -> canonical(f));
+  }
+
+  /** The one field of a path, by its hops and the companion's field it reaches. */
+  private Field<?> canonical(Field<?> field) {
+    List<RefField<?, ?>> hops = hops(this, field);
     List<Object> key = new ArrayList<>(hops.size() + 1);
     key.addAll(hops);
     key.add(field.origin());
-    return (F) PATHS.computeIfAbsent(key, k -> field.reached(hops));
+    return PATHS.computeIfAbsent(key, k -> field.reached(hops));
   }
 
   /**

@@ -5,11 +5,13 @@ import dev.asyncmodel.ForeignKey;
 import dev.asyncmodel.Id;
 import dev.asyncmodel.OnDelete;
 import dev.asyncmodel.Ref;
-import org.jspecify.annotations.Nullable;
 
-/** A tag under another: two foreign keys to one table, for the join aliases. */
+/**
+ * A tag under another: two foreign keys to one table, for the join aliases, and a many-to-many of
+ * tags with themselves.
+ */
 @AsyncModel
 public record TagLink(
     @Id Long id,
     @ForeignKey(onDelete = OnDelete.CASCADE) Ref<Tag> tag,
-    @ForeignKey(onDelete = OnDelete.SET_NULL) @Nullable Ref<Tag> parent) {}
+    @ForeignKey(onDelete = OnDelete.CASCADE) Ref<Tag> parent) {}

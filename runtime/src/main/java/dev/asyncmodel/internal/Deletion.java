@@ -217,14 +217,17 @@ public final class Deletion {
       }
       RefField<?, ?> ref = chain.get(depth - 1);
       ModelMeta<?> parent = ref.target();
-      b.quoted(ref.column())
-          .append(" IN (SELECT ")
-          .quoted(parent.primaryKey().column())
+      // MySQL refuses a subquery that reads the table the statement writes (error 1093), as a
+      // key of a model to itself makes it: the keys are read through a derived table first.
+      boolean derived =
+          !dialect.writesReadTheirTable() && Internals.model(chain.get(chain.size() - 1)) == parent;
+      b.quoted(ref.column()).append(derived ? " IN (SELECT * FROM (SELECT " : " IN (SELECT ");
+      b.quoted(parent.primaryKey().column())
           .append(" FROM ")
           .quoted(parent.table())
           .append(" WHERE ");
       predicate(b, chain, depth - 1);
-      b.append(")");
+      b.append(derived ? ") " + dialect.quote("subquery") + ")" : ")");
     }
   }
 }

@@ -160,6 +160,9 @@ final class Joins {
       follow(Internals.path(lookup.field()), keep || lookup.op() == Lookup.Op.IS_NULL);
     } else if (condition instanceof Comparison<?> comparison) {
       Internals.Api api = Internals.api();
+      if (comparison.op() == Lookup.Op.IN && api.right(comparison).isEmpty()) {
+        return; // 1 = 0, which reads no column: its shape names none
+      }
       boolean nulls = keep || comparison.op() == Lookup.Op.IS_NULL;
       visit(api.left(comparison), nulls);
       for (Expr operand : api.right(comparison)) {
