@@ -441,4 +441,44 @@ class RelationSqlTest {
         "SELECT \"id\", \"order\", \"favorite_id\" FROM \"user\" WHERE (1 = 0 OR \"order\" = $1)",
         sql);
   }
+
+  @ParameterizedTest
+  @EnumSource
+  void anAggregateOfTheReferencingRowsIsACorrelatedSubqueryWithItsValuesInOrder(Db db) {
+    var reviews = Reviews.BOOK.count(Reviews.STARS.gte(4));
+    var spent = Books.AUTHOR.sum(Books.PRICE, Books.RATING.gt(3.0));
+    Statement statement =
+        Authors.objects(Offline.DATABASE)
+            .filter(Books.AUTHOR.count().gt(1L))
+            .values(Authors.NAME, spent)
+            .orderBy(spent.desc())
+            .statement(db.dialect);
+    assertEquals(
+        db.pick(
+            "SELECT \"name\", (SELECT SUM(\"U0\".\"price\") FROM \"book\" \"U0\" WHERE"
+                + " \"U0\".\"author_id\" = \"author\".\"id\" AND \"U0\".\"rating\" > $1) AS"
+                + " \"book__price__sum\" FROM \"author\" WHERE (SELECT COUNT(*) FROM \"book\" \"U0\""
+                + " WHERE \"U0\".\"author_id\" = \"author\".\"id\") > $2 ORDER BY"
+                + " \"book__price__sum\" DESC",
+            "SELECT `name`, (SELECT SUM(`U0`.`price`) FROM `book` `U0` WHERE `U0`.`author_id` ="
+                + " `author`.`id` AND `U0`.`rating` > ?) AS `book__price__sum` FROM `author` WHERE"
+                + " (SELECT COUNT(*) FROM `book` `U0` WHERE `U0`.`author_id` = `author`.`id`) > ?"
+                + " ORDER BY `book__price__sum` DESC",
+            "SELECT \"name\", (SELECT SUM(\"U0\".\"price\") FROM \"book\" \"U0\" WHERE"
+                + " \"U0\".\"author_id\" = \"author\".\"id\" AND \"U0\".\"rating\" > ?) AS"
+                + " \"book__price__sum\" FROM \"author\" WHERE (SELECT COUNT(*) FROM \"book\" \"U0\""
+                + " WHERE \"U0\".\"author_id\" = \"author\".\"id\") > ? ORDER BY"
+                + " \"book__price__sum\" DESC"),
+        statement.sql());
+    assertEquals(params(3.0, 1L), bound(statement));
+    // Nested: authors by the reviews of their books.
+    String nested =
+        select(Authors.objects(Offline.DATABASE).filter(Books.AUTHOR.sum(reviews).gt(2L))).sql();
+    assertEquals(
+        "SELECT \"id\", \"name\", \"bio\" FROM \"author\" WHERE (SELECT SUM((SELECT COUNT(*)"
+            + " FROM \"review\" \"V0\" WHERE \"V0\".\"book_id\" = \"U0\".\"id\" AND"
+            + " \"V0\".\"stars\" >= $1)) FROM \"book\" \"U0\" WHERE \"U0\".\"author_id\" ="
+            + " \"author\".\"id\") > $2",
+        nested);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.asyncmodel;
 
 import dev.asyncmodel.Lookup.Op;
+import dev.asyncmodel.internal.Expr;
 import dev.asyncmodel.internal.Query;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
@@ -336,6 +337,70 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
           "exists(" + rows + "): a QuerySet with limit or offset cannot be correlated to each row");
     }
     return new Exists<>(this, query.withOrder(List.of()));
+  }
+
+  /**
+   * The number of rows of this model that reference each row of the referenced model through this
+   * key, among those matching every condition: Django's {@code annotate(n=Count("transaction",
+   * filter=Q(...)))}, as a correlated subquery, so that it works in {@code filter}, {@code orderBy}
+   * and {@code values} of the referenced model's QuerySet with no {@code GROUP BY}. 0 for a row
+   * nothing references.
+   *
+   * <pre>{@code
+   * // WHERE (SELECT COUNT(*) FROM "transaction" "U0" WHERE "U0"."user_id" = "auth_user"."id"
+   * //   AND "U0"."category" = $1) > $2
+   * Users.objects(db).filter(USER.count(CATEGORY.eq("food")).gt(5L))
+   * }</pre>
+   *
+   * @param conditions conditions on the referencing rows, ANDed
+   * @return the count, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final IntegerExpression<M, Long> count(Condition<T>... conditions) {
+    return new Computed.IntegerNode<>(
+        Expr.related(Expr.Aggregate.COUNT_ALL, correlated(null, conditions)));
+  }
+
+  /**
+   * The sum of a decimal of the rows of this model that reference each row of the referenced model,
+   * among those matching every condition: Django's {@code
+   * annotate(total=Sum("transaction__amount"))}, a correlated subquery; NULL (empty) for a row
+   * nothing references, as Django's {@code Sum} is {@code None}.
+   *
+   * @param value what to add up, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @return the sum, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final DecimalExpression<M> sum(DecimalExpression<T> value, Condition<T>... conditions) {
+    return new Computed.DecimalNode<>(
+        Expr.related(Expr.Aggregate.SUM, correlated(Exprs.of(value), conditions)));
+  }
+
+  /**
+   * The sum of an integer of the rows of this model that reference each row of the referenced
+   * model; see {@link #sum(DecimalExpression, Condition[])}.
+   *
+   * @param value what to add up, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @param <V> its Java type
+   * @return the sum, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final <V extends Number & Comparable<? super V>> IntegerExpression<M, Long> sum(
+      IntegerExpression<T, V> value, Condition<T>... conditions) {
+    return new Computed.IntegerNode<>(
+        Expr.related(Expr.Aggregate.SUM, correlated(Exprs.of(value), conditions)));
+  }
+
+  /** The referencing rows of an aggregate across the reverse relation. */
+  private Expr.Correlated correlated(@Nullable Expr source, Condition<T>[] conditions) {
+    @SuppressWarnings("unchecked") // the companion's ModelMeta of T, attached to this field
+    Query<T> rows = Query.all((ModelMeta<T>) referencing());
+    return new Expr.Correlated(this, rows.and(conditions), source);
   }
 
   /** The model of this key's first hop: the model that holds the reference. */

@@ -1033,7 +1033,7 @@ public final class Compiler {
   }
 
   /** Appends the conditions ANDed, or {@code 1 = 1} when there are none. */
-  private static <T extends Record> void conditions(SqlBuffer b, Query<T> q) {
+  static <T extends Record> void conditions(SqlBuffer b, Query<T> q) {
     List<Condition<T>> where = q.where();
     if (where.isEmpty()) {
       b.append("1 = 1");
@@ -1146,7 +1146,7 @@ public final class Compiler {
     String outerKey = sql.outerColumnText(pk, referenced);
     List<RefField<?, ?>> keyPath = Internals.path(key);
     Joins outer = sql.scope(null);
-    Joins joins = Joins.correlated(rows, keyPath, outer);
+    Joins joins = Joins.correlated(rows, keyPath, outer, List.of());
     sql.scope(joins);
     sql.append("EXISTS (SELECT 1 FROM ");
     joins.from(sql);

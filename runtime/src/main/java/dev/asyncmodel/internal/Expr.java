@@ -38,8 +38,23 @@ public final class Expr {
      * The value at a path into a JSON column, as a {@link JsonCast}: Django's {@code KT()}. Its
      * value is the path, keys and indexes; its operand the column.
      */
-    JSON
+    JSON,
+    /**
+     * An {@link Aggregate} of the rows of another model that reference the row: Django's {@code
+     * annotate(Count("transaction"))}, a correlated subquery. Its value is a {@link Correlated}; it
+     * has no operands at this level, since the subquery's columns are of the other model.
+     */
+    RELATED
   }
+
+  /**
+   * The subquery of a {@link Kind#RELATED} node.
+   *
+   * @param key the foreign key of the other model that references the row
+   * @param rows the other model's rows: their conditions
+   * @param source what is aggregated, in the other model's terms; null for {@code COUNT(*)}
+   */
+  public record Correlated(RefField<?, ?> key, Query<?> rows, @Nullable Expr source) {}
 
   /** What a path into a JSON column is read as. */
   public enum JsonCast {
@@ -179,7 +194,7 @@ public final class Expr {
    * @return whether the expression reads a column across a relation, anywhere in its tree
    */
   public boolean crossesRelation() {
-    if (!hops().isEmpty()) {
+    if (!hops().isEmpty() || kind == Kind.RELATED) {
       return true;
     }
     for (Expr arg : args) {
@@ -263,6 +278,30 @@ public final class Expr {
   /**
    * @return a {@link Kind#JSON} node's path: keys ({@code String}) and indexes ({@code Integer})
    */
+  /**
+   * @param aggregate the aggregate
+   * @param correlated the referencing rows and what of them is aggregated
+   * @return the aggregate of the rows that reference the row, as one value of it
+   */
+  public static Expr related(Aggregate aggregate, Correlated correlated) {
+    Expr source = correlated.source();
+    ColumnSpec type =
+        aggregate == Aggregate.COUNT_ALL
+            ? result(ColumnType.LONG)
+            : aggregate(aggregate, Objects.requireNonNull(source, "source")).type;
+    return new Expr(Kind.RELATED, aggregate.ordinal(), type, correlated, List.of());
+  }
+
+  /**
+   * @return the subquery of a {@link Kind#RELATED} node
+   */
+  public Correlated correlated() {
+    if (kind != Kind.RELATED) {
+      throw new IllegalStateException(kind + " is not a correlated subquery");
+    }
+    return (Correlated) Objects.requireNonNull(value);
+  }
+
   @SuppressWarnings("unchecked") // made only by json(), with a list
   public List<Object> path() {
     if (kind != Kind.JSON) {
@@ -384,6 +423,7 @@ public final class Expr {
       case VALUE -> false;
       case JSON -> true;
       case AGGREGATE -> op >= Aggregate.SUM.ordinal();
+      case RELATED -> op != Aggregate.COUNT_ALL.ordinal();
       default -> args.stream().anyMatch(Expr::nullable);
     };
   }
@@ -456,6 +496,18 @@ public final class Expr {
         }
         yield path.toString();
       }
+      case RELATED -> {
+        Correlated related = e.correlated();
+        String function =
+            Aggregate.values()[e.op()] == Aggregate.COUNT_ALL
+                ? "count"
+                : Aggregate.values()[e.op()].name().toLowerCase(Locale.ROOT);
+        String model = related.rows().model().name().toLowerCase(Locale.ROOT);
+        Expr source = related.source();
+        yield source == null
+            ? model + "__" + function
+            : model + "__" + name(source, sql) + "__" + function;
+      }
       case AGGREGATE -> {
         Aggregate aggregate = Aggregate.values()[e.op()];
         String function =
@@ -487,6 +539,17 @@ public final class Expr {
               + "("
               + (args.isEmpty() ? "*" : args.get(0).toString())
               + ")";
+      case RELATED -> {
+        Correlated related = correlated();
+        yield Aggregate.values()[op].name().toLowerCase(Locale.ROOT)
+            + "("
+            + (related.source() == null ? "*" : related.source().toString())
+            + " of "
+            + related.rows()
+            + " by "
+            + related.key().name()
+            + ")";
+      }
       case JSON -> {
         StringBuilder lookup = new StringBuilder(args.get(0).type.property());
         for (Object step : path()) {

@@ -2,11 +2,13 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.Lookup.Op;
+import dev.asyncmodel.RefField;
 import dev.asyncmodel.internal.Expr.Aggregate;
 import dev.asyncmodel.internal.Expr.Arithmetic;
 import dev.asyncmodel.internal.Expr.Transform;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ColumnType;
+import dev.asyncmodel.spi.ModelMeta;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,7 @@ final class ExprSql {
   private static final int TRANSFORM = 4;
   private static final int AGGREGATE = 5;
   private static final int JSON = 6;
+  private static final int RELATED = 7;
 
   /**
    * Adds an expression's structure to the shape and its values to the parameters.
@@ -56,6 +59,19 @@ final class ExprSql {
         for (Expr arg : e.args()) {
           shape(arg, shape, params, dialect);
         }
+      }
+      case RELATED -> {
+        // The referencing model, the path to its key and the key, what is aggregated, then the
+        // subquery's conditions: the order render writes their values in.
+        Expr.Correlated related = e.correlated();
+        shape.add(RELATED, e.op()).add(Shape.model(related.rows().model()));
+        shape.path(Internals.path(related.key())).add(Internals.spec(related.key()).index());
+        Expr source = related.source();
+        shape.add(source == null ? 0 : 1);
+        if (source != null) {
+          shape(source, shape, params, dialect);
+        }
+        Compiler.shapeWhere(related.rows(), shape, params, dialect);
       }
       case JSON -> {
         ColumnSpec column = e.args().get(0).type();
@@ -104,6 +120,7 @@ final class ExprSql {
       case JSON ->
           dialect.jsonExtract(
               JsonSql.text(b), e.args().get(0).type(), e.path(), Expr.JsonCast.values()[e.op()]);
+      case RELATED -> renderRelated(e, b);
       case AGGREGATE -> {
         Aggregate aggregate = Aggregate.values()[e.op()];
         if (e.args().isEmpty()) {
@@ -114,6 +131,41 @@ final class ExprSql {
         }
       }
     }
+  }
+
+  /**
+   * {@code (SELECT SUM("U0"."amount") FROM "transaction" "U0" WHERE "U0"."user_id" =
+   * "auth_user"."id" AND ...)}: the aggregate of the referencing rows, correlated to the row of the
+   * level around it, as {@link Compiler} writes an {@code EXISTS}.
+   */
+  private static void renderRelated(Expr e, SqlBuffer b) {
+    Expr.Correlated related = e.correlated();
+    RefField<?, ?> key = related.key();
+    ModelMeta<?> referenced = key.target();
+    String outerKey = b.outerColumnText(Internals.spec(referenced.primaryKey()), referenced);
+    List<RefField<?, ?>> keyPath = Internals.path(key);
+    Expr source = related.source();
+    Joins outer = b.scope(null);
+    Joins joins =
+        Joins.correlated(
+            related.rows(), keyPath, outer, source == null ? List.of() : List.of(source));
+    b.scope(joins);
+    b.append("(SELECT ");
+    Aggregate aggregate = Aggregate.values()[e.op()];
+    if (source == null) {
+      b.dialect().aggregate(b, aggregate, null, null);
+    } else {
+      b.dialect().aggregate(b, aggregate, source.type().type(), () -> render(source, b));
+    }
+    b.append(" FROM ");
+    joins.from(b);
+    b.append(" WHERE ").column(Internals.spec(key), keyPath).append(" = ").append(outerKey);
+    if (!related.rows().where().isEmpty()) {
+      b.append(" AND ");
+      Compiler.conditions(b, related.rows());
+    }
+    b.append(")");
+    b.scope(outer);
   }
 
   // ---------------------------------------------------------------------------------------------

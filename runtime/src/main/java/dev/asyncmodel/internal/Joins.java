@@ -123,14 +123,20 @@ final class Joins {
    * @param q the subquery: its conditions
    * @param key the path to the key that correlates it, from its model; empty for a key of its own
    * @param outer the tables of the level around it, or null for a statement that joins none
+   * @param more expressions it also renders: what it aggregates
    * @return the tables
    */
-  static Joins correlated(Query<?> q, List<RefField<?, ?>> key, @Nullable Joins outer) {
+  static Joins correlated(
+      Query<?> q, List<RefField<?, ?>> key, @Nullable Joins outer, List<Expr> more) {
     char prefix = outer == null || outer.prefix == 0 ? 'U' : (char) (outer.prefix + 1);
     Joins joins = new Joins(q.model(), prefix);
     joins.follow(key, false);
     for (Condition<?> condition : q.where()) {
       joins.visit(condition, false);
+    }
+    for (Expr e : more) {
+      // An aggregated value: a NULL of it is skipped by the aggregate, not by the join.
+      joins.visit(e, true);
     }
     return joins;
   }

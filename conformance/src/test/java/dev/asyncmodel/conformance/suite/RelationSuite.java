@@ -736,6 +736,63 @@ public abstract class RelationSuite extends ConformanceTest {
         List.of("child"), await(Folders.objects(db).aall()).stream().map(Folder::name).toList());
   }
 
+  @Test
+  void aggregatesOfTheReferencingRowsAreValuesOfEachRow() {
+    ledger();
+    User zoe = user(db, "zoe");
+    review(db, all.get(0), 4.0, null);
+    review(db, all.get(0), 2.0, null);
+    review(db, all.get(3), 5.0, null);
+    // Users with more than one transaction: Django's annotate(n=Count(...)).filter(n__gt=1).
+    assertEquals(
+        List.of("ann", "bob"),
+        usernames(
+            await(
+                Users.objects(db)
+                    .filter(USER.count().gt(1L))
+                    .orderBy(Users.USERNAME.asc())
+                    .aall())));
+    // Each user's food count and total, zero and empty where nothing references it.
+    var food = USER.count(CATEGORY.eq("food"));
+    var total = USER.sum(AMOUNT);
+    List<ValuesRow<User>> rows =
+        await(
+            Users.objects(db)
+                .values(Users.USERNAME, food, total)
+                .orderBy(food.desc(), Users.USERNAME.asc())
+                .aall());
+    List<String> expected = new java.util.ArrayList<>();
+    for (User u : List.of(ann, amy, bob, zoe)) {
+      List<Transaction> mine =
+          all.stream().filter(t -> t.user().id() == u.id().longValue()).toList();
+      long foodCount = mine.stream().filter(t -> t.category().equals("food")).count();
+      BigDecimal sum =
+          mine.isEmpty()
+              ? null
+              : mine.stream().map(Transaction::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      expected.add(u.username() + " " + foodCount + " " + sum);
+    }
+    expected.sort(
+        Comparator.comparing((String line) -> -Long.parseLong(line.split(" ")[1]))
+            .thenComparing(line -> line.split(" ")[0]));
+    assertEquals(
+        expected,
+        rows.stream()
+            .map(r -> r.get(Users.USERNAME) + " " + r.get(food) + " " + r.get(total))
+            .toList());
+    assertEquals(
+        Map.of("username", "zoe", "transaction__count", 0L, "transaction__amount__sum", "null"),
+        rows.get(rows.size() - 1).toMap().entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, e -> e.getValue() == null ? "null" : e.getValue())));
+    // Nested: users by the reviews of their transactions.
+    assertEquals(
+        List.of("ann"),
+        usernames(
+            await(Users.objects(db).filter(USER.sum(Reviews.TRANSACTION.count()).gt(1L)).aall())));
+  }
+
   private static List<Long> ids(List<Transaction> rows) {
     return rows.stream().map(Transaction::id).toList();
   }
