@@ -1139,24 +1139,41 @@ public final class Compiler {
    * a NOT needs nothing more.
    */
   private static void renderExists(Exists<?> exists, SqlBuffer sql) {
-    Query<?> rows = Internals.api().rows(exists);
-    RefField<?, ?> key = exists.key();
+    sql.append("EXISTS ");
+    correlated(sql, exists.key(), Internals.api().rows(exists), List.of(), () -> sql.append("1"));
+  }
+
+  /**
+   * {@code (SELECT <select> FROM "t" "U0" ... WHERE "U0"."fk" = "outer"."id" AND <conditions>)}: a
+   * subquery of the rows that reference the row of the level around it through {@code key}, which
+   * an {@code EXISTS} and an aggregate of the referencing rows share. Its tables have aliases of
+   * their own; the row around it is named by that level's alias.
+   *
+   * @param b the statement
+   * @param key the foreign key of the subquery's model, or a path to one
+   * @param rows the subquery's model and conditions
+   * @param more expressions the select list reads, whose paths it joins
+   * @param select writes the select list
+   */
+  static void correlated(
+      SqlBuffer b, RefField<?, ?> key, Query<?> rows, List<Expr> more, Runnable select) {
     ModelMeta<?> referenced = key.target();
-    ColumnSpec pk = Internals.spec(referenced.primaryKey());
-    String outerKey = sql.outerColumnText(pk, referenced);
+    String outerKey = b.outerColumnText(Internals.spec(referenced.primaryKey()), referenced);
     List<RefField<?, ?>> keyPath = Internals.path(key);
-    Joins outer = sql.scope(null);
-    Joins joins = Joins.correlated(rows, keyPath, outer, List.of());
-    sql.scope(joins);
-    sql.append("EXISTS (SELECT 1 FROM ");
-    joins.from(sql);
-    sql.append(" WHERE ").column(Internals.spec(key), keyPath).append(" = ").append(outerKey);
+    Joins outer = b.scope(null);
+    Joins joins = Joins.correlated(rows, keyPath, outer, more);
+    b.scope(joins);
+    b.append("(SELECT ");
+    select.run();
+    b.append(" FROM ");
+    joins.from(b);
+    b.append(" WHERE ").column(Internals.spec(key), keyPath).append(" = ").append(outerKey);
     if (!rows.where().isEmpty()) {
-      sql.append(" AND ");
-      conditions(sql, rows);
+      b.append(" AND ");
+      conditions(b, rows);
     }
-    sql.append(")");
-    sql.scope(outer);
+    b.append(")");
+    b.scope(outer);
   }
 
   private static void renderLookup(Lookup<?> lookup, SqlBuffer sql, boolean negated) {

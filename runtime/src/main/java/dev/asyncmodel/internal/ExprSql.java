@@ -2,13 +2,11 @@ package dev.asyncmodel.internal;
 
 import dev.asyncmodel.JsonLookup;
 import dev.asyncmodel.Lookup.Op;
-import dev.asyncmodel.RefField;
 import dev.asyncmodel.internal.Expr.Aggregate;
 import dev.asyncmodel.internal.Expr.Arithmetic;
 import dev.asyncmodel.internal.Expr.Transform;
 import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ColumnType;
-import dev.asyncmodel.spi.ModelMeta;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,32 +138,20 @@ final class ExprSql {
    */
   private static void renderRelated(Expr e, SqlBuffer b) {
     Expr.Correlated related = e.correlated();
-    RefField<?, ?> key = related.key();
-    ModelMeta<?> referenced = key.target();
-    String outerKey = b.outerColumnText(Internals.spec(referenced.primaryKey()), referenced);
-    List<RefField<?, ?>> keyPath = Internals.path(key);
     Expr source = related.source();
-    Joins outer = b.scope(null);
-    Joins joins =
-        Joins.correlated(
-            related.rows(), keyPath, outer, source == null ? List.of() : List.of(source));
-    b.scope(joins);
-    b.append("(SELECT ");
     Aggregate aggregate = Aggregate.values()[e.op()];
-    if (source == null) {
-      b.dialect().aggregate(b, aggregate, null, null);
-    } else {
-      b.dialect().aggregate(b, aggregate, source.type().type(), () -> render(source, b));
-    }
-    b.append(" FROM ");
-    joins.from(b);
-    b.append(" WHERE ").column(Internals.spec(key), keyPath).append(" = ").append(outerKey);
-    if (!related.rows().where().isEmpty()) {
-      b.append(" AND ");
-      Compiler.conditions(b, related.rows());
-    }
-    b.append(")");
-    b.scope(outer);
+    Compiler.correlated(
+        b,
+        related.key(),
+        related.rows(),
+        source == null ? List.of() : List.of(source),
+        () -> {
+          if (source == null) {
+            b.dialect().aggregate(b, aggregate, null, null);
+          } else {
+            b.dialect().aggregate(b, aggregate, source.type().type(), () -> render(source, b));
+          }
+        });
   }
 
   // ---------------------------------------------------------------------------------------------
