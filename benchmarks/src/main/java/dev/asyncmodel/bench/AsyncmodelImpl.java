@@ -96,6 +96,13 @@ final class AsyncmodelImpl implements Impl.Async {
                     }
                     return Future.all(sets).map(all -> Data.checkSetsInOrder(r, page, sets));
                   });
+      case EXISTS_RECENT ->
+          Users.objects(db)
+              .filter(USER.exists(CREATED_AT.gte(Data.RECENT)))
+              .orderBy(Users.ID.asc())
+              .limit(Data.USER_PAGE)
+              .aall()
+              .map(Data::checkActive);
       case COUNT ->
           Transactions.objects(db)
               .filter(USER.eq(user(r.user())))

@@ -201,6 +201,22 @@ public final class Data {
   }
 
   /**
+   * @param users the users with a row in the recent window, by id, at most a page
+   * @return {@code users}
+   */
+  public static List<User> checkActive(List<User> users) {
+    check(users.size() == USER_PAGE, () -> "active users: " + users.size());
+    for (int i = 0; i < users.size(); i++) {
+      User u = users.get(i);
+      long expected = i + 1;
+      check(
+          u.id() == expected && u.username().equals(String.format("user%03d", expected)),
+          () -> "active users read " + u + " at " + expected);
+    }
+    return users;
+  }
+
+  /**
    * @param page the latest rows of every user, each with its user loaded
    * @return {@code page}
    */

@@ -34,6 +34,7 @@ final class JdbcImpl implements Impl.Blocking {
   private static final String USERS_PAGE = jdbc(VertxImpl.USERS_PAGE);
   private static final String RECENT_OF_USERS = jdbc(VertxImpl.RECENT_OF_USERS);
   private static final String RECENT_OF_USER = jdbc(VertxImpl.RECENT_OF_USER);
+  private static final String ACTIVE_USERS = jdbc(VertxImpl.ACTIVE_USERS);
   private static final String EXISTS = jdbc(VertxImpl.EXISTS);
   private static final String INSERT = jdbc(VertxImpl.INSERT);
   private static final String INSERT_WITH_ID = jdbc(VertxImpl.INSERT_WITH_ID);
@@ -174,6 +175,18 @@ final class JdbcImpl implements Impl.Blocking {
             }
           }
           Data.checkSets(r, page, u -> byUser.get(u.id()));
+        }
+        case EXISTS_RECENT -> {
+          try (PreparedStatement s = c.prepareStatement(ACTIVE_USERS)) {
+            s.setObject(1, Data.RECENT.atOffset(ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+              List<User> users = new ArrayList<>(Data.USER_PAGE);
+              while (rs.next()) {
+                users.add(new User(rs.getLong(1), rs.getString(2)));
+              }
+              Data.checkActive(users);
+            }
+          }
         }
         case COUNT -> {
           try (PreparedStatement s = c.prepareStatement(COUNT)) {

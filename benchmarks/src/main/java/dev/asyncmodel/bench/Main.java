@@ -199,7 +199,7 @@ public final class Main {
                              asyncmodel-timeout (query_timeout=5000) and asyncmodel-telemetry
                              (telemetry=opentelemetry, the API without an SDK)
         --pipelining N       pipelining limit of the reads of asyncmodel and vertx-pipelined (4)
-        --ops a,b            get,latest50,feed50,prefetch50,nplus1,count,sumcat,exists,insert,update,increment,
+        --ops a,b            get,latest50,feed50,prefetch50,nplus1,active50,count,sumcat,exists,insert,update,increment,
                              getorcreate,delete (all)
         --database NAME      the benchmark's database, created if missing (asyncmodel_bench)
         --embedded           an embedded PostgreSQL even when PGHOST is set

@@ -9,6 +9,7 @@ public enum Op {
   LATEST_WITH_USER("feed50", "latest 50 with their user"),
   PREFETCH("prefetch50", "50 users, their recent rows (prefetch)"),
   N_PLUS_ONE("nplus1", "50 users, their recent rows (N+1)"),
+  EXISTS_RECENT("active50", "50 users with a recent row (EXISTS)"),
   COUNT("count", "count of a user"),
   SUM_BY_CATEGORY("sumcat", "sum per category of a user"),
   EXISTS("exists", "exists"),
@@ -26,6 +27,7 @@ public enum Op {
           LATEST_WITH_USER,
           PREFETCH,
           N_PLUS_ONE,
+          EXISTS_RECENT,
           COUNT,
           SUM_BY_CATEGORY,
           EXISTS,
@@ -71,7 +73,7 @@ public enum Op {
     throw new IllegalArgumentException(
         "Unknown operation "
             + key
-            + ": one of get, latest50, feed50, prefetch50, nplus1, count, sumcat, exists, insert, update, increment,"
+            + ": one of get, latest50, feed50, prefetch50, nplus1, active50, count, sumcat, exists, insert, update, increment,"
             + " getorcreate, delete");
   }
 }

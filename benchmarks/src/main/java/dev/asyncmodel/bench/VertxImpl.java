@@ -61,6 +61,12 @@ final class VertxImpl implements Impl.Async {
           + " FROM \"transaction\" WHERE \"created_at\" >= $1 AND \"user_id\" = $2"
           + " ORDER BY \"created_at\" DESC";
 
+  /** Users with a recent row: the correlated EXISTS Django's filter(transaction__...) needs. */
+  static final String ACTIVE_USERS =
+      "SELECT u.\"id\", u.\"username\" FROM \"auth_user\" u WHERE EXISTS (SELECT 1 FROM"
+          + " \"transaction\" t WHERE t.\"user_id\" = u.\"id\" AND t.\"created_at\" >= $1)"
+          + " ORDER BY u.\"id\" LIMIT 50";
+
   static final String COUNT = "SELECT COUNT(*) FROM \"transaction\" WHERE \"user_id\" = $1";
   static final String EXISTS = "SELECT 1 FROM \"transaction\" WHERE \"user_id\" = $1 LIMIT 1";
   static final String INSERT =
@@ -194,6 +200,18 @@ final class VertxImpl implements Impl.Async {
                                   }));
                     }
                     return Future.all(sets).map(all -> Data.checkSetsInOrder(r, page, sets));
+                  });
+      case EXISTS_RECENT ->
+          reads
+              .preparedQuery(ACTIVE_USERS)
+              .execute(Tuple.of(Data.RECENT.atOffset(ZoneOffset.UTC)))
+              .map(
+                  rows -> {
+                    List<User> users = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                      users.add(new User(row.getLong(0), row.getString(1)));
+                    }
+                    return Data.checkActive(users);
                   });
       case COUNT ->
           reads
