@@ -396,6 +396,109 @@ public final class RefField<T extends Record, M extends Record> extends Field<T>
         Expr.related(Expr.Aggregate.SUM, correlated(Exprs.of(value), conditions)));
   }
 
+  /**
+   * The average of a decimal of the rows that reference each row, among those matching every
+   * condition: Django's {@code Avg("transaction__amount")}, read at four more decimal places, as an
+   * aggregate's average is; empty for a row nothing references.
+   *
+   * @param value what to average, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @return the average, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final DecimalExpression<M> avg(DecimalExpression<T> value, Condition<T>... conditions) {
+    return new Computed.DecimalNode<>(
+        Expr.related(Expr.Aggregate.AVG, correlated(Exprs.of(value), conditions)));
+  }
+
+  /**
+   * The average of an integer of the rows that reference each row, as a {@code Double}: Django's
+   * {@code Avg}; empty for a row nothing references.
+   *
+   * @param value what to average, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @param <V> its Java type
+   * @return the average, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final <V extends Number & Comparable<? super V>> FloatExpression<M, Double> avg(
+      IntegerExpression<T, V> value, Condition<T>... conditions) {
+    return new Computed.FloatNode<>(
+        Expr.related(Expr.Aggregate.AVG, correlated(Exprs.of(value), conditions)));
+  }
+
+  /**
+   * The latest date and time of the rows that reference each row, among those matching every
+   * condition: Django's {@code Max("transaction__created_at")}; empty for a row nothing references.
+   *
+   * <pre>{@code
+   * // Users by their last transaction, most recent first, those without one last.
+   * DateTimeExpression<User, Instant> last = USER.max(CREATED_AT);
+   * Users.objects(db).orderBy(last.desc().nullsLast())
+   * }</pre>
+   *
+   * @param value the date and time, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @param <V> its Java type
+   * @return the greatest value, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final <V extends Temporal & Comparable<? super V>> DateTimeExpression<M, V> max(
+      DateTimeExpression<T, V> value, Condition<T>... conditions) {
+    return new Computed.DateTimeNode<>(
+        Expr.related(Expr.Aggregate.MAX, correlated(Exprs.of(value), conditions)));
+  }
+
+  /**
+   * The earliest date and time of the rows that reference each row; see {@link
+   * #max(DateTimeExpression, Condition[])}.
+   *
+   * @param value the date and time, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @param <V> its Java type
+   * @return the least value, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final <V extends Temporal & Comparable<? super V>> DateTimeExpression<M, V> min(
+      DateTimeExpression<T, V> value, Condition<T>... conditions) {
+    return new Computed.DateTimeNode<>(
+        Expr.related(Expr.Aggregate.MIN, correlated(Exprs.of(value), conditions)));
+  }
+
+  /**
+   * The greatest decimal of the rows that reference each row; see {@link #max(DateTimeExpression,
+   * Condition[])}.
+   *
+   * @param value the decimal, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @return the greatest value, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final DecimalExpression<M> max(DecimalExpression<T> value, Condition<T>... conditions) {
+    return new Computed.DecimalNode<>(
+        Expr.related(Expr.Aggregate.MAX, correlated(Exprs.of(value), conditions)));
+  }
+
+  /**
+   * The least decimal of the rows that reference each row; see {@link #max(DateTimeExpression,
+   * Condition[])}.
+   *
+   * @param value the decimal, an expression of this model
+   * @param conditions conditions on the referencing rows, ANDed
+   * @return the least value, as an expression of the referenced model
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // Query.and only reads the array
+  public final DecimalExpression<M> min(DecimalExpression<T> value, Condition<T>... conditions) {
+    return new Computed.DecimalNode<>(
+        Expr.related(Expr.Aggregate.MIN, correlated(Exprs.of(value), conditions)));
+  }
+
   /** The referencing rows of an aggregate across the reverse relation. */
   private Expr.Correlated correlated(@Nullable Expr source, Condition<T>[] conditions) {
     @SuppressWarnings("unchecked") // the companion's ModelMeta of T, attached to this field

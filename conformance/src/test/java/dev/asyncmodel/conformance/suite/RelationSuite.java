@@ -786,6 +786,68 @@ public abstract class RelationSuite extends ConformanceTest {
             .collect(
                 java.util.stream.Collectors.toMap(
                     Map.Entry::getKey, e -> e.getValue() == null ? "null" : e.getValue())));
+    // Max, min and avg: the latest transaction first, a user without one last.
+    var last = USER.max(Transactions.CREATED_AT);
+    List<String> byLast =
+        usernames(await(Users.objects(db).orderBy(last.desc().nullsLast()).aall()));
+    List<String> expectedByLast =
+        all.stream()
+            .sorted(Comparator.comparing(Transaction::createdAt).reversed())
+            .map(this::owner)
+            .distinct()
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    expectedByLast.add("zoe");
+    assertEquals(expectedByLast, byLast);
+    var biggest = USER.max(AMOUNT);
+    var smallest = USER.min(AMOUNT, CATEGORY.eq("food"));
+    var average = USER.avg(AMOUNT);
+    List<ValuesRow<User>> stats =
+        await(
+            Users.objects(db)
+                .values(Users.USERNAME, biggest, smallest, average)
+                .orderBy(Users.USERNAME.asc())
+                .aall());
+    List<String> expectedStats = new java.util.ArrayList<>();
+    for (User u : List.of(amy, ann, bob, zoe)) {
+      List<BigDecimal> amounts =
+          all.stream()
+              .filter(t -> t.user().id() == u.id().longValue())
+              .map(Transaction::amount)
+              .toList();
+      List<BigDecimal> foodAmounts =
+          all.stream()
+              .filter(t -> t.user().id() == u.id().longValue() && t.category().equals("food"))
+              .map(Transaction::amount)
+              .toList();
+      expectedStats.add(
+          u.username()
+              + " "
+              + amounts.stream().max(Comparator.naturalOrder()).orElse(null)
+              + " "
+              + foodAmounts.stream().min(Comparator.naturalOrder()).orElse(null)
+              + " "
+              + (amounts.isEmpty()
+                  ? null
+                  : amounts.stream()
+                      .reduce(BigDecimal.ZERO, BigDecimal::add)
+                      .divide(
+                          BigDecimal.valueOf(amounts.size()),
+                          6,
+                          java.math.RoundingMode.HALF_EVEN)));
+    }
+    assertEquals(
+        expectedStats,
+        stats.stream()
+            .map(
+                r ->
+                    r.get(Users.USERNAME)
+                        + " "
+                        + r.get(biggest)
+                        + " "
+                        + r.get(smallest)
+                        + " "
+                        + r.get(average))
+            .toList());
     // Nested: users by the reviews of their transactions.
     assertEquals(
         List.of("ann"),
