@@ -1111,7 +1111,7 @@ public final class Compiler {
     List<RefField<?, ?>> path = Internals.path(subquery.field());
     ColumnSpec key = Internals.spec(rows.model().primaryKey());
     String column = sql.columnText(spec, path);
-    boolean twoValued = negated && (spec.nullable() || Expr.column(spec, path).nullable());
+    boolean twoValued = negated && Expr.nullable(spec, path);
     sql.append(twoValued ? "(" : "").append(column).append(" IN (SELECT ");
     if (rows.sliced()) {
       Joins outer = sql.scope(null);
@@ -1188,8 +1188,8 @@ public final class Compiler {
     }
     // Under a NOT, a comparison with NULL must be false, not unknown, for NOT to keep the row:
     // Django renders exclude(f=x) on a nullable f as NOT (f = x AND f IS NOT NULL).
-    boolean nullable = spec.nullable() || (!path.isEmpty() && Expr.column(spec, path).nullable());
-    boolean twoValued = negated && nullable && op != Op.IS_NULL && op != Op.NOT_NULL;
+    boolean twoValued =
+        negated && Expr.nullable(spec, path) && op != Op.IS_NULL && op != Op.NOT_NULL;
     if (twoValued) {
       sql.append("(");
     }

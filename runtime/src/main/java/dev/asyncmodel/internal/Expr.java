@@ -169,16 +169,34 @@ public final class Expr {
     if (hops.isEmpty()) {
       return column(column);
     }
-    int nullable = 0;
-    for (RefField<?, ?> hop : hops) {
-      nullable |= Internals.spec(hop).nullable() ? 1 : 0;
-    }
     return new Expr(
         Kind.COLUMN,
-        nullable,
+        crossesNullableKey(hops) ? 1 : 0,
         Objects.requireNonNull(column, "column"),
         List.copyOf(hops),
         List.of());
+  }
+
+  /**
+   * @param hops foreign keys followed from the query's model
+   * @return whether one of them is nullable: a column reached through them is NULL where it is
+   */
+  public static boolean crossesNullableKey(List<RefField<?, ?>> hops) {
+    for (RefField<?, ?> hop : hops) {
+      if (Internals.spec(hop).nullable()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param column a column
+   * @param hops the foreign keys followed to reach it
+   * @return whether it can be NULL: the column is nullable, or a key on the way is
+   */
+  public static boolean nullable(ColumnSpec column, List<RefField<?, ?>> hops) {
+    return column.nullable() || crossesNullableKey(hops);
   }
 
   /**
