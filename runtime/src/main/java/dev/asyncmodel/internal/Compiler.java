@@ -1007,12 +1007,30 @@ public final class Compiler {
     }
     ColumnSpec pk = Internals.spec(q.model().primaryKey());
     Joins outer = b.scope(null);
-    b.column(pk, List.of()).append(" IN (SELECT * FROM (SELECT ");
-    b.scope(joins);
-    b.column(pk, List.of()).append(" FROM ");
-    joins.from(b);
-    renderWhere(b, q);
-    b.scope(outer);
+    b.column(pk, List.of());
+    Joins selected = joins;
+    inDerivedTable(
+        b,
+        () -> {
+          b.scope(selected);
+          b.column(pk, List.of()).append(" FROM ");
+          selected.from(b);
+          renderWhere(b, q);
+          b.scope(outer);
+        });
+  }
+
+  /**
+   * Appends {@code IN (SELECT * FROM (SELECT <select>) "subquery")}: keys read through a derived
+   * table, which MySQL materializes before a statement writes the table they come from (its error
+   * 1093 otherwise).
+   *
+   * @param b the statement
+   * @param select writes what follows {@code SELECT}: the keys, their table and conditions
+   */
+  static void inDerivedTable(SqlBuffer b, Runnable select) {
+    b.append(" IN (SELECT * FROM (SELECT ");
+    select.run();
     b.append(") ").quoted("subquery").append(")");
   }
 

@@ -221,13 +221,22 @@ public final class Deletion {
       // key of a model to itself makes it: the keys are read through a derived table first.
       boolean derived =
           !dialect.writesReadTheirTable() && Internals.model(chain.get(chain.size() - 1)) == parent;
-      b.quoted(ref.column()).append(derived ? " IN (SELECT * FROM (SELECT " : " IN (SELECT ");
-      b.quoted(parent.primaryKey().column())
-          .append(" FROM ")
-          .quoted(parent.table())
-          .append(" WHERE ");
-      predicate(b, chain, depth - 1);
-      b.append(derived ? ") " + dialect.quote("subquery") + ")" : ")");
+      Runnable select =
+          () -> {
+            b.quoted(parent.primaryKey().column())
+                .append(" FROM ")
+                .quoted(parent.table())
+                .append(" WHERE ");
+            predicate(b, chain, depth - 1);
+          };
+      b.quoted(ref.column());
+      if (derived) {
+        Compiler.inDerivedTable(b, select);
+      } else {
+        b.append(" IN (SELECT ");
+        select.run();
+        b.append(")");
+      }
     }
   }
 }
