@@ -18,6 +18,7 @@ import dev.asyncmodel.spi.ColumnSpec;
 import dev.asyncmodel.spi.ModelMeta;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -1036,14 +1037,26 @@ public final class Compiler {
 
   /** Whether a condition holds a subquery ({@code exists}, {@code in(querySet)}). */
   private static boolean hasSubquery(List<? extends Condition<?>> conditions) {
+    return anyCondition(conditions, c -> c instanceof Exists<?> || c instanceof InSubquery<?>);
+  }
+
+  /**
+   * @param conditions conditions, ANDed
+   * @param test a test of one condition that is neither an AND/OR nor a NOT
+   * @return whether a condition meets the test, at any depth of ANDs, ORs and NOTs
+   */
+  static boolean anyCondition(
+      List<? extends Condition<?>> conditions, Predicate<Condition<?>> test) {
     for (Condition<?> condition : conditions) {
-      if (condition instanceof Exists<?> || condition instanceof InSubquery<?>) {
-        return true;
-      }
-      if (condition instanceof Junction<?> junction && hasSubquery(junction.parts())) {
-        return true;
-      }
-      if (condition instanceof Negation<?> negation && hasSubquery(List.of(negation.condition()))) {
+      if (condition instanceof Junction<?> junction) {
+        if (anyCondition(junction.parts(), test)) {
+          return true;
+        }
+      } else if (condition instanceof Negation<?> negation) {
+        if (anyCondition(List.of(negation.condition()), test)) {
+          return true;
+        }
+      } else if (test.test(condition)) {
         return true;
       }
     }

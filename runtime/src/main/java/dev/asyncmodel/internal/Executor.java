@@ -13,10 +13,8 @@ import dev.asyncmodel.Field;
 import dev.asyncmodel.FieldError;
 import dev.asyncmodel.InSubquery;
 import dev.asyncmodel.IntegrityException;
-import dev.asyncmodel.Junction;
 import dev.asyncmodel.Lookup;
 import dev.asyncmodel.MultipleObjectsReturnedException;
-import dev.asyncmodel.Negation;
 import dev.asyncmodel.Ordering;
 import dev.asyncmodel.Prefetched;
 import dev.asyncmodel.RecordStream;
@@ -820,33 +818,22 @@ public final class Executor {
    * {@code USER.in(querySet)}) or a field across a relation, which a cascade may change first.
    */
   private static boolean readsOtherRows(List<? extends Condition<?>> conditions) {
-    for (Condition<?> condition : conditions) {
-      if (condition instanceof Exists<?> || condition instanceof InSubquery<?>) {
-        return true;
-      }
-      if (condition instanceof Lookup<?> lookup && !Internals.path(lookup.field()).isEmpty()) {
-        return true;
-      }
-      if (condition instanceof Comparison<?> comparison) {
-        Internals.Api api = Internals.api();
-        if (api.left(comparison).crossesRelation()) {
-          return true;
-        }
-        for (Expr operand : api.right(comparison)) {
-          if (operand.crossesRelation()) {
+    Internals.Api api = Internals.api();
+    return Compiler.anyCondition(
+        conditions,
+        condition -> {
+          if (condition instanceof Exists<?> || condition instanceof InSubquery<?>) {
             return true;
           }
-        }
-      }
-      if (condition instanceof Junction<?> junction && readsOtherRows(junction.parts())) {
-        return true;
-      }
-      if (condition instanceof Negation<?> negation
-          && readsOtherRows(List.of(negation.condition()))) {
-        return true;
-      }
-    }
-    return false;
+          if (condition instanceof Lookup<?> lookup) {
+            return !Internals.path(lookup.field()).isEmpty();
+          }
+          if (condition instanceof Comparison<?> comparison) {
+            return api.left(comparison).crossesRelation()
+                || api.right(comparison).stream().anyMatch(Expr::crossesRelation);
+          }
+          return false;
+        });
   }
 
   /**
